@@ -1,0 +1,50 @@
+// The layers of src/ (see src/*/README.md) are guarded here, not by convention:
+// core is host-free, hosts never reach into each other.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'util', 'url', 'crypto', 'http', 'https', 'net'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/integration/workspace/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'multi-line'],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is host-free: the host passes data in.' })),
+        patterns: [
+          { group: ['node:*'], message: 'src/core is host-free: no Node built-ins.' },
+          { group: ['**/vscode/**', '**/cli/**'], message: 'src/core must not import the hosts.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [{ group: ['**/vscode/**'], message: 'The CLI must not import the extension.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/vscode/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/cli/**'], message: 'The extension must not import the CLI.' }],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,163 @@
+// Checks every quoted passage of a draft against the index: verdict, speaker, findings and their fixes.
+
+import type { Attribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from './types';
+import { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
+import { findNameRuns, PersonRegistry, sameperson, shortName } from './people';
+import { attributeQuotations } from './attribution';
+import { tokenizeWords } from './words';
+import { verifyQuotation, type Verification } from './verify-quotation';
+import type { QuoteIndex } from './quote-index';
+import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './options';
+
+/** Checks a draft (Markdown or plain text). Pure: the same text and index always give the same answer. */
+export function checkDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions> = {}): DraftCheck {
+  const opts: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, ...options, severities: { ...DEFAULT_CHECK_OPTIONS.severities, ...options.severities } };
+  const masked = maskMarkdownCode(text);
+  const paragraphs = splitParagraphs(masked).map((p) => ({ ...p, heading: /^#{1,6}\s/.test(masked.slice(p.start, p.end)) }));
+  const quotations = findQuotations(masked, paragraphs);
+  const mentions = findNameRuns(masked);
+  const speakers = [...new Set(index.allQuotes().map((q) => q.quote.speaker).filter((s): s is string => s !== null))];
+  const registry = new PersonRegistry(mentions, speakers);
+  const speech = quotations.filter((q) => q.kind === 'speech');
+  const attributions = attributeQuotations({ text: masked, paragraphs, registry, mentions }, speech);
+  const attributionOf = new Map(speech.map((q, k) => [q, attributions[k] ?? null]));
+
+  const quotes: QuoteCheck[] = [];
+  const findings: Finding[] = [];
+  for (const q of quotations) {
+    if (!/[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end))) continue;
+    const inner = trimSpan(text, q.inner);
+    const v = verifyQuotation(index, text, inner);
+    const attribution = attributionOf.get(q) ?? null;
+    const check = toQuoteCheck(text, q, inner, v, attribution, opts);
+    quotes.push(check);
+    if (check.scare || check.kind === 'title') continue;
+    findings.push(...findingsFor(text, check, v, q, opts));
+  }
+  return { quotes, findings: findings.filter((f) => opts.severities[f.code] !== 'off') };
+}
+
+function toQuoteCheck(text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
+  const wordCount = tokenizeWords(text, inner.start, inner.end).length;
+  const scare = wordCount < opts.minQuoteWords && !(v.verdict === 'exact' || (v.wholeQuote && v.verdict === 'variant'));
+  return {
+    text: text.slice(inner.start, inner.end),
+    span: inner,
+    outerSpan: { ...q.outer },
+    kind: q.kind,
+    attribution,
+    verdict: v.verdict,
+    speakerCheck: speakerCheckOf(v, attribution),
+    match: v.match,
+    diff: v.diff,
+    omissions: v.omissions,
+    scare,
+  };
+}
+
+function speakerCheckOf(v: Verification, attribution: Attribution | null): SpeakerCheck {
+  if (!v.match || v.verdict === 'not-found' || !v.match.quoteId || !v.match.speaker) return 'not-applicable';
+  const credited = attribution?.name ?? (attribution?.via === 'named' ? attribution.mention : null);
+  if (!credited) return 'unattributed';
+  return sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker) ? 'match' : 'mismatch';
+}
+
+function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation, opts: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  const sev = (code: FindingCode): Severity => {
+    const s = opts.severities[code];
+    return s === 'off' || s === undefined ? 'info' : s;
+  };
+  const where = c.match ? describeMatch(c.match.speaker, c.match.sourceId) : '';
+  const replace = (): Fix[] =>
+    v.match && v.wordSpan ? [{ title: "Replace with the source's words", edits: [{ span: v.wordSpan, newText: v.match.text.replace(/[\s,;:.]+$/, '') }], preferred: true }] : [];
+  switch (c.verdict) {
+    case 'misquote':
+      out.push({ code: 'misquote', severity: sev('misquote'), message: `Misquote of ${where}: ${summarizeDiff(c)}.`, span: c.span, fixes: replace() });
+      break;
+    case 'extends-source': {
+      const added = (c.diff ?? []).filter((d) => d.op === 'insert').map((d) => `"${d.text}"`).join(' and ');
+      out.push({ code: 'extends-source', severity: sev('extends-source'), message: `This quote adds ${added} to ${where}; no source has those words.`, span: c.span, fixes: replace() });
+      break;
+    }
+    case 'variant':
+      out.push({ code: 'variant', severity: sev('variant'), message: `Case or punctuation inside this quote differs from ${where}.`, span: c.span, fixes: replace() });
+      break;
+    case 'not-found':
+      out.push({ code: 'not-in-sources', severity: sev('not-in-sources'), message: 'No source has this quote: it is not in any of the sources Verbatim knows.', span: c.span, fixes: [] });
+      break;
+    default:
+      break;
+  }
+  if (v.negationOmitted && c.match) {
+    const left = c.omissions.filter((o) => o.sourceText !== '').map((o) => `"${o.sourceText}"`).join(', ');
+    out.push({
+      code: 'elision-changes-meaning',
+      severity: sev('elision-changes-meaning'),
+      message: `This elision leaves out ${left} from ${where}, which contains a negation and changes the meaning.`,
+      span: c.span,
+      fixes: [{ title: "Restore the source's full words", edits: [{ span: v.wordSpan!, newText: c.match.text.replace(/[\s,;:.]+$/, '') }], preferred: true }],
+    });
+  }
+  if (c.speakerCheck === 'mismatch' && c.match?.speaker && c.attribution) {
+    const speaker = c.match.speaker;
+    const fixes: Fix[] = [];
+    if (c.attribution.via !== 'inherited') {
+      const single = c.attribution.mention.split(/\s+/).length === 1 && c.attribution.via === 'named';
+      const newText = single ? shortName(speaker) : speaker;
+      fixes.push({ title: `Credit ${speaker}`, edits: [{ span: c.attribution.span, newText }], preferred: true });
+    }
+    out.push({
+      code: 'wrong-speaker',
+      severity: sev('wrong-speaker'),
+      message: `Wrong speaker: ${c.match.sourceId} credits these words to ${speaker}, not ${c.attribution.name ?? c.attribution.mention}.`,
+      span: c.span,
+      fixes,
+    });
+  }
+  if (!q.closed) {
+    out.push({ code: 'unclosed-quote', severity: sev('unclosed-quote'), message: 'This quotation mark is never closed; the quote is taken to run to the end of the paragraph.', span: { start: q.outer.start, end: q.outer.start + 1 }, fixes: [] });
+  }
+  return out;
+}
+
+function describeMatch(speaker: string | null, sourceId: string): string {
+  return speaker ? `${speaker} in ${sourceId}` : `the text of ${sourceId}`;
+}
+
+function summarizeDiff(c: QuoteCheck): string {
+  const changes: string[] = [];
+  const diff = c.diff ?? [];
+  for (let k = 0; k < diff.length; k++) {
+    const d = diff[k]!;
+    if (d.op === 'equal') continue;
+    const next = diff[k + 1];
+    if (d.op === 'delete' && next?.op === 'insert') {
+      changes.push(`the source has "${d.text}" where the quote has "${next.text}"`);
+      k++;
+    } else if (d.op === 'delete') changes.push(`the quote drops "${d.text}"`);
+    else changes.push(`the quote adds "${d.text}"`);
+  }
+  const shown = changes.slice(0, 2).join('; ');
+  return changes.length > 2 ? `${shown}; and ${changes.length - 2} more change${changes.length > 3 ? 's' : ''}` : shown;
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * Blanks out what is not prose in Markdown (fenced and inline code, HTML comments, front matter), keeping every
+ * offset: quotation marks there are not quotations.
+ */
+export function maskMarkdownCode(text: string): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  return text
+    .replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank)
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/(`+)(?!`)[^\n]*?[^`]\1(?!`)/g, blank);
+}

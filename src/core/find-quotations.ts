@@ -1,0 +1,158 @@
+// Finds quotations in prose with every mark writers use, whichever way the marks are (mis)matched.
+// Works on paragraphs so a missing closing mark never swallows the rest of a document.
+
+import type { Span } from './types';
+import { TITLE_SMALL_WORDS, WORK_CUES, SPEECH_VERBS } from './lexicon';
+import { tokenizeWords } from './words';
+
+export interface Quotation {
+  /** From the opening mark to just after the closing mark (or the paragraph's end when it never closes). */
+  outer: Span;
+  /** The words between the marks. */
+  inner: Span;
+  closed: boolean;
+  /** Index of the paragraph it opens in. */
+  paragraphIndex: number;
+  kind: 'speech' | 'title';
+}
+
+type Role = 'open' | 'close' | 'either';
+
+const DOUBLE_MARKS = '"“”„‟«»';
+const SINGLE_MARKS = "'‘’‚‹›";
+
+/** Paragraphs are separated by blank lines. Returns spans trimmed of surrounding white space. */
+export function splitParagraphs(text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+/g;
+  re.lastIndex = from;
+  let start = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    pushTrimmed(text, start, m.index, spans);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, to, spans);
+  return spans;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const opensAfter = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/>*_~-]/.test(c);
+const closesBefore = (c: string | undefined) => c === undefined || /[\s.,;:!?)\]}\u2014\u2013*_~-]/.test(c);
+
+function doubleRole(text: string, i: number, para: Span): Role {
+  const c = text[i]!;
+  const prev = i > para.start ? text[i - 1] : undefined;
+  const next = i + 1 < para.end ? text[i + 1] : undefined;
+  if (c === '„' || c === '«' || c === '‟') return 'open';
+  if (c === '»') return 'close';
+  const openish = opensAfter(prev) && !isSpace(next);
+  const closeish = !isSpace(prev) && closesBefore(next);
+  if (c === '“') return closeish && !openish ? 'close' : 'open';
+  if (c === '”') return openish && !closeish ? 'open' : 'close';
+  if (openish && !closeish) return 'open';
+  if (closeish && !openish) return 'close';
+  return 'either';
+}
+
+/** The first quotation mark of a paragraph, if it opens one (for quotes that run over several paragraphs). */
+function opensParagraph(text: string, para: Span): number {
+  let i = para.start;
+  while (i < para.end && (text[i] === '>' || isSpaceChar(text[i]!))) i++;
+  if (i < para.end && DOUBLE_MARKS.includes(text[i]!) && doubleRole(text, i, para) !== 'close') return i;
+  return -1;
+}
+
+const isSpaceChar = (c: string) => /\s/.test(c);
+
+/**
+ * Finds the quotations in the given paragraphs of text. Double marks are paired first; single marks count as
+ * quotation marks only outside double ones and where they cannot be apostrophes.
+ */
+export function findQuotations(text: string, paragraphs: readonly Span[]): Quotation[] {
+  const found: Quotation[] = [];
+  let open: { at: number; para: number } | null = null;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    const doubles: Quotation[] = [];
+    let i = para.start;
+    if (open) {
+      // A continuation paragraph: its first mark re-opens the quote already open.
+      i = opensParagraph(text, para) + 1;
+    }
+    for (; i < para.end; i++) {
+      const c = text[i]!;
+      if (!DOUBLE_MARKS.includes(c)) continue;
+      const role = doubleRole(text, i, para);
+      if (!open) {
+        if (role !== 'close') open = { at: i, para: p };
+      } else if (role !== 'open') {
+        doubles.push(makeQuotation(open.at, i, true, open.para));
+        open = null;
+      }
+    }
+    if (open) {
+      const next = paragraphs[p + 1];
+      if (!(next && opensParagraph(text, next) >= 0)) {
+        doubles.push(makeQuotation(open.at, para.end, false, open.para));
+        open = null;
+      }
+    }
+    found.push(...doubles, ...findSingleQuotations(text, para, p, doubles));
+  }
+  found.sort((a, b) => a.outer.start - b.outer.start);
+  for (const q of found) q.kind = classify(text, q, paragraphs[q.paragraphIndex]!);
+  return found;
+}
+
+function makeQuotation(openAt: number, closeAt: number, closed: boolean, paragraphIndex: number): Quotation {
+  return {
+    outer: { start: openAt, end: closed ? closeAt + 1 : closeAt },
+    inner: { start: openAt + 1, end: closeAt },
+    closed,
+    paragraphIndex,
+    kind: 'speech',
+  };
+}
+
+function findSingleQuotations(text: string, para: Span, p: number, doubles: readonly Quotation[]): Quotation[] {
+  const out: Quotation[] = [];
+  let openAt = -1;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    if (!SINGLE_MARKS.includes(c)) continue;
+    if (doubles.some((d) => i >= d.outer.start && i < d.outer.end)) continue;
+    const prev = i > para.start ? text[i - 1] : undefined;
+    const next = i + 1 < para.end ? text[i + 1] : undefined;
+    const canOpen = c !== '’' && c !== '›' && opensAfter(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next);
+    const canClose =
+      c !== '‘' && c !== '‚' && c !== '‹' && !isSpace(prev) && closesBefore(next) && !(/\p{L}/u.test(prev ?? '') && /\p{L}/u.test(next ?? ''));
+    if (openAt < 0) {
+      if (canOpen) openAt = i;
+    } else if (canClose) {
+      out.push(makeQuotation(openAt, i, true, p));
+      openAt = -1;
+    }
+  }
+  return out;
+}
+
+/** A short Title Case quotation after "on", "the show" and the like is the name of a work, not speech. */
+function classify(text: string, q: Quotation, para: Span): 'speech' | 'title' {
+  const inner = text.slice(q.inner.start, q.inner.end).trim();
+  if (/[,;:]$/.test(inner)) return 'speech';
+  const words = tokenizeWords(inner);
+  if (words.length < 2 || words.length > 8) return 'speech';
+  const titleCase = words.every((w, k) => k > 0 && TITLE_SMALL_WORDS.has(w.key) ? true : /^[\p{Lu}\p{N}]/u.test(w.strict));
+  if (!titleCase) return 'speech';
+  const before = text.slice(Math.max(para.start, q.outer.start - 40), q.outer.start);
+  const lastWord = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
+  if (/:\s*$/.test(before) || (lastWord !== undefined && SPEECH_VERBS.has(lastWord))) return 'speech';
+  return lastWord !== undefined && WORK_CUES.has(lastWord) ? 'title' : 'speech';
+}

@@ -1,0 +1,84 @@
+// Word lists for attribution: general English news usage only, never the names or phrases of one article.
+
+/** Reporting verbs that introduce or follow speech. */
+export const SPEECH_VERBS = new Set(
+  (
+    'said says say told tells added adds asked asks stated states declared declares wrote writes noted notes ' +
+    'explained explains insisted insists argued argues warned warns recalled recalls replied replies responded responds ' +
+    'continued continues announced announces acknowledged acknowledges admitted admits claimed claims commented comments ' +
+    'remarked remarks tweeted tweets posted posts called calls described describes urged urges conceded concedes ' +
+    'concluded concludes emphasized emphasizes emphasised emphasises stressed stresses promised promises vowed vows ' +
+    'boasted boasts joked jokes quipped quips countered counters observed observes predicted predicts suggested suggests ' +
+    'cautioned cautions confirmed confirms maintained maintains reiterated reiterates shouted shouts whispered whispers ' +
+    'testified testifies answered answers'
+  ).split(' '),
+);
+
+/** Verbs after which a following name is the listener, not the speaker ("told CNN"). */
+export const OBJECT_TAKING_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'thanked']);
+
+/** Adverbs and auxiliaries that may stand between a speaker and the verb ("Witkoff also said"). */
+export const ADVERBS_BETWEEN = new Set(
+  'also later then has had have would will previously once repeatedly again reportedly recently separately publicly privately earlier further quickly simply just only last had already subsequently initially'.split(' '),
+);
+
+export const PRONOUNS = new Set(['he', 'she', 'they']);
+
+/** Titles and roles stripped from the front of a name: "European Commission President Ursula von der Leyen". */
+export const TITLE_WORDS = new Set(
+  (
+    'President Vice Prime Minister Chancellor Secretary General Gen. Senator Sen. Representative Rep. Governor Gov. ' +
+    'Mayor King Queen Prince Princess Pope Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Miss Sir Dame Lord Lady Judge Justice Chief ' +
+    'Commissioner Ambassador Envoy Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Chair CEO ' +
+    'Commander Admiral Colonel Col. Lt. Captain Capt. Sergeant Sgt. Professor Prof. Rev. Father Speaker Leader Premier ' +
+    'Emperor Sheikh Minister Deputy Acting Former Foreign Defense Defence Interior Finance Special Adviser Advisor Counsel ' +
+    'Attorney Officer Superintendent Inspector Detective Coach Manager Executive Founder Editor Correspondent Analyst ' +
+    'Economist Spokesmen Officials Official Lawmaker Congressman Congresswoman Councillor Councilman Councilwoman'
+  ).split(' '),
+);
+
+/** Words that mark a capitalized run as an organisation, place or work, not a person. */
+export const NON_PERSON_WORDS = new Set(
+  (
+    'House Union States Nations Kingdom Republic Commission Council Committee Ministry Department Agency Office Party ' +
+    'Parliament Congress Senate Court Bank Fund Forces Force Army Navy News Times Post Journal Sunday Monday Tuesday ' +
+    'Wednesday Thursday Friday Saturday Street University Institute Organization Organisation Corporation Company Inc. ' +
+    'Inc Ltd Group Association Foundation Center Centre Church Airport Base Station Sea Ocean River Island Islands City ' +
+    'County Province Region Coast Bay Mountains Square Palace Coalition Alliance Service Services Administration Guard ' +
+    'Police Club League Cup Museum Hospital School College Press Radio Television TV Network Channel Review Magazine ' +
+    'Daily Weekly Herald Tribune Gazette Telegraph Guardian Federation Assembly Summit Treaty Agreement Act Article ' +
+    'January February March April May June July August September October November December Day Week Year War Accord ' +
+    'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy'
+  ).split(' '),
+);
+
+/** First words of place names that otherwise look like "Firstname Lastname". */
+export const PLACE_PREFIXES = new Set(
+  'New North South East West Saudi San Santa Los Las Hong Costa Sri Great United Northern Southern Eastern Western Central Middle Upper Lower Holy Old Sierra Puerto Buenos Rio'.split(
+    ' ',
+  ),
+);
+
+/** Capitalized words at a sentence start that are not names. */
+export const NOT_NAME_STARTS = new Set(
+  (
+    'The A An This That These Those It Its In On At For From By With Without To Of And But Or Nor So Yet If When While ' +
+    'After Before During Since Until As Because Although Though Even Once Then There Here We I You He She They His Her ' +
+    'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
+    'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
+    'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus'
+  ).split(' '),
+);
+
+/** Lower-case particles inside names: Ursula von der Leyen, Ludwig van Beethoven. */
+export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'la', 'le', 'bin', 'al', 'ibn', 'dos', 'du', 'ter', 'ten', 'y']);
+
+/** Small words that may stay lower case in a title of a work. */
+export const TITLE_SMALL_WORDS = new Set('a an the and or but nor of in on at to for by with from as vs via'.split(' '));
+
+/** Prepositions and nouns that introduce the title of a programme or work. */
+export const WORK_CUES = new Set(
+  'on in at of from for to by with titled entitled called named dubbed show programme program film movie book song series newspaper magazine column podcast album'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,156 @@
+// A source file's text becomes paragraphs, headings, sentences and attributed quotes.
+
+import type { Paragraph, Quote, Sentence, Source, SourceMeta, Span } from './types';
+import { parseSourceHeader } from './source-header';
+import { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
+import { findNameRuns, PersonRegistry, type NameMention } from './people';
+import { attributeQuotations } from './attribution';
+import { ADVERBS_BETWEEN, SPEECH_VERBS } from './lexicon';
+
+export interface SourceInput {
+  text: string;
+  /** A file path or URI, used for messages and to derive the id when the front matter has none. */
+  path?: string | null;
+  /** Overrides the id (the built-in article's is fixed). */
+  id?: string;
+  builtIn?: boolean;
+}
+
+export type ParseResult = { ok: true; source: Source } | { ok: false; reason: string };
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export function parseSource(input: SourceInput): ParseResult {
+  const header = parseSourceHeader(input.text);
+  if (!header.ok) return header;
+  const { text } = input;
+  const { fields, bodyStart } = header.header;
+  const mentions = findNameRuns(text, bodyStart);
+  const registry = new PersonRegistry(mentions);
+  const paragraphs = findParagraphs(text, bodyStart, mentions, registry);
+  const quotations = findQuotations(text, paragraphs);
+  const speech = quotations.filter((q) => q.kind === 'speech' && /[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end)));
+  const attributions = attributeQuotations({ text, paragraphs, registry, mentions }, speech);
+  const meta: SourceMeta = {
+    id: input.id ?? fields.id ?? idFromPath(input.path) ?? 'source',
+    title: fields.title ?? firstHeading(text, bodyStart),
+    date: fields.date ?? null,
+    outlet: fields.outlet ?? null,
+    author: fields.author ?? null,
+    url: fields.url ?? null,
+    path: input.path ?? null,
+    builtIn: input.builtIn ?? false,
+  };
+  const quotes: Quote[] = speech.map((q, k) => ({
+    id: `q${k + 1}`,
+    sourceId: meta.id,
+    speaker: attributions[k]?.name ?? null,
+    text: text.slice(q.inner.start, q.inner.end),
+    offset: { ...q.inner },
+    context: text.slice(paragraphs[q.paragraphIndex]!.start, contextEnd(q, paragraphs)),
+  }));
+  const warnings = speech.filter((q) => !q.closed).map((q) => `a quotation at offset ${q.outer.start} never closes; it is taken to run to the end of its paragraph`);
+  return {
+    ok: true,
+    source: {
+      meta,
+      text,
+      bodyStart,
+      paragraphs,
+      sentences: findSentences(text, paragraphs),
+      quotes,
+      titles: quotations.filter((q) => q.kind === 'title').map((q) => ({ ...q.inner })),
+      warnings,
+    },
+  };
+}
+
+function contextEnd(q: Quotation, paragraphs: readonly Paragraph[]): number {
+  const para = paragraphs.find((p) => q.outer.end <= p.end && q.outer.end >= p.start);
+  return Math.max(para?.end ?? q.outer.end, paragraphs[q.paragraphIndex]!.end);
+}
+
+/** Paragraphs, with section headings flagged; a heading run into the next sentence is split off. */
+function findParagraphs(text: string, from: number, mentions: readonly NameMention[], registry: PersonRegistry): Paragraph[] {
+  const out: Paragraph[] = [];
+  const spans = splitParagraphs(text, from);
+  spans.forEach((span, k) => {
+    const body = span.start;
+    const runIn = runInHeadingEnd(text, span, mentions, registry);
+    if (runIn !== null) {
+      out.push(paragraph(text, { start: body, end: runIn.headingEnd }, true));
+      out.push(paragraph(text, { start: runIn.bodyStart, end: span.end }, false));
+      return;
+    }
+    out.push(paragraph(text, span, isHeading(text, span, k < spans.length - 1)));
+  });
+  return out;
+}
+
+function paragraph(text: string, span: Span, heading: boolean): Paragraph {
+  return { ...span, text: text.slice(span.start, span.end), heading };
+}
+
+function isHeading(text: string, span: Span, hasNext: boolean): boolean {
+  const t = text.slice(span.start, span.end);
+  if (/^#{1,6}\s/.test(t)) return true;
+  if (!hasNext || /\n/.test(t) || /["“”„«»]/.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  return words <= 12 && /^[\p{Lu}\p{N}]/u.test(t) && !/[.!?:;,"”’)…]$/.test(t);
+}
+
+/**
+ * "Russia pledged not to go after European countries Witkoff added that …": a short capitalized line with no
+ * punctuation, directly followed by a known person and a reporting verb, is a heading run into the text.
+ */
+function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMention[], registry: PersonRegistry): { headingEnd: number; bodyStart: number } | null {
+  if (!/^[\p{Lu}]/u.test(text[span.start] ?? '')) return null;
+  for (const m of mentions) {
+    if (m.start <= span.start) continue;
+    if (m.start > span.start + 120 || m.start >= span.end) break;
+    const prefix = text.slice(span.start, m.start);
+    if (!/^[\p{L}\p{N}'’ -]+ $/u.test(prefix)) return null;
+    const count = prefix.trim().split(/\s+/).length;
+    if (count < 3 || count > 12 || !registry.isPerson(m)) continue;
+    const after = text.slice(m.end, m.end + 60).toLowerCase().split(/\s+/).filter(Boolean);
+    let k = 0;
+    while (k < 2 && after[k] && ADVERBS_BETWEEN.has(after[k]!)) k++;
+    if (after[k] && SPEECH_VERBS.has(after[k]!.replace(/[^\p{L}]/gu, ''))) {
+      return { headingEnd: span.start + prefix.trimEnd().length, bodyStart: m.start };
+    }
+  }
+  return null;
+}
+
+function findSentences(text: string, paragraphs: readonly Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, paragraphIndex) => {
+    if (p.heading) return;
+    for (const seg of sentenceSegmenter.segment(p.text)) {
+      const lead = seg.segment.length - seg.segment.trimStart().length;
+      const trimmed = seg.segment.trim();
+      if (trimmed === '') continue;
+      const start = p.start + seg.index + lead;
+      out.push({ start, end: start + trimmed.length, text: trimmed, paragraphIndex });
+    }
+  });
+  return out;
+}
+
+function firstHeading(text: string, from: number): string | null {
+  const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text.slice(from, from + 2000));
+  return m ? m[1]!.trim() : null;
+}
+
+/** A stable id from a file name: "sources/Alaska Summit.md" → "alaska-summit". */
+export function idFromPath(path: string | null | undefined): string | null {
+  if (!path) return null;
+  const base = path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const slug = base
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? null : slug;
+}

@@ -1,0 +1,166 @@
+// People: finding names in prose, stripping titles, and knowing one person under all their names
+// (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
+
+import type { Span } from './types';
+import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
+
+export interface NameMention extends Span {
+  /** The name with titles stripped, as written ("Ursula von der Leyen", "Witkoff"). */
+  name: string;
+  /** True when a title or role stood before it ("President Trump"). */
+  titled: boolean;
+}
+
+/**
+ * A key that is the same for one name's common spellings: case, diacritics, w/v, y/i/j and doubled letters
+ * do not count ("Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski").
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘ʼ]s\b/g, '')
+    .replace(/[^a-z\s-]/g, '')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/[\s-]+/g, ' ')
+    .trim();
+}
+
+/** The last word of a name, as a key: the part people are called by on second mention. */
+export function surnameKey(name: string): string {
+  const parts = nameKey(name).split(' ');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** How a person is named on second mention: the surname with its particles ("von der Leyen"). */
+export function shortName(fullName: string): string {
+  const words = fullName.split(/\s+/);
+  let k = words.length - 1;
+  while (k > 0 && NAME_PARTICLES.has(words[k - 1]!)) k--;
+  return words.slice(k).join(' ');
+}
+
+/** True when `mention` ("Zelensky", "von der Leyen", "Steve Witkoff") names `person` ("Volodymyr Zelenskyy"). */
+export function sameperson(mention: string, person: string): boolean {
+  const m = nameKey(mention);
+  const p = nameKey(person);
+  if (m === '' || p === '') return false;
+  if (m === p) return true;
+  const mParts = m.split(' ');
+  const pParts = p.split(' ');
+  if (mParts[mParts.length - 1] !== pParts[pParts.length - 1]) return false;
+  // "Zelensky" or "von der Leyen" alone, or a full name whose first name agrees.
+  const mGiven = mParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
+  if (mGiven.length === 0) return true;
+  const pGiven = pParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
+  return pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0];
+}
+
+const CAP_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
+const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
+
+/** Every run of capitalized words in text[from, to), with titles stripped, as candidate names. */
+export function findNameRuns(text: string, from = 0, to = text.length): NameMention[] {
+  const runs: NameMention[] = [];
+  let run: RunWord[] = [];
+  const flush = () => {
+    const mention = stripTitles(run);
+    if (mention) runs.push(mention);
+    run = [];
+  };
+  TOKEN_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null && m.index < to) {
+    const raw = m[0];
+    const possessive = /['’]s$/.test(raw);
+    // Keep the full stop of an initial or abbreviated title ("J.", "Dr."), drop other trailing marks.
+    let word = possessive ? raw.slice(0, -2) : raw.replace(/[.'’-]+$/, '');
+    if (!possessive && raw.endsWith('.') && (TITLE_WORDS.has(raw) || /^\p{Lu}\.$/u.test(raw))) word = raw;
+    if (word === '') continue;
+    const last = run[run.length - 1];
+    const joins = last !== undefined && /^[ \t]$/.test(text.slice(last.end, m.index));
+    const isCap = CAP_WORD.test(word);
+    if (joins && (isCap || NAME_PARTICLES.has(word))) {
+      run.push({ word, start: m.index, end: m.index + word.length });
+    } else {
+      flush();
+      if (isCap) run.push({ word, start: m.index, end: m.index + word.length });
+    }
+    // A possessive ends a name: "Trump's envoy Steve Witkoff".
+    if (possessive) flush();
+  }
+  flush();
+  return runs;
+}
+
+interface RunWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function stripTitles(run: RunWord[]): NameMention | null {
+  let last = run.length;
+  while (last > 0 && NAME_PARTICLES.has(run[last - 1]!.word)) last--;
+  let first = 0;
+  let titled = false;
+  for (let k = 0; k < last; k++) {
+    if (TITLE_WORDS.has(run[k]!.word)) {
+      first = k + 1;
+      titled = true;
+    }
+  }
+  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word))) first++;
+  if (first >= last) return null;
+  const kept = run.slice(first, last);
+  return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled };
+}
+
+/** Whether a name looks like a person's on its own (two or more words, no organisation or place words). */
+export function looksLikePerson(mention: NameMention): boolean {
+  const words = mention.name.split(' ');
+  if (words.some((w) => NON_PERSON_WORDS.has(w) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.')))) return false;
+  if (mention.titled) return true;
+  const capitalized = words.filter((w) => !NAME_PARTICLES.has(w));
+  return capitalized.length >= 2 && capitalized.length <= 4 && !PLACE_PREFIXES.has(words[0]!);
+}
+
+/** The people of one text: full names, and every mention that refers to one of them. */
+export class PersonRegistry {
+  private readonly fullNames: { name: string; at: number }[] = [];
+
+  constructor(mentions: readonly NameMention[], knownPeople: readonly string[] = []) {
+    for (const person of knownPeople) this.fullNames.push({ name: person, at: -1 });
+    for (const m of mentions) {
+      if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.fullNames.push({ name: m.name, at: m.start });
+    }
+    for (const m of mentions) {
+      if (m.titled && m.name.split(' ').length === 1 && !this.resolve(m.name, m.start)) this.fullNames.push({ name: m.name, at: m.start });
+    }
+  }
+
+  /**
+   * The full name a mention refers to, or null when it is not a known person. Among several people with the same
+   * surname, the one last named in full before `at`.
+   */
+  resolve(mention: string, at: number): string | null {
+    let best: { name: string; at: number } | null = null;
+    for (const p of this.fullNames) {
+      if (!sameperson(mention, p.name)) continue;
+      const better = !best || (p.at <= at && (best.at > at || p.at > best.at)) || (best.at > at && p.at < best.at);
+      if (better) best = p;
+    }
+    if (!best) return null;
+    // Prefer the longest spelling of that person ("Steve Witkoff" over "Witkoff").
+    return best.name;
+  }
+
+  isPerson(mention: NameMention): boolean {
+    return looksLikePerson(mention) || this.resolve(mention.name, mention.start) !== null;
+  }
+}

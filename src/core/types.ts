@@ -1,0 +1,162 @@
+// The engine's domain types. Plain data only: every host (extension, CLI, tests) reads and writes these.
+
+/** A 0-based line and UTF-16 character, as in VS Code. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Start and end in UTF-16 code units into a text (JavaScript string indices). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SourceMeta {
+  id: string;
+  title: string | null;
+  date: string | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  /** Where the source was read from (a file path or URI); null for text given directly. */
+  path: string | null;
+  builtIn: boolean;
+}
+
+export interface Paragraph extends Span {
+  /** The paragraph's text between start and end. */
+  text: string;
+  /** A short line without closing punctuation (a section heading), not prose. */
+  heading: boolean;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  paragraphIndex: number;
+}
+
+export interface Quote {
+  /** q1, q2, … in the order they stand in the source. */
+  id: string;
+  sourceId: string;
+  /** The full name of the person it is attributed to, or null when the source names nobody. */
+  speaker: string | null;
+  /** The source's exact characters between the quotation marks. */
+  text: string;
+  offset: Span;
+  /** The paragraph it stands in. */
+  context: string;
+}
+
+export interface Source {
+  meta: SourceMeta;
+  text: string;
+  /** Where the body starts (after front matter or a `date` line). */
+  bodyStart: number;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  quotes: Quote[];
+  /** Quoted titles of works and programmes (not speech), kept to show they were seen and set aside. */
+  titles: Span[];
+  /** Problems met while reading it that did not stop it from being used. */
+  warnings: string[];
+}
+
+export type Verdict = 'exact' | 'fragment' | 'elided' | 'variant' | 'misquote' | 'extends-source' | 'not-found';
+
+export type SpeakerCheck = 'match' | 'mismatch' | 'unattributed' | 'not-applicable';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface DiffPart {
+  op: 'equal' | 'delete' | 'insert';
+  text: string;
+}
+
+/** The source passage a draft quotation was matched to. */
+export interface PassageMatch {
+  sourceId: string;
+  /** The source quote the words belong to, or null when they are the article's own text. */
+  quoteId: string | null;
+  speaker: string | null;
+  /** The source's exact words for the matched passage. */
+  text: string;
+  offset: Span;
+}
+
+export interface TextEdit {
+  /** Offsets into the draft's text (UTF-16). */
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix to offer first. */
+  preferred?: boolean;
+}
+
+export type FindingCode =
+  | 'misquote'
+  | 'wrong-speaker'
+  | 'elision-changes-meaning'
+  | 'extends-source'
+  | 'not-in-sources'
+  | 'variant'
+  | 'unclosed-quote';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+}
+
+/** What was left out of or replaced in the source by an elided or bracketed quotation. */
+export interface Omission {
+  kind: 'ellipsis' | 'bracket';
+  /** The source's words that were left out or replaced (empty when nothing was). */
+  sourceText: string;
+  /** For a bracket, the writer's inserted text. */
+  insertedText?: string;
+}
+
+export interface Attribution {
+  /** The name as written (or the pronoun), e.g. "Zelensky" or "he". */
+  mention: string;
+  /** The person it resolves to, when that can be told. */
+  name: string | null;
+  span: Span;
+  via: 'named' | 'pronoun' | 'inherited' | 'colon';
+}
+
+export interface QuoteCheck {
+  /** Words inside the marks as written in the draft. */
+  text: string;
+  /** The span of `text` in the draft (marks excluded). */
+  span: Span;
+  /** The span including the marks. */
+  outerSpan: Span;
+  kind: 'speech' | 'title';
+  attribution: Attribution | null;
+  verdict: Verdict;
+  speakerCheck: SpeakerCheck;
+  match: PassageMatch | null;
+  diff: DiffPart[] | null;
+  omissions: Omission[];
+  /** True when the quotation is too short to judge (a scare quote) and did not match a source quote. */
+  scare: boolean;
+}
+
+export interface DraftCheck {
+  quotes: QuoteCheck[];
+  findings: Finding[];
+}

@@ -1,0 +1,300 @@
+// Decides how faithful one quoted passage is to the sources: the verdicts of the contract (contracts.md).
+
+import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from './types';
+import { foldPunctuation, isNegation, tokenizeWords, type Word } from './words';
+import { alignWords, type Alignment } from './align-words';
+import type { IndexedSource, Passage, QuoteIndex } from './quote-index';
+
+export interface Verification {
+  verdict: Verdict;
+  match: PassageMatch | null;
+  diff: DiffPart[] | null;
+  omissions: Omission[];
+  /** True when an elision or bracket left out a negation (not, no, never, n't, without…). */
+  negationOmitted: boolean;
+  /** The span of the quotation's words in the given text (punctuation at either end excluded). */
+  wordSpan: Span | null;
+  /** True when the match is a whole source quote. */
+  wholeQuote: boolean;
+}
+
+type Item = { type: 'word'; word: Word } | { type: 'ellipsis' } | { type: 'bracket'; text: string };
+
+const MAX_ELISION_GAP = 60;
+const MAX_BRACKET_WORDS = 5;
+
+/** Splits a quotation into words, ellipses (…, ..., [...]) and bracketed insertions ([Russia]). */
+export function parseQuotationItems(text: string, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  let pos = from;
+  const ellipsisRe = /\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|\.\s?\.\s?\.|…/y;
+  while (pos < to) {
+    ellipsisRe.lastIndex = pos;
+    const e = ellipsisRe.exec(text);
+    if (e && pos + e[0].length <= to) {
+      items.push({ type: 'ellipsis' });
+      pos += e[0].length;
+      continue;
+    }
+    if (text[pos] === '[' && !/^\[\p{L}\](?=[\p{L}\p{M}\p{N}])/u.test(text.slice(pos, pos + 4))) {
+      const close = text.indexOf(']', pos);
+      if (close > pos && close < to) {
+        items.push({ type: 'bracket', text: text.slice(pos + 1, close) });
+        pos = close + 1;
+        continue;
+      }
+    }
+    const words = tokenizeWords(text, pos, to);
+    const next = words[0];
+    if (!next) break;
+    // Punctuation before the word may hide an ellipsis or bracket: only take the word if nothing special precedes.
+    const between = text.slice(pos, next.start);
+    const special = between.search(/\[|…|\.\s?\.\s?\./);
+    if (special >= 0) {
+      pos += Math.max(special, 0);
+      if (special === 0) pos++;
+      continue;
+    }
+    items.push({ type: 'word', word: next });
+    pos = next.end;
+  }
+  return items;
+}
+
+export function verifyQuotation(index: QuoteIndex, text: string, span: Span): Verification {
+  const items = parseQuotationItems(text, span.start, span.end);
+  const words = items.filter((i): i is Extract<Item, { type: 'word' }> => i.type === 'word').map((i) => i.word);
+  const none: Verification = { verdict: 'not-found', match: null, diff: null, omissions: [], negationOmitted: false, wordSpan: null, wholeQuote: false };
+  if (words.length === 0) return none;
+  const wordSpan = { start: words[0]!.start, end: words[words.length - 1]!.end };
+  const keys = words.map((w) => w.key);
+  const marked = items.some((i) => i.type !== 'word');
+
+  if (!marked) {
+    const exact = bestRun(index, keys);
+    if (exact) return { ...fromRun(exact.source, exact.from, exact.to, words, text), wordSpan };
+  } else {
+    const elided = matchElided(index, items);
+    if (elided) return { ...elided, wordSpan };
+  }
+  const near = nearMiss(index, words, text);
+  return near ? { ...near, wordSpan } : { ...none, wordSpan };
+}
+
+/** Among the places the words stand, prefer a whole source quote, then a part of one, then the article's text. */
+function bestRun(index: QuoteIndex, keys: readonly string[]) {
+  let best: { source: IndexedSource; from: number; to: number; rank: number } | null = null;
+  for (const run of index.findRuns(keys)) {
+    const q = run.source.quoteWords.find((qw) => run.from >= qw.from && run.to <= qw.to);
+    const rank = q ? (q.from === run.from && q.to === run.to ? 0 : 1) : 2;
+    if (!best || rank < best.rank) best = { ...run, rank };
+    if (rank === 0) break;
+  }
+  return best;
+}
+
+function fromRun(src: IndexedSource, from: number, to: number, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> {
+  const q = src.quoteWords.find((qw) => from >= qw.from && to <= qw.to) ?? null;
+  const whole = q !== null && q.from === from && q.to === to;
+  const variant = differsInTypography(src, from, words, text);
+  return {
+    verdict: variant ? 'variant' : whole ? 'exact' : 'fragment',
+    match: passageMatch(src, q?.quote ?? null, from, to, whole),
+    diff: null,
+    omissions: [],
+    negationOmitted: false,
+    wholeQuote: whole,
+  };
+}
+
+/** Case inside the quote, or punctuation between its words, differs (first letter and end punctuation excepted). */
+function differsInTypography(src: IndexedSource, from: number, words: readonly Word[], text: string): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const s = src.words[from + k]!.strict;
+    const d = words[k]!.strict;
+    if (k === 0 ? s.slice(1) !== d.slice(1) : s !== d) return true;
+    if (k > 0 && src.gaps[from + k] !== foldPunctuation(text.slice(words[k - 1]!.end, words[k]!.start))) return true;
+  }
+  return false;
+}
+
+function passageMatch(src: IndexedSource, quote: Quote | null, from: number, to: number, whole: boolean): PassageMatch {
+  if (whole && quote) {
+    return { sourceId: src.source.meta.id, quoteId: quote.id, speaker: quote.speaker, text: quote.text, offset: { ...quote.offset } };
+  }
+  const start = src.words[from]!.start;
+  const end = src.words[Math.max(from, to - 1)]!.end;
+  return {
+    sourceId: src.source.meta.id,
+    quoteId: quote?.id ?? null,
+    speaker: quote?.speaker ?? null,
+    text: src.source.text.slice(start, end),
+    offset: { start, end },
+  };
+}
+
+// ---- Elisions and brackets -------------------------------------------------------------------------------------
+
+interface Step {
+  kind: 'word' | 'ellipsis' | 'bracket';
+  from: number;
+  to: number;
+  inserted?: string;
+}
+
+function matchElided(index: QuoteIndex, items: readonly Item[]): Omit<Verification, 'wordSpan'> | null {
+  const firstWord = items.findIndex((i) => i.type === 'word');
+  if (firstWord < 0) return null;
+  const anchorKey = (items[firstWord] as { word: Word }).word.key;
+  let best: { src: IndexedSource; steps: Step[]; inQuote: boolean; gap: number } | null = null;
+  for (const { source: src, at } of index.positionsOf(anchorKey)) {
+    const q = src.quoteWords.find((qw) => at >= qw.from && at < qw.to);
+    const region = q ?? src.paragraphWords.find((p) => at >= p.from && at < p.to);
+    if (!region) continue;
+    // Items before the first word (a leading "…" or "[Russia]") consume what stands before it in the region.
+    const lead: Step[] = [];
+    for (let k = 0; k < firstWord; k++) {
+      const it = items[k]!;
+      const take = it.type === 'bracket' && at > region.from ? 1 : 0;
+      lead.push({ kind: it.type === 'bracket' ? 'bracket' : 'ellipsis', from: at - take, to: at, ...(it.type === 'bracket' ? { inserted: it.text } : {}) });
+    }
+    const steps = matchFrom(src, items, firstWord, at, region.to);
+    if (!steps) continue;
+    const all = [...lead, ...steps];
+    const gap = all.filter((s) => s.kind !== 'word').reduce((n, s) => n + s.to - s.from, 0);
+    const inQuote = q !== undefined;
+    if (!best || (inQuote && !best.inQuote) || (inQuote === best.inQuote && gap < best.gap)) best = { src, steps: all, inQuote, gap };
+  }
+  if (!best) return null;
+  const { src, steps } = best;
+  const from = steps[0]!.from;
+  const to = steps[steps.length - 1]!.to;
+  const q = src.quoteWords.find((qw) => from >= qw.from && to <= qw.to) ?? null;
+  const omissions: Omission[] = steps
+    .filter((s) => s.kind !== 'word')
+    .map((s) => ({
+      kind: s.kind as 'ellipsis' | 'bracket',
+      sourceText: s.to > s.from ? src.source.text.slice(src.words[s.from]!.start, src.words[s.to - 1]!.end) : '',
+      ...(s.inserted !== undefined ? { insertedText: s.inserted } : {}),
+    }));
+  const negationOmitted = steps.some((s) => s.kind !== 'word' && src.words.slice(s.from, s.to).some((w) => isNegation(w.key)));
+  return {
+    verdict: 'elided',
+    match: passageMatch(src, q?.quote ?? null, from, Math.max(to, from + 1), false),
+    diff: null,
+    omissions,
+    negationOmitted,
+    wholeQuote: false,
+  };
+}
+
+/** Matches items[i…] from source word `j`, preferring the shortest omissions. Memoised on failures. */
+function matchFrom(src: IndexedSource, items: readonly Item[], i0: number, j0: number, limit: number): Step[] | null {
+  const failed = new Set<number>();
+  const width = limit + 1;
+  const go = (i: number, j: number): Step[] | null => {
+    if (i === items.length) return [];
+    const key = i * width + j;
+    if (failed.has(key)) return null;
+    const it = items[i]!;
+    if (it.type === 'word') {
+      if (j < limit && src.words[j]!.key === it.word.key) {
+        const rest = go(i + 1, j + 1);
+        if (rest) return [{ kind: 'word', from: j, to: j + 1 }, ...rest];
+      }
+    } else {
+      const last = i === items.length - 1;
+      const max = it.type === 'ellipsis' ? MAX_ELISION_GAP : MAX_BRACKET_WORDS;
+      // A trailing ellipsis or bracket stands for what follows; it consumes nothing unless a bracket replaces a word.
+      const upTo = last ? Math.min(it.type === 'bracket' ? 1 : 0, limit - j) : Math.min(max, limit - j);
+      for (let k = 0; k <= upTo; k++) {
+        const rest = go(i + 1, j + k);
+        if (rest) return [{ kind: it.type, from: j, to: j + k, ...(it.type === 'bracket' ? { inserted: it.text } : {}) }, ...rest];
+      }
+    }
+    failed.add(key);
+    return null;
+  };
+  return go(i0, j0);
+}
+
+// ---- Near misses -----------------------------------------------------------------------------------------------
+
+function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> | null {
+  const keys = words.map((w) => w.key);
+  const n = keys.length;
+  let best: { src: IndexedSource; a: Alignment; q: IndexedSource['quoteWords'][number] | null; whole: boolean; extension: boolean } | null = null;
+  for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end))) {
+    // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
+    const pad = p.quote ? 0 : 20;
+    const from = Math.max(0, p.from - pad);
+    const to = Math.min(p.source.words.length, p.to + pad);
+    const raw = alignWords(keys, p.source.words.slice(from, to).map((w) => w.key));
+    const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
+    const src = p.source;
+    const q = src.quoteWords.find((qw) => a.sFrom >= qw.from && a.sTo <= qw.to) ?? null;
+    const whole = q !== null && q.from === a.sFrom && q.to === a.sTo;
+    const extension = isExtension(a, whole);
+    const span = a.sTo - a.sFrom;
+    const close = a.equal >= Math.min(3, n) && a.equal / n >= 0.5 && a.equal / Math.max(1, span) >= 0.5;
+    if (!extension && !close) continue;
+    const score = a.equal - a.cost;
+    const bestScore = best ? best.a.equal - best.a.cost : -Infinity;
+    if (!best || score > bestScore || (score === bestScore && q && !best.q)) best = { src, a, q, whole, extension };
+  }
+  if (!best) return null;
+  const { src, a, q, whole, extension } = best;
+  return {
+    verdict: extension ? 'extends-source' : 'misquote',
+    match: passageMatch(src, q?.quote ?? null, a.sFrom, a.sTo, whole),
+    diff: buildDiff(a, words, src, text),
+    omissions: [],
+    negationOmitted: false,
+    wholeQuote: whole,
+  };
+}
+
+/** Words added only before and/or after an unbroken run of the source's words, which is a quote or 4+ words long. */
+function isExtension(a: Alignment, wholeQuote: boolean): boolean {
+  const first = a.ops.findIndex((o) => o.op !== 'insert');
+  let last = a.ops.length - 1;
+  while (last >= 0 && a.ops[last]!.op === 'insert') last--;
+  if (first < 0 || (first === 0 && last === a.ops.length - 1)) return false;
+  const core = a.ops.slice(first, last + 1);
+  return core.every((o) => o.op === 'equal') && ((wholeQuote && core.length >= 2) || core.length >= 4);
+}
+
+function buildDiff(a: Alignment, words: readonly Word[], src: IndexedSource, text: string): DiffPart[] {
+  // Runs of one kind become one part, sliced from the text so hyphens and apostrophes stay as written.
+  type Run = { op: DiffPart['op']; from: number; to: number };
+  const parts: DiffPart[] = [];
+  let deleted: Run | null = null;
+  let inserted: Run | null = null;
+  let equal: Run | null = null;
+  const sourceText = (r: Run) => src.source.text.slice(src.words[r.from]!.start, src.words[r.to]!.end);
+  const draftText = (r: Run) => text.slice(words[r.from]!.start, words[r.to]!.end);
+  const emit = (r: Run | null, slice: (r: Run) => string) => {
+    if (r) parts.push({ op: r.op, text: slice(r) });
+  };
+  // Within one change the source's words come first, as a reader expects "was X, now Y".
+  const flushChange = () => {
+    emit(deleted, sourceText);
+    emit(inserted, draftText);
+    deleted = inserted = null;
+  };
+  const extend = (r: Run | null, op: DiffPart['op'], k: number): Run => (r ? { ...r, to: k } : { op, from: k, to: k });
+  for (const o of a.ops) {
+    if (o.op === 'equal') {
+      flushChange();
+      equal = extend(equal, 'equal', o.s);
+      continue;
+    }
+    emit(equal, sourceText);
+    equal = null;
+    if (o.op !== 'insert') deleted = extend(deleted, 'delete', o.s);
+    if (o.op !== 'delete') inserted = extend(inserted, 'insert', o.d);
+  }
+  emit(equal, sourceText);
+  flushChange();
+  return parts;
+}

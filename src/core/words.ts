@@ -1,0 +1,67 @@
+// Words and the typography rules: what counts as "the same words" whatever the marks, dashes and spacing.
+
+/** One word of a text, with where it stands. */
+export interface Word {
+  /** Comparison key: lower case, apostrophes folded, bracketed case changes removed. */
+  key: string;
+  /** The word with its case kept (apostrophes folded), for the stricter `variant` comparison. */
+  strict: string;
+  start: number;
+  end: number;
+}
+
+// A word is letters, marks and digits, with apostrophes inside (America's, don't). Hyphens and dashes split words
+// so that "game-changing" and "game changing" differ only in punctuation. "[T]he" is one word: a bracketed
+// change of case is typography.
+const WORD_RE = /(?:\[\p{L}\](?=[\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}])+(?:['’ʼ‘](?:\[\p{L}\]|[\p{L}\p{M}\p{N}])+)*/gu;
+
+const APOSTROPHES = /['’ʼ‘]/g;
+
+export function foldWord(raw: string): string {
+  return raw.replace(/\[(\p{L})\]/gu, '$1').replace(APOSTROPHES, "'").normalize('NFC');
+}
+
+/** The words of text[from, to). */
+export function tokenizeWords(text: string, from = 0, to = text.length): Word[] {
+  const words: Word[] = [];
+  WORD_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (end > to) {
+      if (m.index < to) pushWord(words, text.slice(m.index, to), m.index);
+      break;
+    }
+    pushWord(words, m[0], m.index);
+  }
+  return words;
+}
+
+function pushWord(words: Word[], raw: string, start: number): void {
+  const strict = foldWord(raw);
+  words.push({ key: strict.toLowerCase(), strict, start, end: start + raw.length });
+}
+
+/**
+ * The punctuation between two words, folded so that typography does not count: white space and line breaks
+ * vanish, every dash is one dash, every ellipsis one ellipsis, quotation marks and brackets are dropped.
+ */
+export function foldPunctuation(between: string): string {
+  return between
+    .replace(/\s+/g, '')
+    .replace(/\.{3}|…/g, '…')
+    .replace(/--+|[‐‑‒–—―-]/g, '—')
+    .replace(/["“”„‟«»'‘’‚‹›`]/g, '')
+    .replace(/[[\]]/g, '');
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'cannot', 'nothing', 'neither', 'nobody']);
+
+export function isNegation(key: string): boolean {
+  return NEGATIONS.has(key) || key.endsWith("n't");
+}
+
+export function joinWords(words: readonly Word[], text: string): string {
+  if (words.length === 0) return '';
+  return text.slice(words[0]!.start, words[words.length - 1]!.end);
+}
