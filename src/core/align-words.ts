@@ -19,7 +19,7 @@ export interface Alignment {
  * Aligns all of `draft` against the best stretch of `source` (words before and after that stretch are free), with
  * unit costs for a changed, added or dropped word. O(n·m) time and memory; callers keep both sides passage-sized.
  */
-export function alignWords(draft: readonly string[], source: readonly string[]): Alignment {
+export function alignWords(draft: readonly string[], source: readonly string[], preferEnd = source.length): Alignment {
   const n = draft.length;
   const m = source.length;
   const w = m + 1;
@@ -51,7 +51,13 @@ export function alignWords(draft: readonly string[], source: readonly string[]):
     }
   }
   let endJ = 0;
-  for (let j = 1; j <= m; j++) if (cost[n * w + j]! < cost[n * w + endJ]!) endJ = j;
+  // Among equally good ends, the one nearest the passage's own end: "agree to this" replaces "that", it does not
+  // stop short of it.
+  for (let j = 1; j <= m; j++) {
+    const c = cost[n * w + j]!;
+    const b = cost[n * w + endJ]!;
+    if (c < b || (c === b && Math.abs(j - preferEnd) < Math.abs(endJ - preferEnd))) endJ = j;
+  }
   const ops: AlignOp[] = [];
   let i = n;
   let j = endJ;

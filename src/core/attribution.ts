@@ -84,7 +84,7 @@ class Finder {
       const subject = words[1] && this.subjectStartingAt(words[1].start);
       if (subject) return subject;
     }
-    const subject = this.subjectStartingAt(w0.start);
+    const subject = this.subjectStartingAt(w0.start) ?? this.titledSubjectAt(w0.start);
     if (!subject) return null;
     const rest = words.filter((w) => w.start >= subject.span.end);
     let k = 0;
@@ -111,6 +111,19 @@ class Finder {
       const named = this.subjectEndingAt(end, from);
       if (named) return { ...named, via: 'colon' };
     }
+    const viaVerb = this.beforeVerb(words, from, q);
+    if (viaVerb !== undefined) return viaVerb;
+    // "Guterres struck a cautious tone: “…”": the person the sentence is about.
+    if (colon) {
+      const subject = this.ctx.mentions.find((m) => m.start >= from && m.end <= q.outer.start && this.ctx.registry.isPerson(m));
+      if (subject) return { ...this.named(subject), via: 'colon' };
+    }
+    return null;
+  }
+
+  /** The speaker of the last reporting verb before the quote; undefined when there is no such verb. */
+  private beforeVerb(words: readonly WordAt[], from: number, q: Quotation): Attribution | null | undefined {
+    const { text } = this.ctx;
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k]!;
       const lower = w.word.toLowerCase();
@@ -129,7 +142,7 @@ class Finder {
       }
       return null;
     }
-    return null;
+    return undefined;
   }
 
   private subjectBeforeVerb(verbStart: number, from: number): Attribution | null {
@@ -141,9 +154,14 @@ class Finder {
       pos = skipSpaceBack(text, w.start, from);
     }
     if (text[pos - 1] === ',') {
-      // An appositive between commas: "Steve Witkoff, who attended …, said".
       const open = text.lastIndexOf(',', pos - 2);
-      if (open >= from) pos = skipSpaceBack(text, open, from);
+      if (open >= from) {
+        // A short appositive that is the name itself: "The mayor, Ana Lopes, said".
+        const inner = this.byEnd.get(pos - 1);
+        if (inner && inner.start > open && text.slice(open + 1, pos - 1).trim().split(/\s+/).length <= 5 && this.ctx.registry.isPerson(inner)) return this.named(inner);
+        // Otherwise skip it: "Steve Witkoff, who attended …, said".
+        pos = skipSpaceBack(text, open, from);
+      }
     }
     return this.subjectEndingAt(pos, from);
   }
@@ -162,6 +180,13 @@ class Finder {
     const w = wordsIn(this.ctx.text, pos, pos + 8)[0];
     if (w && w.start === pos && PRONOUNS.has(w.word.toLowerCase())) return this.pronoun(w);
     return null;
+  }
+
+  /** "Ukrainian President Volodymyr Zelenskyy said": a name behind capitalized titles. */
+  private titledSubjectAt(pos: number): Attribution | null {
+    const m = this.ctx.mentions.find((x) => x.start > pos && x.start < pos + 80);
+    if (!m || !/^(?:[\p{Lu}][\p{L}.'’-]*\s+)+$/u.test(this.ctx.text.slice(pos, m.start))) return null;
+    return this.named(m);
   }
 
   private named(m: NameMention): Attribution {

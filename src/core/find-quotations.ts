@@ -154,5 +154,8 @@ function classify(text: string, q: Quotation, para: Span): 'speech' | 'title' {
   const before = text.slice(Math.max(para.start, q.outer.start - 40), q.outer.start);
   const lastWord = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
   if (/:\s*$/.test(before) || (lastWord !== undefined && SPEECH_VERBS.has(lastWord))) return 'speech';
-  return lastWord !== undefined && WORK_CUES.has(lastWord) ? 'title' : 'speech';
+  if (lastWord !== undefined && WORK_CUES.has(lastWord)) return 'title';
+  // Set off by commas like an appositive: the union's newsletter, "Voice of the Quay", urged …
+  const after = text.slice(q.outer.end, Math.min(para.end, q.outer.end + 2));
+  return /,\s*$/.test(before) && /^,/.test(after) ? 'title' : 'speech';
 }

@@ -78,7 +78,7 @@ export const TITLE_SMALL_WORDS = new Set('a an the and or but nor of in on at to
 
 /** Prepositions and nouns that introduce the title of a programme or work. */
 export const WORK_CUES = new Set(
-  'on in at of from for to by with titled entitled called named dubbed show programme program film movie book song series newspaper magazine column podcast album'.split(
+  'on in at of from for to by with titled entitled called named dubbed show programme program film movie book song series newspaper magazine column podcast album newsletter report headline slogan motto campaign documentary play novel poem episode segment blog website paper'.split(
     ' ',
   ),
 );

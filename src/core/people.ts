@@ -110,7 +110,7 @@ function stripTitles(run: RunWord[]): NameMention | null {
   let first = 0;
   let titled = false;
   for (let k = 0; k < last; k++) {
-    if (TITLE_WORDS.has(run[k]!.word)) {
+    if (TITLE_WORDS.has(run[k]!.word) || run[k]!.word.split('-').some((part) => TITLE_WORDS.has(part))) {
       first = k + 1;
       titled = true;
     }

@@ -3,7 +3,7 @@
 import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from './types';
 import { foldPunctuation, isNegation, tokenizeWords, type Word } from './words';
 import { alignWords, type Alignment } from './align-words';
-import type { IndexedSource, Passage, QuoteIndex } from './quote-index';
+import type { IndexedSource, QuoteIndex } from './quote-index';
 
 export interface Verification {
   verdict: Verdict;
@@ -229,7 +229,7 @@ function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit
     const pad = p.quote ? 0 : 20;
     const from = Math.max(0, p.from - pad);
     const to = Math.min(p.source.words.length, p.to + pad);
-    const raw = alignWords(keys, p.source.words.slice(from, to).map((w) => w.key));
+    const raw = alignWords(keys, p.source.words.slice(from, to).map((w) => w.key), p.to - from);
     const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
     const src = p.source;
     const q = src.quoteWords.find((qw) => a.sFrom >= qw.from && a.sTo <= qw.to) ?? null;

@@ -1,0 +1,63 @@
+// The set of sources in use: the built-in article plus the user's files, each decoded and parsed, with one clear
+// message for each file that could not be used (the others keep working).
+
+import type { Source } from './types';
+import { decodeText, DEFAULT_MAX_FILE_BYTES } from './decode-text';
+import { parseSource } from './parse-source';
+
+/** The built-in article(s), shipped in resources/ and read by each host. */
+export const BUILTIN_SOURCES: readonly { id: string; file: string }[] = [{ id: 'alaska-summit-2025-08-18', file: 'alaska-summit-2025-08-18.txt' }];
+
+export interface SourceFile {
+  /** Path or URI, as the user would recognise it. */
+  path: string;
+  /** Raw bytes (decoded here) or text already decoded. */
+  bytes?: Uint8Array;
+  text?: string;
+  id?: string;
+  builtIn?: boolean;
+}
+
+export interface SourceProblem {
+  path: string;
+  /** One sentence, starting with the path: "sources/x.md is empty". */
+  message: string;
+}
+
+export interface Catalog {
+  sources: Source[];
+  problems: SourceProblem[];
+}
+
+export function buildCatalog(files: readonly SourceFile[], maxBytes = DEFAULT_MAX_FILE_BYTES): Catalog {
+  const sources: Source[] = [];
+  const problems: SourceProblem[] = [];
+  const ids = new Set<string>();
+  for (const file of files) {
+    let text = file.text;
+    if (text === undefined) {
+      const decoded = decodeText(file.bytes ?? new Uint8Array(), maxBytes);
+      if (!decoded.ok) {
+        problems.push({ path: file.path, message: `${file.path} ${decoded.reason}` });
+        continue;
+      }
+      text = decoded.text;
+    }
+    const parsed = parseSource({ text, path: file.path, ...(file.id ? { id: file.id } : {}), builtIn: file.builtIn ?? false });
+    if (!parsed.ok) {
+      problems.push({ path: file.path, message: `${file.path}: ${parsed.reason}` });
+      continue;
+    }
+    const source = parsed.source;
+    // Two files may derive the same id; keep ids unique so citations and matches stay unambiguous.
+    let id = source.meta.id;
+    for (let n = 2; ids.has(id); n++) id = `${source.meta.id}-${n}`;
+    if (id !== source.meta.id) {
+      source.meta.id = id;
+      for (const q of source.quotes) q.sourceId = id;
+    }
+    ids.add(id);
+    sources.push(source);
+  }
+  return { sources, problems };
+}

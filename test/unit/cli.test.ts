@@ -1,0 +1,172 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { run } from '../../src/cli/main';
+import { repoRoot } from './helpers';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: repoRoot, resourcesDir: path.join(repoRoot, 'resources') });
+  return { code, stdout, stderr };
+}
+
+const LINE = /^(.+):(\d+):(\d+): (error|warning|info|hint) ([a-z-]+) (.+)$/;
+
+test('check prints one path:line:column line per finding and exits 1 on warnings', async () => {
+  const r = await cli('check', 'examples/draft.md');
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.length >= 5);
+  for (const line of lines) assert.match(line, LINE);
+  const misquote = lines.find((l) => l.includes(' misquote '))!;
+  const [, file, line, col] = LINE.exec(misquote)!;
+  assert.equal(file, 'examples/draft.md');
+  const text = fs.readFileSync(path.join(repoRoot, 'examples/draft.md'), 'utf8').split('\n')[Number(line) - 1]!;
+  assert.ok(text.slice(Number(col) - 1).startsWith('there are no details on how'));
+});
+
+test('--fail-on sets the exit status threshold', async () => {
+  assert.equal((await cli('check', '--fail-on', 'never', 'examples/draft.md')).code, 0);
+  assert.equal((await cli('check', '--fail-on', 'error', 'examples/draft.md')).code, 1);
+  const clean = path.join(os.tmpdir(), `verbatim-clean-${process.pid}.md`);
+  fs.writeFileSync(clean, 'Witkoff called it “game-changing.”\n');
+  try {
+    assert.equal((await cli('check', clean)).code, 0);
+    assert.equal((await cli('check', '--fail-on', 'info', clean)).code, 0);
+  } finally {
+    fs.rmSync(clean);
+  }
+});
+
+test('check --format json has the contract shape, with each example passage’s intended verdict', async () => {
+  const r = await cli('check', '--format', 'json', 'examples/draft.md');
+  const json = JSON.parse(r.stdout);
+  const file = json.files[0];
+  assert.equal(file.path, 'examples/draft.md');
+  const verdicts = file.quotes.map((q: { verdict: string; speakerCheck: string }) => `${q.verdict}/${q.speakerCheck}`);
+  assert.deepEqual(verdicts, [
+    'exact/match',
+    'exact/match',
+    'fragment/match',
+    'elided/match',
+    'elided/match',
+    'elided/match',
+    'misquote/match',
+    'fragment/mismatch',
+    'extends-source/match',
+    'not-found/not-applicable',
+    'fragment/unattributed',
+  ]);
+  const q = file.quotes[6];
+  assert.deepEqual(Object.keys(q.range), ['start', 'end']);
+  assert.deepEqual(Object.keys(q.range.start), ['line', 'character']);
+  assert.equal(q.attributedTo, 'Zelensky');
+  assert.deepEqual(Object.keys(q.match).sort(), ['offset', 'quoteId', 'sourceId', 'speaker', 'text']);
+  assert.equal(q.match.speaker, 'Volodymyr Zelenskyy');
+  assert.ok(Array.isArray(q.diff));
+  assert.equal(file.quotes[9].match, null);
+  assert.equal(file.quotes[9].attributedTo, 'Putin');
+  assert.equal('diff' in file.quotes[0], false);
+  for (const f of file.findings) {
+    assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'range', 'fixes']);
+    for (const fix of f.fixes) for (const e of fix.edits) assert.deepEqual(Object.keys(e), ['range', 'newText']);
+  }
+  const text = fs.readFileSync(path.join(repoRoot, 'examples/draft.md'), 'utf8').split('\n');
+  for (const quote of file.quotes) assert.equal(text[quote.range.start.line]!.slice(quote.range.start.character, quote.range.end.character), quote.text);
+});
+
+test('quotes --format json lists the built-in article’s 7 quotes with their speakers', async () => {
+  const r = await cli('quotes', '--format', 'json');
+  assert.equal(r.code, 0);
+  const json = JSON.parse(r.stdout);
+  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt' }]);
+  assert.deepEqual(json.quotes.map((q: { speaker: string }) => q.speaker), [
+    'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Ursula von der Leyen', 'Volodymyr Zelenskyy',
+  ]);
+  assert.deepEqual(Object.keys(json.quotes[0]), ['id', 'sourceId', 'speaker', 'text', 'offset', 'context']);
+});
+
+test('quotes --speaker accepts any alias, --search finds by words, --source adds sources', async () => {
+  const z = JSON.parse((await cli('quotes', '--format', 'json', '--speaker', 'Zelensky')).stdout);
+  assert.deepEqual(z.quotes.map((q: { id: string }) => q.id), ['q7']);
+  const s = JSON.parse((await cli('quotes', '--format', 'json', '--search', 'game changing')).stdout);
+  assert.equal(s.quotes[0].id, 'q2');
+  const more = JSON.parse((await cli('quotes', '--format', 'json', '--no-builtin', '--source', 'test/fixtures/sources/*.md')).stdout);
+  assert.deepEqual(more.sources.map((x: { id: string }) => x.id), ['harbour-strike']);
+  assert.equal(more.quotes.length, 7);
+});
+
+test('cite prints the citation in each style, and exits 1 when nothing matches', async () => {
+  const inline = await cli('cite', 'game-changing');
+  assert.equal(inline.code, 0);
+  assert.equal(inline.stdout, '“game-changing,” Witkoff said.\n');
+  const foot = await cli('cite', '--style', 'footnote', 'no details how it will work');
+  assert.match(foot.stdout, /\[\^1\]\n\n\[\^1\]: Volodymyr Zelenskyy, quoted in alaska-summit-2025-08-18, August 18, 2025\.\n$/);
+  const none = await cli('cite', 'words nobody ever said anywhere');
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /^verbatim: no source passage found/);
+});
+
+test('bad input: one clear line on stderr and exit 2, never a stack trace', async () => {
+  const cases: [string[], RegExp][] = [
+    [['check', 'no/such/draft.md'], /no\/such\/draft\.md does not exist/],
+    [['check', 'examples'], /examples is a directory/],
+    [['check', 'test/fixtures/bad/empty.md'], /empty\.md is empty/],
+    [['check', 'test/fixtures/bad/binary.md'], /binary\.md looks binary/],
+    [['check', 'test/fixtures/bad/invalid-utf8.md'], /invalid-utf8\.md is not valid UTF-8/],
+    [['check'], /check needs at least one draft file/],
+    [['check', '--format', 'xml', 'examples/draft.md'], /--format must be text or json/],
+    [['check', '--fail-on', 'sometimes', 'examples/draft.md'], /--fail-on must be/],
+    [['check', '--bogus', 'examples/draft.md'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['cite', '--style', 'harvard', 'x'], /--style must be one of/],
+    [['quotes', '--no-builtin', '--source', 'test/fixtures/bad/*.md'], /no usable sources/],
+    [['check', 'test/fixtures/drafts/*.nothing'], /no drafts match/],
+  ];
+  for (const [argv, message] of cases) {
+    const r = await cli(...argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.match(r.stderr, message, argv.join(' '));
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+test('an unreadable source among several is a warning, and the others keep working', async () => {
+  const r = await cli('check', '--format', 'json', '--source', 'test/fixtures/bad/*.md', '--source', 'test/fixtures/sources/harbour-strike.md', 'examples/draft.md');
+  assert.equal(r.code, 1);
+  for (const bad of ['binary.md looks binary', 'empty.md is empty', 'invalid-utf8.md is not valid', 'malformed-front-matter.md: its front matter line 2', 'unclosed-front-matter.md: its front matter starts with --- but never closes']) {
+    assert.ok(r.stderr.includes(bad), `${bad} in ${r.stderr}`);
+  }
+  assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('verbatim: warning')).length, 5);
+  assert.equal(JSON.parse(r.stdout).files[0].quotes.length, 11);
+});
+
+test('CRLF drafts get the same positions as LF drafts', async () => {
+  const lf = 'Intro line.\n\nZelensky said “there are no details on how it will work.”\n';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'lf.md'), lf);
+    fs.writeFileSync(path.join(dir, 'crlf.md'), lf.replace(/\n/g, '\r\n'));
+    const a = JSON.parse((await cli('check', '--format', 'json', path.join(dir, 'lf.md'))).stdout).files[0];
+    const b = JSON.parse((await cli('check', '--format', 'json', path.join(dir, 'crlf.md'))).stdout).files[0];
+    assert.deepEqual(b.quotes[0].range, a.quotes[0].range);
+    assert.deepEqual(b.findings, a.findings);
+  } finally {
+    fs.rmSync(dir, { recursive: true });
+  }
+});
+
+test('the built command runs as a program: exit codes and no stack traces', { skip: !fs.existsSync(path.join(repoRoot, 'dist/cli.js')) && 'run `npm run build` first' }, () => {
+  const exe = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const ok = exe(['check', '--fail-on', 'never', 'examples/draft.md']);
+  assert.equal(ok.status, 0);
+  assert.match(ok.stdout, /examples\/draft\.md:\d+:\d+: warning misquote/);
+  const missing = exe(['check', 'missing.md']);
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr.trim().split('\n').length, 1);
+  assert.doesNotMatch(missing.stderr, /\bat .*\.js:\d+/);
+});

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkDraft, nameKey, sameperson, shortName } from '../../src/core';
+import { alaskaIndex, applyEdits, checkOne } from './helpers';
+
+const Q7_START = 'There are no details how it will work';
+
+test('transliterations of one name share a key', () => {
+  for (const n of ['Zelensky', 'Zelenskyy', 'Zelenskiy', 'Zelenskyi', 'ZELENSKY']) assert.equal(nameKey(n), nameKey('Zelenskyy'), n);
+  assert.notEqual(nameKey('Witkoff'), nameKey('Zelensky'));
+});
+
+test('a person is known by surname alone, with particles, or in full', () => {
+  assert.ok(sameperson('Zelensky', 'Volodymyr Zelenskyy'));
+  assert.ok(sameperson('Volodymyr Zelensky', 'Volodymyr Zelenskyy'));
+  assert.ok(sameperson('von der Leyen', 'Ursula von der Leyen'));
+  assert.ok(sameperson('Von der Leyen', 'Ursula von der Leyen'));
+  assert.ok(!sameperson('Witkoff', 'Volodymyr Zelenskyy'));
+  assert.ok(!sameperson('Melania Trump', 'Donald Trump'));
+  assert.equal(shortName('Ursula von der Leyen'), 'von der Leyen');
+  assert.equal(shortName('Steve Witkoff'), 'Witkoff');
+});
+
+test('the draft credits the source speaker under any alias', () => {
+  for (const name of ['Zelensky', 'Zelenskyy', 'Zelenskiy', 'Volodymyr Zelensky', 'Ukrainian President Volodymyr Zelenskyy']) {
+    const { quote } = checkOne(`“${Q7_START},” ${name} said.`);
+    assert.equal(quote.verdict, 'fragment', name);
+    assert.equal(quote.speakerCheck, 'match', name);
+  }
+});
+
+test('attribution patterns: said X, X told, according to, colon, pronoun, inherited', () => {
+  const cases: [string, string][] = [
+    [`“${Q7_START},” said Zelensky.`, 'Zelensky'],
+    [`Zelensky told reporters, “${Q7_START}.”`, 'Zelensky'],
+    [`According to Zelensky, “${Q7_START}.”`, 'Zelensky'],
+    [`Zelensky: “${Q7_START}.”`, 'Zelensky'],
+    [`Zelensky spoke to reporters in Kyiv on Monday.\n\n“${Q7_START},” he said.`, 'he'],
+  ];
+  for (const [draft, mention] of cases) {
+    const { quote } = checkOne(draft);
+    assert.equal(quote.attribution?.mention, mention, draft);
+    assert.equal(quote.speakerCheck, 'match', draft);
+  }
+  const inherited = checkDraft(alaskaIndex(), `Witkoff said it “was the first time we had ever heard the Russians agree to that” and called it “game-changing.”`);
+  assert.deepEqual(inherited.quotes.map((q) => q.speakerCheck), ['match', 'match']);
+});
+
+test('unattributed: the draft names nobody', () => {
+  assert.equal(checkOne(`Some say “${Q7_START}.”`).quote.speakerCheck, 'unattributed');
+});
+
+test('a wrong speaker is flagged with a fix that credits the source’s speaker', () => {
+  const draft = `“${Q7_START},” Witkoff said.`;
+  const { quote, findings } = checkOne(draft);
+  assert.equal(quote.speakerCheck, 'mismatch');
+  const f = findings.find((x) => x.code === 'wrong-speaker')!;
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, /Volodymyr Zelenskyy/);
+  const fixed = applyEdits(draft, f.fixes[0]!.edits);
+  assert.equal(fixed, `“${Q7_START},” Zelenskyy said.`);
+  assert.equal(checkOne(fixed).quote.speakerCheck, 'match');
+});
+
+test('a wrong speaker named in full is replaced by the full name', () => {
+  const draft = `European Commission President Ursula von der Leyen said, “${Q7_START}.”`;
+  const { findings } = checkOne(draft);
+  const f = findings.find((x) => x.code === 'wrong-speaker')!;
+  assert.equal(applyEdits(draft, f.fixes[0]!.edits), `European Commission President Volodymyr Zelenskyy said, “${Q7_START}.”`);
+});
+
+test('a pronoun that refers to the wrong person is a mismatch', () => {
+  const { quote } = checkOne(`Witkoff met reporters on Sunday.\n\n“${Q7_START},” he said.`);
+  assert.equal(quote.attribution?.name, 'Steve Witkoff');
+  assert.equal(quote.speakerCheck, 'mismatch');
+});
