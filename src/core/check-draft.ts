@@ -161,3 +161,8 @@ export function maskMarkdownCode(text: string): string {
     .replace(/<!--[\s\S]*?-->/g, blank)
     .replace(/(`+)(?!`)[^\n]*?[^`]\1(?!`)/g, blank);
 }
+
+/** The quotation of a checked draft that contains the offset (marks included). */
+export function quotationAt(check: DraftCheck, offset: number): QuoteCheck | undefined {
+  return check.quotes.find((q) => offset >= q.outerSpan.start && offset <= q.outerSpan.end);
+}

@@ -4,10 +4,13 @@ export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type Sour
 export { decodeText, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decode-text';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from './parse-source';
 export { QuoteIndex, type QuoteSuggestion, type SuggestOptions } from './quote-index';
-export { checkDraft, maskMarkdownCode } from './check-draft';
+export { checkDraft, maskMarkdownCode, quotationAt } from './check-draft';
 export { verifyQuotation, type Verification } from './verify-quotation';
 export { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
 export { formatCitation, footnoteNumberFor, CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './format-citation';
 export { LineMap } from './positions';
 export { nameKey, sameperson, shortName } from './people';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './options';
+export { completeQuotation, type QuoteCompletion } from './completion-context';
+export { explainQuoteCheck, escapeMarkdown, verdictTitle, type ExplainOptions } from './explain-quote';
+export { citationEdits, appendAtEnd } from './citation-edits';

@@ -1,0 +1,83 @@
+// The fact-check of one quotation in words, as Markdown for a hover. Every piece of source or draft text is
+// escaped: it is untrusted and must never become a link, an image, HTML or a command.
+
+import type { QuoteCheck, Source, Verdict } from './types';
+
+const VERDICT_TITLES: Record<Verdict, string> = {
+  exact: '✓ Verbatim: the source’s exact words',
+  fragment: '✓ Fragment: part of the source, word for word',
+  elided: '✓ Elided: pieces of one source passage, in order',
+  variant: '≈ Variant: the same words, but case or punctuation differs',
+  misquote: '✗ Misquote: the words differ from the source',
+  'extends-source': '✗ Extends the source: it adds words no source has',
+  'not-found': '? Not in the sources',
+};
+
+export function verdictTitle(verdict: Verdict): string {
+  return VERDICT_TITLES[verdict];
+}
+
+/** Backslash-escapes every Markdown and HTML special character and folds line breaks. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=@$%^]/g, '\\$&');
+}
+
+export interface ExplainOptions {
+  /** A link target that opens the source at [start, end) (the host decides the URI), or null for no link. */
+  linkToSource?: (sourceId: string, start: number, end: number) => string | null;
+  /** How much source text to show around the match, in characters. */
+  contextChars?: number;
+}
+
+export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined, options: ExplainOptions = {}): string {
+  const lines: string[] = [];
+  if (check.kind === 'title') return `**Verbatim:** a title in quotation marks, not speech; not checked.`;
+  if (check.scare && check.verdict !== 'exact') {
+    return `**Verbatim:** a short quotation (a scare quote); not checked unless it is a whole source quote.`;
+  }
+  lines.push(`**${VERDICT_TITLES[check.verdict]}**`);
+  const match = check.match;
+  if (match && source) {
+    const m = source.meta;
+    const who = match.speaker ? `${escapeMarkdown(match.speaker)} in ` : 'The text of ';
+    const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : `\`${m.id}\``, m.date, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
+      .filter(Boolean)
+      .join(' · ');
+    lines.push(`${who}${facts}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);
+    lines.push(speakerLine(check));
+    const ctx = options.contextChars ?? 160;
+    const before = source.text.slice(Math.max(source.bodyStart, match.offset.start - ctx), match.offset.start);
+    const after = source.text.slice(match.offset.end, match.offset.end + ctx);
+    const lead = match.offset.start - ctx > source.bodyStart ? '…' : '';
+    const tail = match.offset.end + ctx < source.text.length ? '…' : '';
+    lines.push(`> ${lead}${escapeMarkdown(before)}**${escapeMarkdown(match.text)}**${escapeMarkdown(after)}${tail}`);
+    if (check.diff) {
+      lines.push(`Word by word: ${check.diff.map((d) => (d.op === 'equal' ? escapeMarkdown(d.text) : d.op === 'delete' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')}`);
+      lines.push('*~~Struck~~: the source’s words your quote changes or drops. **Bold**: words the source does not have.*');
+    }
+    for (const o of check.omissions) {
+      if (o.kind === 'ellipsis') lines.push(o.sourceText ? `Left out: “${escapeMarkdown(o.sourceText)}”` : 'An ellipsis marks an omission here, but nothing was left out.');
+      else lines.push(`\\[${escapeMarkdown(o.insertedText ?? '')}\\] ${o.sourceText ? `replaces “${escapeMarkdown(o.sourceText)}”` : 'is an insertion'}`);
+    }
+    const link = options.linkToSource?.(match.sourceId, match.offset.start, match.offset.end);
+    if (link) lines.push(`[Open the source at this passage](${link})`);
+  } else {
+    lines.push('No passage in the sources is close to these words. Check the wording, or add the source it comes from.');
+  }
+  return lines.join('\n\n');
+}
+
+function speakerLine(check: QuoteCheck): string {
+  const credited = check.attribution ? escapeMarkdown(check.attribution.name ?? check.attribution.mention) : null;
+  const speaker = check.match?.speaker ? escapeMarkdown(check.match.speaker) : null;
+  switch (check.speakerCheck) {
+    case 'match':
+      return `Speaker: ${speaker} ✓`;
+    case 'mismatch':
+      return `Speaker: ✗ your draft credits ${credited}, the source credits ${speaker}`;
+    case 'unattributed':
+      return `Speaker: ${speaker} (your draft does not say who said it)`;
+    default:
+      return 'The article’s own words, not a quote of anyone.';
+  }
+}

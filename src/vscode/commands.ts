@@ -1,0 +1,144 @@
+// The palette commands (category "Verbatim"). Each edit is one undo step.
+
+import * as vscode from 'vscode';
+import { appendAtEnd, decodeText, footnoteNumberFor, formatCitation, verifyQuotation, type Quote, type Source } from '../core';
+import type { SourceStore } from './source-store';
+import type { MisquoteDiagnostics } from './misquote-diagnostics';
+import type { SourcesNode } from './sources-view';
+import { readSettings } from './settings';
+import { sourceLabel } from './quote-completions';
+import { toRange } from './convert';
+
+const LANGUAGE_EXTENSIONS: Record<string, string[]> = { markdown: ['md', 'markdown'], plaintext: ['txt'] };
+
+export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagnostics): vscode.Disposable {
+  const register = vscode.commands.registerCommand;
+  return vscode.Disposable.from(
+    register('verbatim.insertQuote', () => insertQuote(store)),
+    register('verbatim.insertQuoteFromView', (node?: SourcesNode) => {
+      const editor = vscode.window.activeTextEditor;
+      if (node?.kind === 'quote' && editor) return insertQuotation(editor, node.quote, node.source);
+      void vscode.window.showInformationMessage('Open a draft to insert the quote into.');
+      return false;
+    }),
+    register('verbatim.copyQuote', async (node?: SourcesNode) => {
+      if (node?.kind !== 'quote') return;
+      await vscode.env.clipboard.writeText(`“${node.quote.text}”`);
+      vscode.window.setStatusBarMessage('Verbatim: quote copied', 2000);
+    }),
+    register('verbatim.citeSelection', () => citeSelection(store)),
+    register('verbatim.checkWorkspace', () => checkWorkspace(store, diagnostics)),
+    register('verbatim.openSource', (id?: string, start?: number, end?: number) => openSource(store, id, start, end)),
+    register('verbatim.reloadSources', async () => {
+      await store.reloadAll();
+      vscode.window.setStatusBarMessage(`Verbatim: ${store.current.sources.length} source(s), ${store.current.quoteCount} quote(s)`, 3000);
+      return store.current.quoteCount;
+    }),
+  );
+}
+
+async function insertQuote(store: SourceStore): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a draft to insert a quote into.');
+    return false;
+  }
+  await store.ready();
+  type Item = vscode.QuickPickItem & { quote: Quote; source: Source };
+  const items: Item[] = store.current.allQuotes().map(({ quote, source }) => ({
+    label: quote.text.replace(/\s+/g, ' '),
+    description: quote.speaker ?? 'unattributed',
+    detail: `${sourceLabel(source)}${source.meta.date ? ` · ${source.meta.date}` : ''}`,
+    quote,
+    source,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Search the quotes of your sources', matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return false;
+  return insertQuotation(editor, picked.quote, picked.source);
+}
+
+/** Replaces the selection with the quote, its attribution and citation in the configured style. */
+export async function insertQuotation(editor: vscode.TextEditor, quote: Quote, source: Source): Promise<boolean> {
+  const document = editor.document;
+  const text = document.getText();
+  const style = readSettings(document).citationStyle;
+  const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
+  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
+  return editor.edit((b) => {
+    b.replace(editor.selection, citation.quotation);
+    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
+  });
+}
+
+async function citeSelection(store: SourceStore): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Select the quoted words to cite.');
+    return false;
+  }
+  await store.ready();
+  const document = editor.document;
+  const text = document.getText();
+  const start = document.offsetAt(editor.selection.start);
+  const end = document.offsetAt(editor.selection.end);
+  const v = verifyQuotation(store.current, text, { start, end });
+  const source = v.match ? store.sourceById(v.match.sourceId) : undefined;
+  if (!v.match || !source || !['exact', 'fragment', 'elided', 'variant'].includes(v.verdict)) {
+    void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
+    return false;
+  }
+  const style = readSettings(document).citationStyle;
+  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
+  // After the closing mark when the selection stops right before one.
+  const at = /^[”"»“’']/.test(text.slice(end, end + 1)) ? end + 1 : end;
+  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
+  return editor.edit((b) => {
+    b.insert(document.positionAt(at), citation.marker);
+    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
+  });
+}
+
+async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnostics): Promise<{ drafts: number; findings: number }> {
+  await store.ready();
+  const settings = readSettings();
+  const extensions = settings.languages.flatMap((l) => LANGUAGE_EXTENSIONS[l] ?? []);
+  if (extensions.length === 0) return { drafts: 0, findings: 0 };
+  const sourceUris = new Set(store.current.sources.map((s) => s.source.meta.path));
+  const uris = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, '**/node_modules/**');
+  let drafts = 0;
+  let findings = 0;
+  for (const uri of uris) {
+    if (sourceUris.has(uri.toString())) continue;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text = open?.getText();
+    if (text === undefined) {
+      const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) continue;
+      text = decoded.text;
+    }
+    drafts++;
+    findings += diagnostics.setForText(uri, text);
+  }
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  vscode.window.setStatusBarMessage(`Verbatim checked ${drafts} draft(s): ${findings} finding(s)`, 5000);
+  return { drafts, findings };
+}
+
+async function openSource(store: SourceStore, id?: string, start?: number, end?: number): Promise<boolean> {
+  await store.ready();
+  let source = id ? store.sourceById(id) : undefined;
+  if (!source) {
+    const picked = await vscode.window.showQuickPick(
+      store.current.sources.map((s) => ({ label: sourceLabel(s.source), description: s.source.meta.date ?? '', source: s.source })),
+      { placeHolder: 'Open which source?' },
+    );
+    source = picked?.source;
+  }
+  if (!source) return false;
+  const document = await vscode.workspace.openTextDocument(store.uriOf(source));
+  const s = typeof start === 'number' ? start : 0;
+  const e = typeof end === 'number' ? end : s;
+  const selection = toRange(document, { start: s, end: e });
+  await vscode.window.showTextDocument(document, { preview: true, selection });
+  return true;
+}

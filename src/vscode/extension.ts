@@ -1,0 +1,39 @@
+// The composition root: build the source store and the analyzer, register every feature, hand every
+// Disposable to VS Code. Nothing heavy runs here; sources load in the background.
+
+import * as vscode from 'vscode';
+import { SourceStore } from './source-store';
+import { DraftAnalyzer } from './draft-analyzer';
+import { registerMisquoteDiagnostics } from './misquote-diagnostics';
+import { registerQuoteCompletions } from './quote-completions';
+import { registerQuoteHovers } from './quote-hovers';
+import { registerQuickFixes } from './quick-fixes';
+import { registerCommands } from './commands';
+import { registerSourcesView } from './sources-view';
+import { registerStatusBar } from './status-bar';
+import { registerSourceDocuments } from './source-documents';
+import { readSettings } from './settings';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Verbatim', { log: true });
+  const store = new SourceStore(context.extensionUri, log);
+  const analyzer = new DraftAnalyzer(store);
+  // Providers check `verbatim.languages` per document; the selector names the languages configured at start.
+  const selector: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));
+  const diagnostics = registerMisquoteDiagnostics(analyzer, store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'codes'));
+  context.subscriptions.push(
+    log,
+    store,
+    diagnostics,
+    registerQuoteCompletions(selector, store),
+    registerQuoteHovers(selector, analyzer, store),
+    registerQuickFixes(selector, analyzer, store),
+    registerCommands(store, diagnostics),
+    registerSourcesView(store),
+    registerStatusBar(analyzer, store),
+    registerSourceDocuments(store),
+  );
+  void store.ready();
+}
+
+export function deactivate(): void {}

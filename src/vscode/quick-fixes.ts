@@ -1,0 +1,54 @@
+// Quick fixes: the engine's fixes for a diagnostic (matched on its code and range, never its message), and
+// "Add citation" on a quotation that the sources confirm.
+
+import * as vscode from 'vscode';
+import { citationEdits, quotationAt } from '../core';
+import type { DraftAnalyzer } from './draft-analyzer';
+import type { SourceStore } from './source-store';
+import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
+import { isServedDocument, readSettings } from './settings';
+import { toRange, toWorkspaceEdit } from './convert';
+
+class QuickFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly analyzer: DraftAnalyzer,
+    private readonly store: SourceStore,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!isServedDocument(document)) return [];
+    const result = this.analyzer.analyze(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      // Findings of this version only: a diagnostic from an older version finds no partner and gets no fix.
+      const finding = result.findings.find((f) => f.code === code && toRange(document, f.span).isEqual(diagnostic.range));
+      for (const fix of finding?.fixes ?? []) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, fix.edits);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.preferred ?? false;
+        actions.push(action);
+      }
+    }
+    const quote = quotationAt(result, document.offsetAt(range.start));
+    const source = quote?.match ? this.store.sourceById(quote.match.sourceId) : undefined;
+    if (quote && source && quote.verdict !== 'not-found') {
+      const style = readSettings(document).citationStyle;
+      const edits = citationEdits(document.getText(), quote, source.meta, style);
+      if (edits) {
+        const action = new vscode.CodeAction(`Add citation (${style})`, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, edits);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+export function registerQuickFixes(selector: vscode.DocumentSelector, analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(analyzer, store), { providedCodeActionKinds: QuickFixProvider.kinds });
+}

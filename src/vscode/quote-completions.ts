@@ -1,0 +1,67 @@
+// Completions inside an open quotation: the source quotes that match what was typed, in the source's exact words.
+
+import * as vscode from 'vscode';
+import { appendAtEnd, completeQuotation, escapeMarkdown, footnoteNumberFor, formatCitation, type Source } from '../core';
+import type { SourceStore } from './source-store';
+import { isServedDocument, readSettings } from './settings';
+import { toRange } from './convert';
+
+export const QUOTE_TRIGGER_CHARACTERS = ['"', '“', '«', '„', '‘', "'"];
+
+export function sourceLabel(source: Source): string {
+  return source.meta.title ?? source.meta.id;
+}
+
+export function registerQuoteCompletions(selector: vscode.DocumentSelector, store: SourceStore): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(
+    selector,
+    {
+      async provideCompletionItems(document, position) {
+        if (!isServedDocument(document)) return undefined;
+        await store.ready();
+        const text = document.getText();
+        const completion = completeQuotation(store.current, text, document.offsetAt(position));
+        if (!completion) return undefined;
+        const settings = readSettings(document);
+        // A completion's range must stay on the cursor's line; typed words on earlier lines are removed separately.
+        const lineStart = document.offsetAt(new vscode.Position(position.line, 0));
+        const rangeStart = Math.max(completion.replace.start, lineStart);
+        const earlier = rangeStart > completion.replace.start ? [vscode.TextEdit.delete(toRange(document, { start: completion.replace.start, end: rangeStart }))] : [];
+        const typedOnLine = text.slice(rangeStart, document.offsetAt(position));
+        const items = completion.suggestions.map((s, rank) => {
+          const quote = s.quote;
+          const item = new vscode.CompletionItem({ label: shorten(quote.text, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
+          item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}`;
+          item.documentation = new vscode.MarkdownString(escapeMarkdown(quote.context));
+          item.range = toRange(document, { start: rangeStart, end: completion.replace.end });
+          // Verbatim ranks by its own fuzzy match (typos, skipped words); VS Code must not filter those out again.
+          item.filterText = typedOnLine;
+          item.sortText = String(rank).padStart(5, '0');
+          const additional = [...earlier];
+          if (settings.insertAttribution) {
+            const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: s.source.meta }, settings.citationStyle, {
+              marks: { open: '', close: completion.closeMark },
+              footnoteNumber: footnoteNumberFor(text, s.source.meta),
+            });
+            item.insertText = citation.quotation;
+            if (citation.note && !text.includes(citation.note)) {
+              const tail = appendAtEnd(text, citation.note);
+              additional.push(vscode.TextEdit.insert(document.positionAt(tail.span.start), tail.newText));
+            }
+          } else {
+            item.insertText = quote.text + completion.closeMark;
+          }
+          item.additionalTextEdits = additional;
+          return item;
+        });
+        return new vscode.CompletionList(items, true);
+      },
+    },
+    ...QUOTE_TRIGGER_CHARACTERS,
+  );
+}
+
+function shorten(s: string, n: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > n ? flat.slice(0, n - 1) + '…' : flat;
+}

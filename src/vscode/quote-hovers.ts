@@ -1,0 +1,28 @@
+// Hovers: the fact-check of the quotation under the pointer. Source text is escaped by the engine; the only
+// command the hover may run is ours (opening the source).
+
+import * as vscode from 'vscode';
+import { explainQuoteCheck, quotationAt } from '../core';
+import type { DraftAnalyzer } from './draft-analyzer';
+import type { SourceStore } from './source-store';
+import { isServedDocument } from './settings';
+import { toRange } from './convert';
+
+export function registerQuoteHovers(selector: vscode.DocumentSelector, analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(document, position) {
+      if (!isServedDocument(document)) return undefined;
+      const result = analyzer.analyze(document);
+      const quote = quotationAt(result, document.offsetAt(position));
+      if (!quote) return undefined;
+      const source = quote.match ? store.sourceById(quote.match.sourceId) : undefined;
+      const markdown = explainQuoteCheck(quote, source, {
+        linkToSource: (id, start, end) => `command:verbatim.openSource?${encodeURIComponent(JSON.stringify([id, start, end]))}`,
+      });
+      const contents = new vscode.MarkdownString(markdown);
+      contents.isTrusted = { enabledCommands: ['verbatim.openSource'] };
+      contents.supportHtml = false;
+      return new vscode.Hover(contents, toRange(document, quote.outerSpan));
+    },
+  });
+}

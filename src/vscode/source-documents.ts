@@ -1,0 +1,54 @@
+// The built-in article opens as a read-only document: a read-only file system over the built-in sources, so VS Code
+// itself refuses edits (a text content provider would not).
+import * as vscode from 'vscode';
+import { SOURCE_SCHEME, type SourceStore } from './source-store';
+
+class BuiltInSourcesFileSystem implements vscode.FileSystemProvider {
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+
+  constructor(private readonly store: SourceStore) {}
+
+  private async textOf(uri: vscode.Uri): Promise<Uint8Array> {
+    await this.store.ready();
+    const id = uri.path.replace(/^\//, '').replace(/\.txt$/, '');
+    const source = this.store.sourceById(id);
+    if (!source?.meta.builtIn) throw vscode.FileSystemError.FileNotFound(uri);
+    return new TextEncoder().encode(source.text);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const bytes = await this.textOf(uri);
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length, permissions: vscode.FilePermission.Readonly };
+  }
+
+  readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return this.textOf(uri);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return this.store.current.sources.filter((s) => s.source.meta.builtIn).map((s) => [`${s.source.meta.id}.txt`, vscode.FileType.File]);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
+
+export function registerSourceDocuments(store: SourceStore): vscode.Disposable {
+  return vscode.workspace.registerFileSystemProvider(SOURCE_SCHEME, new BuiltInSourcesFileSystem(store), { isReadonly: true, isCaseSensitive: true });
+}

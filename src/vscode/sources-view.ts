@@ -1,0 +1,68 @@
+// The Sources view in the Explorer: source → speaker → quotes, with counts.
+import * as vscode from 'vscode';
+import type { Quote, Source } from '../core';
+import type { SourceStore } from './source-store';
+import { sourceLabel } from './quote-completions';
+
+export type SourcesNode =
+  | { kind: 'source'; source: Source }
+  | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] }
+  | { kind: 'quote'; source: Source; quote: Quote };
+
+class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly store: SourceStore) {
+    store.onDidChange(() => this.changed.fire());
+  }
+
+  getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
+    if (!node) return this.store.ready().then(() => this.store.current.sources.map((s) => ({ kind: 'source' as const, source: s.source })));
+    if (node.kind === 'source') {
+      const bySpeaker = new Map<string, Quote[]>();
+      for (const q of node.source.quotes) {
+        const key = q.speaker ?? 'Unattributed';
+        bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
+      }
+      return [...bySpeaker.entries()].map(([speaker, quotes]) => ({ kind: 'speaker' as const, source: node.source, speaker, quotes }));
+    }
+    if (node.kind === 'speaker') return node.quotes.map((quote) => ({ kind: 'quote' as const, source: node.source, quote }));
+    return [];
+  }
+
+  getTreeItem(node: SourcesNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'source': {
+        const item = new vscode.TreeItem(sourceLabel(node.source), vscode.TreeItemCollapsibleState.Expanded);
+        const n = node.source.quotes.length;
+        item.description = `${node.source.meta.date ?? ''} · ${n} quote${n === 1 ? '' : 's'}${node.source.meta.builtIn ? ' · built-in' : ''}`.replace(/^ · /, '');
+        item.tooltip = new vscode.MarkdownString().appendText([node.source.meta.title, node.source.meta.outlet, node.source.meta.author, node.source.meta.url].filter(Boolean).join(' · ') || node.source.meta.id);
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.contextValue = 'source';
+        item.command = { command: 'verbatim.openSource', title: 'Open Source', arguments: [node.source.meta.id] };
+        return item;
+      }
+      case 'speaker': {
+        const item = new vscode.TreeItem(node.speaker, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${node.quotes.length}`;
+        item.iconPath = new vscode.ThemeIcon('person');
+        item.contextValue = 'speaker';
+        return item;
+      }
+      case 'quote': {
+        const text = node.quote.text.replace(/\s+/g, ' ');
+        const item = new vscode.TreeItem(text.length > 80 ? text.slice(0, 79) + '…' : text, vscode.TreeItemCollapsibleState.None);
+        item.tooltip = new vscode.MarkdownString().appendText(`“${node.quote.text}” — ${node.quote.speaker ?? 'unattributed'}`);
+        item.iconPath = new vscode.ThemeIcon('quote');
+        item.contextValue = 'quote';
+        item.command = { command: 'verbatim.openSource', title: 'Open Source', arguments: [node.source.meta.id, node.quote.offset.start, node.quote.offset.end] };
+        return item;
+      }
+    }
+  }
+}
+
+export function registerSourcesView(store: SourceStore): vscode.Disposable {
+  return vscode.window.createTreeView('verbatim.sources', { treeDataProvider: new SourcesTree(store), showCollapseAll: true });
+}

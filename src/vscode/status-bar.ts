@@ -1,0 +1,37 @@
+// The status bar item for the active draft: how many quotations are verified and how many flagged.
+import * as vscode from 'vscode';
+import type { DraftAnalyzer } from './draft-analyzer';
+import type { SourceStore } from './source-store';
+import { isServedDocument } from './settings';
+
+const VERIFIED = new Set(['exact', 'fragment', 'elided']);
+
+export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Verbatim';
+  item.command = 'workbench.actions.view.problems';
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isServedDocument(editor.document)) {
+      item.hide();
+      return;
+    }
+    const result = analyzer.analyze(editor.document);
+    const flagged = new Set(result.findings.map((f) => f.span.start)).size;
+    const verified = result.quotes.filter((q) => !q.scare && VERIFIED.has(q.verdict) && q.speakerCheck !== 'mismatch').length;
+    item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}`;
+    item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged. Click to open the Problems panel.`;
+    item.accessibilityInformation = { label: item.tooltip };
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (e.uris.some((u) => u.toString() === active)) update();
+    }),
+    store.onDidChange(update),
+  );
+}
