@@ -45,11 +45,15 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
       .join(' · ');
     lines.push(`${who}${facts}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);
     lines.push(speakerLine(check));
+    // The passage in its paragraph, trimmed to a readable window around the matched words.
     const ctx = options.contextChars ?? 160;
-    const before = source.text.slice(Math.max(source.bodyStart, match.offset.start - ctx), match.offset.start);
-    const after = source.text.slice(match.offset.end, match.offset.end + ctx);
-    const lead = match.offset.start - ctx > source.bodyStart ? '…' : '';
-    const tail = match.offset.end + ctx < source.text.length ? '…' : '';
+    const para = source.paragraphs.find((p) => match.offset.start >= p.start && match.offset.start <= p.end) ?? { start: source.bodyStart, end: source.text.length };
+    const from = Math.max(para.start, match.offset.start - ctx);
+    const to = Math.min(Math.max(para.end, match.offset.end), match.offset.end + ctx);
+    const before = source.text.slice(from, match.offset.start);
+    const after = source.text.slice(match.offset.end, to);
+    const lead = from > para.start ? '…' : '';
+    const tail = to < Math.max(para.end, match.offset.end) ? '…' : '';
     lines.push(`> ${lead}${escapeMarkdown(before)}**${escapeMarkdown(match.text)}**${escapeMarkdown(after)}${tail}`);
     if (check.diff) {
       lines.push(`Word by word: ${check.diff.map((d) => (d.op === 'equal' ? escapeMarkdown(d.text) : d.op === 'delete' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')}`);

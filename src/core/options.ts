@@ -28,7 +28,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> 
   'extends-source': 'warning',
   'not-in-sources': 'info',
   variant: 'info',
-  'unclosed-quote': 'info',
+  // A hint, not a squiggle: the quotation being typed is unclosed until the writer closes it.
+  'unclosed-quote': 'hint',
 };
 
 export const DEFAULT_CHECK_OPTIONS: Readonly<CheckOptions> = {

@@ -71,7 +71,11 @@ async function main() {
       '--vscode-option=enable-smoke-test-driver',
       workspace,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERBATIM_SCREENSHOTS: screenshots ?? '' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // With --screenshots only the tour runs, on the untouched fixture workspace.
+      env: { ...process.env, VERBATIM_SCREENSHOTS: screenshots ?? '', ...(screenshots ? { VERBATIM_TEST_GREP: 'Screenshot tour' } : {}) },
+    },
   );
   const serverLog = [];
   server.stdout.on('data', (d) => serverLog.push(String(d)));
@@ -95,15 +99,15 @@ async function main() {
       if (process.env.VERBATIM_DEBUG) console.log('[page]', msg.type(), msg.text());
       const text = msg.text();
       const at = text.indexOf('[verbatim-test] ');
-      if (at >= 0) console.log(text.slice(at + '[verbatim-test] '.length));
+      if (at < 0) return;
+      const line = text.slice(at + '[verbatim-test] '.length);
+      const shot = /^SCREENSHOT (\S+)$/.exec(line);
+      if (shot && screenshots) {
+        // Let widgets and views finish rendering, then write the picture the tour is waiting for.
+        setTimeout(() => void page.screenshot({ path: path.join(screenshots, `${shot[1]}.png`) }).catch((e) => console.error(`screenshot ${shot[1]}: ${e.message}`)), 1500);
+      } else console.log(line);
     });
-    if (screenshots) {
-      fs.mkdirSync(screenshots, { recursive: true });
-      await page.exposeFunction('verbatimScreenshot', async (name) => {
-        await new Promise((r) => setTimeout(r, 400)); // let the widget finish its fade-in
-        await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-      });
-    }
+    if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repo}`],
       ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${testEntry}`],

@@ -1,0 +1,81 @@
+// The screenshot tour: what a writer sees. Runs only when the launcher is given --screenshots DIR; the launcher
+// takes each picture when the tour asks for it, and the tour waits until the file exists.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { OUTPUT_MARKER } from './index';
+import { openDraft, positionOf, sourcesReady, waitForDiagnostics } from './helpers';
+
+const dir = process.env.VERBATIM_SCREENSHOTS;
+
+async function shoot(name: string): Promise<void> {
+  const file = path.join(dir!, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  console.log(`${OUTPUT_MARKER}SCREENSHOT ${name}`);
+  const deadline = Date.now() + 15_000;
+  while (!fs.existsSync(file)) {
+    assert.ok(Date.now() < deadline, `screenshot ${name} was taken`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+if (dir) {
+  suite('Screenshot tour', () => {
+    suiteSetup(async () => {
+      await sourcesReady();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+    });
+    // Closing the editors also closes their hovers and widgets, so each picture shows one thing.
+    teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+    test('the hover on a misquote', async () => {
+      const editor = await openDraft('drafts/summit.md');
+      editor.selection = new vscode.Selection(positionOf(editor.document, 'no details on', 'start'), positionOf(editor.document, 'no details on', 'start'));
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await shoot('hover-misquote');
+    });
+
+    test('the quick-fix menu on a wrong speaker', async () => {
+      const editor = await openDraft('drafts/summit.md');
+      const pos = positionOf(editor.document, 'We welcome President', 'start');
+      editor.selection = new vscode.Selection(pos, pos);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await shoot('quick-fix');
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+    });
+
+    test('the suggestion list inside a quotation', async () => {
+      const editor = await openDraft('drafts/summit.md');
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((b) => b.insert(end, '\nWitkoff told Fox News, “the Russians agreed'));
+      const last = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(last, last);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await vscode.commands.executeCommand('toggleSuggestionDetails');
+      await shoot('completions');
+      await vscode.commands.executeCommand('hideSuggestWidget');
+      await vscode.commands.executeCommand('undo');
+    });
+
+    test('the Problems panel', async () => {
+      await openDraft('drafts/summit.md');
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await shoot('problems');
+    });
+
+    test('the Sources view and the status bar', async () => {
+      const editor = await openDraft('drafts/summit.md');
+      await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('verbatim.sources.focus');
+      // A reload refreshes the view's tree, which makes the workbench render it now.
+      await vscode.commands.executeCommand('verbatim.reloadSources');
+      await vscode.commands.executeCommand('list.expand');
+      await shoot('sources-view');
+    });
+  });
+}
