@@ -9,18 +9,26 @@ import { registerQuoteCompletions } from './quote-completions';
 import { registerQuoteHovers } from './quote-hovers';
 import { registerQuickFixes } from './quick-fixes';
 import { registerCommands } from './commands';
-import { registerSourcesView } from './sources-view';
+import { registerSourcesView, type SourcesNode } from './sources-view';
 import { registerStatusBar } from './status-bar';
 import { registerSourceDocuments } from './source-documents';
 import { readSettings } from './settings';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports: read-only views of its UI state, for tests and other extensions. */
+export interface VerbatimApi {
+  sourcesTree: vscode.TreeDataProvider<SourcesNode>;
+  statusBarText(): string | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): VerbatimApi {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
   const store = new SourceStore(context.extensionUri, log);
   const analyzer = new DraftAnalyzer(store);
   // Providers check `verbatim.languages` per document; the selector names the languages configured at start.
   const selector: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));
   const diagnostics = registerMisquoteDiagnostics(analyzer, store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'codes'));
+  const sources = registerSourcesView(store);
+  const status = registerStatusBar(analyzer, store);
   context.subscriptions.push(
     log,
     store,
@@ -29,11 +37,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerQuoteHovers(selector, analyzer, store),
     registerQuickFixes(selector, analyzer, store),
     registerCommands(store, diagnostics),
-    registerSourcesView(store),
-    registerStatusBar(analyzer, store),
+    sources.view,
+    status.disposable,
     registerSourceDocuments(store),
   );
   void store.ready();
+  return { sourcesTree: sources.tree, statusBarText: () => (status.item.text === '' ? undefined : status.item.text) };
 }
 
 export function deactivate(): void {}

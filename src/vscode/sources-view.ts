@@ -63,6 +63,7 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
   }
 }
 
-export function registerSourcesView(store: SourceStore): vscode.Disposable {
-  return vscode.window.createTreeView('verbatim.sources', { treeDataProvider: new SourcesTree(store), showCollapseAll: true });
+export function registerSourcesView(store: SourceStore): { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
+  const tree = new SourcesTree(store);
+  return { view: vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true }), tree };
 }

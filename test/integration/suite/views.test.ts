@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, eventually, newDraft, openDraft, sourcesReady, waitForDiagnostics } from './helpers';
+
+interface Api {
+  sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
+  statusBarText(): string | undefined;
+}
+
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>('verbatim.verbatim');
+  assert.ok(ext, 'the extension is installed');
+  return ext.activate();
+}
+
+/** Runs a command that opens a quick pick and accepts its first item, waiting until the command has finished. */
+async function acceptFirstPick(command: string): Promise<unknown> {
+  let done = false;
+  const result = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => (done = true));
+  const deadline = Date.now() + 10_000;
+  while (!done) {
+    assert.ok(Date.now() < deadline, `${command} finished`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result, new Promise((r) => setTimeout(r, 100))]);
+  }
+  return result;
+}
+
+suite('Views, status bar and pickers', () => {
+  suiteSetup(sourcesReady);
+  teardown(closeAll);
+
+  test('the Sources view lists source → speaker → quotes, with counts', async () => {
+    const { sourcesTree } = await api();
+    const roots = (await sourcesTree.getChildren()) ?? [];
+    const labels = await Promise.all(roots.map(async (n) => (await sourcesTree.getTreeItem(n)).label));
+    assert.deepEqual(labels, ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer']);
+    const alaska = await sourcesTree.getTreeItem(roots[0]!);
+    assert.match(String(alaska.description), /7 quotes · built-in/);
+    const speakers = (await sourcesTree.getChildren(roots[0]!)) ?? [];
+    const speakerItems = await Promise.all(speakers.map((n) => sourcesTree.getTreeItem(n)));
+    assert.deepEqual(speakerItems.map((i) => [i.label, i.description]), [
+      ['Steve Witkoff', '5'],
+      ['Ursula von der Leyen', '1'],
+      ['Volodymyr Zelenskyy', '1'],
+    ]);
+    const quotes = (await sourcesTree.getChildren(speakers[2]!)) ?? [];
+    const quote = await sourcesTree.getTreeItem(quotes[0]!);
+    assert.ok(String(quote.label).startsWith('There are no details how it will work'));
+    assert.equal(quote.contextValue, 'quote');
+    assert.equal(quote.command?.command, 'verbatim.openSource');
+  });
+
+  test('the status bar counts verified and flagged quotations of the active draft', async () => {
+    const { statusBarText } = await api();
+    const editor = await openDraft('drafts/summit.md');
+    await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
+    await eventually(statusBarText, (t) => t === '$(quote) 2 verified $(warning) 5 flagged', 'the summit draft’s counts');
+    await newDraft('Witkoff called it “game-changing.”');
+    await eventually(statusBarText, (t) => t === '$(quote) 1 verified', 'the new draft’s counts');
+  });
+
+  test('Insert Quote… picks a quote and inserts it with its attribution', async () => {
+    const editor = await newDraft('');
+    assert.equal(await acceptFirstPick('verbatim.insertQuote'), true);
+    assert.equal(editor.document.getText(), '“was the first time we had ever heard the Russians agree to that,” Witkoff said.');
+  });
+});
