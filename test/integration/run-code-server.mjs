@@ -2,11 +2,14 @@
 // it in desktop VS Code: the workbench loads this extension in development mode and runs the compiled test entry
 // (out/test/integration/suite/index.js) in the extension host. Exits with the suite's exit code.
 //
-//   node test/integration/run-code-server.mjs [--screenshots DIR]
+//   node test/integration/run-code-server.mjs [--screenshots DIR] [--vsix FILE]
+//
+// --vsix installs the packaged extension into code-server first and runs the suite against the installed copy,
+// which proves the .vsix holds everything the extension needs.
 //
 // Environment: VERBATIM_CODE_SERVER_DIR (install cache), VERBATIM_TEST_TIMEOUT_MS (default 600000),
 // VERBATIM_SCREENSHOTS=DIR (same as --screenshots: also runs the screenshot tour).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -20,6 +23,18 @@ const testEntry = path.join(repo, 'out', 'test', 'integration', 'suite', 'index.
 const timeoutMs = Number(process.env.VERBATIM_TEST_TIMEOUT_MS ?? 600_000);
 const shotsArg = process.argv.indexOf('--screenshots');
 const screenshots = shotsArg > 0 ? path.resolve(process.argv[shotsArg + 1] ?? 'screenshots') : process.env.VERBATIM_SCREENSHOTS;
+const vsixArg = process.argv.indexOf('--vsix');
+const vsix = vsixArg > 0 ? path.resolve(process.argv[vsixArg + 1] ?? 'verbatim.vsix') : null;
+
+/** Installs the .vsix with code-server's own installer and returns the folder it was unpacked into. */
+function installVsix(node, entry, extensionsDir) {
+  const r = spawnSync(node, [entry, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`code-server could not install ${vsix}: ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' ')}`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  const folder = fs.readdirSync(extensionsDir).find((f) => f.startsWith(`${pkg.publisher}.${pkg.name}-`));
+  if (!folder) throw new Error(`${vsix} installed, but no ${pkg.publisher}.${pkg.name} folder appeared in ${extensionsDir}`);
+  return path.join(extensionsDir, folder);
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -55,6 +70,10 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-it-'));
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(repo, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(extensionsDir);
+  const extensionPath = vsix ? installVsix(node, entry, extensionsDir) : repo;
+  if (vsix) console.log(`integration: testing the installed ${path.basename(vsix)} (${path.relative(tmp, extensionPath)})`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(
@@ -67,7 +86,7 @@ async function main() {
       '--disable-update-check',
       '--disable-workspace-trust',
       '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--extensions-dir', extensionsDir,
       '--vscode-option=enable-smoke-test-driver',
       workspace,
     ],
@@ -109,7 +128,7 @@ async function main() {
     });
     if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
     const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repo}`],
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`],
       ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${testEntry}`],
     ];
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

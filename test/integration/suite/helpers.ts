@@ -11,10 +11,18 @@ export async function openDraft(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-/** A new untitled Markdown draft with the given text. */
+let drafts = 0;
+
+/**
+ * A new untitled Markdown draft with the given text. Each has its own name: a closed untitled document's name can
+ * otherwise be handed out again while VS Code still holds the old document.
+ */
 export async function newDraft(text: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  return vscode.window.showTextDocument(doc);
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/draft-${Date.now()}-${++drafts}.md` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.equal(editor.document.languageId, 'markdown');
+  if (text) assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), text)));
+  return editor;
 }
 
 /** Resolves when `predicate` holds for the document's Verbatim diagnostics; checks now, then on every change. */
