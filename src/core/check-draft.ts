@@ -16,8 +16,7 @@ export function checkDraft(index: QuoteIndex, text: string, options: Partial<Che
   const paragraphs = splitParagraphs(masked).map((p) => ({ ...p, heading: /^#{1,6}\s/.test(masked.slice(p.start, p.end)) }));
   const quotations = findQuotations(masked, paragraphs);
   const mentions = findNameRuns(masked);
-  const speakers = [...new Set(index.allQuotes().map((q) => q.quote.speaker).filter((s): s is string => s !== null))];
-  const registry = new PersonRegistry(mentions, speakers);
+  const registry = new PersonRegistry(mentions, index.speakerNames());
   const speech = quotations.filter((q) => q.kind === 'speech');
   const attributions = attributeQuotations({ text: masked, paragraphs, registry, mentions }, speech);
   const attributionOf = new Map(speech.map((q, k) => [q, attributions[k] ?? null]));

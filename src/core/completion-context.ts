@@ -51,7 +51,7 @@ export function completeQuotation(index: QuoteIndex, text: string, offset: numbe
 function speakerNear(index: QuoteIndex, before: string): string | null {
   const sentenceStart = Math.max(before.lastIndexOf('\n') + 1, ...['. ', '! ', '? '].map((p) => (before.lastIndexOf(p) >= 0 ? before.lastIndexOf(p) + 2 : 0)));
   const names = findNameRuns(before, Math.max(0, sentenceStart));
-  const speakers = [...new Set(index.allQuotes().map((q) => q.quote.speaker).filter((s): s is string => s !== null))];
+  const speakers = index.speakerNames();
   for (let k = names.length - 1; k >= 0; k--) {
     const hit = speakers.find((s) => sameperson(names[k]!.name, s));
     if (hit) return hit;

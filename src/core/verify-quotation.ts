@@ -3,7 +3,7 @@
 import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from './types';
 import { foldPunctuation, isNegation, tokenizeWords, type Word } from './words';
 import { alignWords, type Alignment } from './align-words';
-import type { IndexedSource, QuoteIndex } from './quote-index';
+import type { QuoteIndex, SourceView } from './quote-index';
 
 export interface Verification {
   verdict: Verdict;
@@ -83,9 +83,9 @@ export function verifyQuotation(index: QuoteIndex, text: string, span: Span): Ve
 
 /** Among the places the words stand, prefer a whole source quote, then a part of one, then the article's text. */
 function bestRun(index: QuoteIndex, keys: readonly string[]) {
-  let best: { source: IndexedSource; from: number; to: number; rank: number } | null = null;
+  let best: { source: SourceView; from: number; to: number; rank: number } | null = null;
   for (const run of index.findRuns(keys)) {
-    const q = run.source.quoteWords.find((qw) => run.from >= qw.from && run.to <= qw.to);
+    const q = run.source.quoteContaining(run.from, run.to);
     const rank = q ? (q.from === run.from && q.to === run.to ? 0 : 1) : 2;
     if (!best || rank < best.rank) best = { ...run, rank };
     if (rank === 0) break;
@@ -93,8 +93,8 @@ function bestRun(index: QuoteIndex, keys: readonly string[]) {
   return best;
 }
 
-function fromRun(src: IndexedSource, from: number, to: number, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> {
-  const q = src.quoteWords.find((qw) => from >= qw.from && to <= qw.to) ?? null;
+function fromRun(src: SourceView, from: number, to: number, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> {
+  const q = src.quoteContaining(from, to);
   const whole = q !== null && q.from === from && q.to === to;
   const variant = differsInTypography(src, from, words, text);
   return {
@@ -108,22 +108,22 @@ function fromRun(src: IndexedSource, from: number, to: number, words: readonly W
 }
 
 /** Case inside the quote, or punctuation between its words, differs (first letter and end punctuation excepted). */
-function differsInTypography(src: IndexedSource, from: number, words: readonly Word[], text: string): boolean {
+function differsInTypography(src: SourceView, from: number, words: readonly Word[], text: string): boolean {
   for (let k = 0; k < words.length; k++) {
-    const s = src.words[from + k]!.strict;
+    const s = src.strict(from + k);
     const d = words[k]!.strict;
     if (k === 0 ? s.slice(1) !== d.slice(1) : s !== d) return true;
-    if (k > 0 && src.gaps[from + k] !== foldPunctuation(text.slice(words[k - 1]!.end, words[k]!.start))) return true;
+    if (k > 0 && src.gap(from + k) !== foldPunctuation(text.slice(words[k - 1]!.end, words[k]!.start))) return true;
   }
   return false;
 }
 
-function passageMatch(src: IndexedSource, quote: Quote | null, from: number, to: number, whole: boolean): PassageMatch {
+function passageMatch(src: SourceView, quote: Quote | null, from: number, to: number, whole: boolean): PassageMatch {
   if (whole && quote) {
     return { sourceId: src.source.meta.id, quoteId: quote.id, speaker: quote.speaker, text: quote.text, offset: { ...quote.offset } };
   }
-  const start = src.words[from]!.start;
-  const end = src.words[Math.max(from, to - 1)]!.end;
+  const start = src.start(from);
+  const end = src.end(Math.max(from, to - 1));
   return {
     sourceId: src.source.meta.id,
     quoteId: quote?.id ?? null,
@@ -145,39 +145,55 @@ interface Step {
 function matchElided(index: QuoteIndex, items: readonly Item[]): Omit<Verification, 'wordSpan'> | null {
   const firstWord = items.findIndex((i) => i.type === 'word');
   if (firstWord < 0) return null;
-  const anchorKey = (items[firstWord] as { word: Word }).word.key;
-  let best: { src: IndexedSource; steps: Step[]; inQuote: boolean; gap: number } | null = null;
-  for (const { source: src, at } of index.positionsOf(anchorKey)) {
-    const q = src.quoteWords.find((qw) => at >= qw.from && at < qw.to);
-    const region = q ?? src.paragraphWords.find((p) => at >= p.from && at < p.to);
+  const firstKey = (items[firstWord] as { word: Word }).word.key;
+  // Anchor on the rarest word: its few positions say which quotes or paragraphs can hold the pieces.
+  const wordItems = items.filter((i): i is Extract<Item, { type: 'word' }> => i.type === 'word');
+  let anchor = wordItems[0]!.word.key;
+  for (const w of wordItems) if (index.frequency(index.idOf(w.word.key)) < index.frequency(index.idOf(anchor))) anchor = w.word.key;
+  if (index.idOf(anchor) < 0) return null;
+  let best: { src: SourceView; steps: Step[]; inQuote: boolean; gap: number } | null = null;
+  const tried = new Set<string>();
+  for (const { source: src, at: anchorAt } of index.positionsOf(anchor)) {
+    const q = src.quoteContaining(anchorAt);
+    const region = q ?? src.paragraphContaining(anchorAt);
     if (!region) continue;
-    // Items before the first word (a leading "…" or "[Russia]") consume what stands before it in the region.
-    const lead: Step[] = [];
-    for (let k = 0; k < firstWord; k++) {
-      const it = items[k]!;
-      const take = it.type === 'bracket' && at > region.from ? 1 : 0;
-      lead.push({ kind: it.type === 'bracket' ? 'bracket' : 'ellipsis', from: at - take, to: at, ...(it.type === 'bracket' ? { inserted: it.text } : {}) });
+    const regionKey = `${src.base}:${region.from}`;
+    if (tried.has(regionKey)) continue;
+    tried.add(regionKey);
+    for (let at = region.from; at < region.to; at++) {
+      if (src.key(at) !== firstKey) continue;
+      // Items before the first word (a leading "…" or "[Russia]") consume what stands before it in the region.
+      const lead: Step[] = [];
+      for (let k = 0; k < firstWord; k++) {
+        const it = items[k]!;
+        const take = it.type === 'bracket' && at > region.from ? 1 : 0;
+        lead.push({ kind: it.type === 'bracket' ? 'bracket' : 'ellipsis', from: at - take, to: at, ...(it.type === 'bracket' ? { inserted: it.text } : {}) });
+      }
+      const steps = matchFrom(src, items, firstWord, at, region.to);
+      if (!steps) continue;
+      const all = [...lead, ...steps];
+      const gap = all.filter((s) => s.kind !== 'word').reduce((n, s) => n + s.to - s.from, 0);
+      const inQuote = q !== null;
+      if (!best || (inQuote && !best.inQuote) || (inQuote === best.inQuote && gap < best.gap)) best = { src, steps: all, inQuote, gap };
     }
-    const steps = matchFrom(src, items, firstWord, at, region.to);
-    if (!steps) continue;
-    const all = [...lead, ...steps];
-    const gap = all.filter((s) => s.kind !== 'word').reduce((n, s) => n + s.to - s.from, 0);
-    const inQuote = q !== undefined;
-    if (!best || (inQuote && !best.inQuote) || (inQuote === best.inQuote && gap < best.gap)) best = { src, steps: all, inQuote, gap };
   }
   if (!best) return null;
   const { src, steps } = best;
   const from = steps[0]!.from;
   const to = steps[steps.length - 1]!.to;
-  const q = src.quoteWords.find((qw) => from >= qw.from && to <= qw.to) ?? null;
+  const q = src.quoteContaining(from, Math.max(to, from + 1));
   const omissions: Omission[] = steps
     .filter((s) => s.kind !== 'word')
     .map((s) => ({
       kind: s.kind as 'ellipsis' | 'bracket',
-      sourceText: s.to > s.from ? src.source.text.slice(src.words[s.from]!.start, src.words[s.to - 1]!.end) : '',
+      sourceText: src.textOf(s.from, s.to),
       ...(s.inserted !== undefined ? { insertedText: s.inserted } : {}),
     }));
-  const negationOmitted = steps.some((s) => s.kind !== 'word' && src.words.slice(s.from, s.to).some((w) => isNegation(w.key)));
+  const negationOmitted = steps.some((s) => {
+    if (s.kind === 'word') return false;
+    for (let k = s.from; k < s.to; k++) if (isNegation(src.key(k))) return true;
+    return false;
+  });
   return {
     verdict: 'elided',
     match: passageMatch(src, q?.quote ?? null, from, Math.max(to, from + 1), false),
@@ -189,7 +205,7 @@ function matchElided(index: QuoteIndex, items: readonly Item[]): Omit<Verificati
 }
 
 /** Matches items[i…] from source word `j`, preferring the shortest omissions. Memoised on failures. */
-function matchFrom(src: IndexedSource, items: readonly Item[], i0: number, j0: number, limit: number): Step[] | null {
+function matchFrom(src: SourceView, items: readonly Item[], i0: number, j0: number, limit: number): Step[] | null {
   const failed = new Set<number>();
   const width = limit + 1;
   const go = (i: number, j: number): Step[] | null => {
@@ -198,7 +214,7 @@ function matchFrom(src: IndexedSource, items: readonly Item[], i0: number, j0: n
     if (failed.has(key)) return null;
     const it = items[i]!;
     if (it.type === 'word') {
-      if (j < limit && src.words[j]!.key === it.word.key) {
+      if (j < limit && src.key(j) === it.word.key) {
         const rest = go(i + 1, j + 1);
         if (rest) return [{ kind: 'word', from: j, to: j + 1 }, ...rest];
       }
@@ -223,16 +239,18 @@ function matchFrom(src: IndexedSource, items: readonly Item[], i0: number, j0: n
 function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> | null {
   const keys = words.map((w) => w.key);
   const n = keys.length;
-  let best: { src: IndexedSource; a: Alignment; q: IndexedSource['quoteWords'][number] | null; whole: boolean; extension: boolean } | null = null;
+  let best: { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean } | null = null;
   for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end))) {
     // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
     const pad = p.quote ? 0 : 20;
     const from = Math.max(0, p.from - pad);
-    const to = Math.min(p.source.words.length, p.to + pad);
-    const raw = alignWords(keys, p.source.words.slice(from, to).map((w) => w.key), p.to - from);
+    const to = Math.min(p.source.length, p.to + pad);
+    const window: string[] = [];
+    for (let k = from; k < to; k++) window.push(p.source.key(k));
+    const raw = alignWords(keys, window, p.to - from);
     const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
     const src = p.source;
-    const q = src.quoteWords.find((qw) => a.sFrom >= qw.from && a.sTo <= qw.to) ?? null;
+    const q = a.sTo > a.sFrom ? src.quoteContaining(a.sFrom, a.sTo) : null;
     const whole = q !== null && q.from === a.sFrom && q.to === a.sTo;
     const extension = isExtension(a, whole);
     const span = a.sTo - a.sFrom;
@@ -264,14 +282,14 @@ function isExtension(a: Alignment, wholeQuote: boolean): boolean {
   return core.every((o) => o.op === 'equal') && ((wholeQuote && core.length >= 2) || core.length >= 4);
 }
 
-function buildDiff(a: Alignment, words: readonly Word[], src: IndexedSource, text: string): DiffPart[] {
+function buildDiff(a: Alignment, words: readonly Word[], src: SourceView, text: string): DiffPart[] {
   // Runs of one kind become one part, sliced from the text so hyphens and apostrophes stay as written.
   type Run = { op: DiffPart['op']; from: number; to: number };
   const parts: DiffPart[] = [];
   let deleted: Run | null = null;
   let inserted: Run | null = null;
   let equal: Run | null = null;
-  const sourceText = (r: Run) => src.source.text.slice(src.words[r.from]!.start, src.words[r.to]!.end);
+  const sourceText = (r: Run) => src.textOf(r.from, r.to + 1);
   const draftText = (r: Run) => text.slice(words[r.from]!.start, words[r.to]!.end);
   const emit = (r: Run | null, slice: (r: Run) => string) => {
     if (r) parts.push({ op: r.op, text: slice(r) });
