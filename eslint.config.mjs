@@ -36,6 +36,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/node serves every host; it must not need VS Code.' }],
+        patterns: [{ group: ['**/vscode/**', '**/cli/**'], message: 'src/node must not import the hosts.' }],
+      }],
+    },
+  },
+  {
     files: ['src/vscode/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

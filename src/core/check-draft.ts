@@ -9,31 +9,76 @@ import { verifyQuotation, type Verification } from './verify-quotation';
 import type { QuoteIndex } from './quote-index';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './options';
 
-/** Checks a draft (Markdown or plain text). Pure: the same text and index always give the same answer. */
-export function checkDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions> = {}): DraftCheck {
+/** A draft's quotations and their attributions: the cheap part of a check, done for the whole text. */
+interface PreparedDraft {
+  text: string;
+  options: CheckOptions;
+  quotations: Quotation[];
+  attributionOf: Map<Quotation, Attribution | null>;
+}
+
+function prepareDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions>): PreparedDraft {
   const opts: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, ...options, severities: { ...DEFAULT_CHECK_OPTIONS.severities, ...options.severities } };
   const masked = maskMarkdownCode(text);
   const paragraphs = splitParagraphs(masked).map((p) => ({ ...p, heading: /^#{1,6}\s/.test(masked.slice(p.start, p.end)) }));
-  const quotations = findQuotations(masked, paragraphs);
+  const quotations = findQuotations(masked, paragraphs).filter((q) => /[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end)));
   const mentions = findNameRuns(masked);
   const registry = new PersonRegistry(mentions, index.speakerNames());
   const speech = quotations.filter((q) => q.kind === 'speech');
   const attributions = attributeQuotations({ text: masked, paragraphs, registry, mentions }, speech);
-  const attributionOf = new Map(speech.map((q, k) => [q, attributions[k] ?? null]));
+  return { text, options: opts, quotations, attributionOf: new Map(speech.map((q, k) => [q, attributions[k] ?? null])) };
+}
 
-  const quotes: QuoteCheck[] = [];
-  const findings: Finding[] = [];
-  for (const q of quotations) {
-    if (!/[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end))) continue;
-    const inner = trimSpan(text, q.inner);
-    const v = verifyQuotation(index, text, inner);
-    const attribution = attributionOf.get(q) ?? null;
-    const check = toQuoteCheck(text, q, inner, v, attribution, opts);
-    quotes.push(check);
-    if (check.scare || check.kind === 'title') continue;
-    findings.push(...findingsFor(text, check, v, q, opts));
+/** The verdict, speaker check and findings of one prepared quotation: the costly part, one index look-up. */
+function checkQuotation(index: QuoteIndex, d: PreparedDraft, q: Quotation): { check: QuoteCheck; findings: Finding[] } {
+  const inner = trimSpan(d.text, q.inner);
+  const v = verifyQuotation(index, d.text, inner);
+  const check = toQuoteCheck(d.text, q, inner, v, d.attributionOf.get(q) ?? null, d.options);
+  const findings = check.scare || check.kind === 'title' ? [] : findingsFor(d.text, check, v, q, d.options).filter((f) => d.options.severities[f.code] !== 'off');
+  return { check, findings };
+}
+
+/** Checks a draft (Markdown or plain text). Pure: the same text and index always give the same answer. */
+export function checkDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions> = {}): DraftCheck {
+  const d = prepareDraft(index, text, options);
+  const result: DraftCheck = { quotes: [], findings: [] };
+  for (const q of d.quotations) {
+    const { check, findings } = checkQuotation(index, d, q);
+    result.quotes.push(check);
+    result.findings.push(...findings);
   }
-  return { quotes, findings: findings.filter((f) => opts.severities[f.code] !== 'off') };
+  return result;
+}
+
+export interface AsyncCheckControl {
+  /** Called between quotations so the host can let other work run (e.g. `() => new Promise(setImmediate)`). */
+  yieldToHost: () => Promise<void>;
+  /** Stops the check: the promise then rejects with an Error named "AbortError". */
+  isCancelled?: () => boolean;
+}
+
+/**
+ * The same check in slices: one quotation at a time with a yield in between, so a long draft never blocks the
+ * editor for longer than one quotation's look-up. Same result as checkDraft.
+ */
+export async function checkDraftAsync(index: QuoteIndex, text: string, options: Partial<CheckOptions>, control: AsyncCheckControl): Promise<DraftCheck> {
+  const d = prepareDraft(index, text, options);
+  const result: DraftCheck = { quotes: [], findings: [] };
+  for (const q of d.quotations) {
+    await control.yieldToHost();
+    if (control.isCancelled?.()) throw Object.assign(new Error('The check was cancelled.'), { name: 'AbortError' });
+    const { check, findings } = checkQuotation(index, d, q);
+    result.quotes.push(check);
+    result.findings.push(...findings);
+  }
+  return result;
+}
+
+/** The check of the one quotation at an offset (marks included), for a hover: the rest of the draft is not looked up. */
+export function checkQuotationAt(index: QuoteIndex, text: string, offset: number, options: Partial<CheckOptions> = {}): { check: QuoteCheck; findings: Finding[] } | undefined {
+  const d = prepareDraft(index, text, options);
+  const q = d.quotations.find((x) => offset >= x.outer.start && offset <= x.outer.end);
+  return q ? checkQuotation(index, d, q) : undefined;
 }
 
 function toQuoteCheck(text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {

@@ -19,7 +19,6 @@ export interface Quotation {
 type Role = 'open' | 'close' | 'either';
 
 const DOUBLE_MARKS = '"“”„‟«»';
-const SINGLE_MARKS = "'‘’‚‹›";
 
 /** Paragraphs are separated by blank lines. Returns spans trimmed of surrounding white space. */
 export function splitParagraphs(text: string, from = 0, to = text.length): Span[] {
@@ -86,9 +85,11 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
       // A continuation paragraph: its first mark re-opens the quote already open.
       i = opensParagraph(text, para) + 1;
     }
-    for (; i < para.end; i++) {
-      const c = text[i]!;
-      if (!DOUBLE_MARKS.includes(c)) continue;
+    const marks = /["“”„‟«»]/g;
+    for (marks.lastIndex = i; ; ) {
+      const m = marks.exec(text);
+      if (!m || m.index >= para.end) break;
+      i = m.index;
       const role = doubleRole(text, i, para);
       if (!open) {
         if (role !== 'close') open = { at: i, para: p };
@@ -124,9 +125,11 @@ function makeQuotation(openAt: number, closeAt: number, closed: boolean, paragra
 function findSingleQuotations(text: string, para: Span, p: number, doubles: readonly Quotation[]): Quotation[] {
   const out: Quotation[] = [];
   let openAt = -1;
-  for (let i = para.start; i < para.end; i++) {
+  const marks = /['‘’‚‹›]/g;
+  marks.lastIndex = para.start;
+  for (let m = marks.exec(text); m && m.index < para.end; m = marks.exec(text)) {
+    const i = m.index;
     const c = text[i]!;
-    if (!SINGLE_MARKS.includes(c)) continue;
     if (doubles.some((d) => i >= d.outer.start && i < d.outer.end)) continue;
     const prev = i > para.start ? text[i - 1] : undefined;
     const next = i + 1 < para.end ? text[i + 1] : undefined;

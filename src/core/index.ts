@@ -3,8 +3,8 @@ export type * from './types';
 export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './catalog';
 export { decodeText, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decode-text';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from './parse-source';
-export { QuoteIndex, type QuoteSuggestion, type SuggestOptions } from './quote-index';
-export { checkDraft, maskMarkdownCode, quotationAt } from './check-draft';
+export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions } from './quote-index';
+export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check-draft';
 export { verifyQuotation, type Verification } from './verify-quotation';
 export { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
 export { formatCitation, footnoteNumberFor, CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './format-citation';
@@ -14,3 +14,4 @@ export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshol
 export { completeQuotation, type QuoteCompletion } from './completion-context';
 export { explainQuoteCheck, escapeMarkdown, verdictTitle, type ExplainOptions } from './explain-quote';
 export { citationEdits, appendAtEnd } from './citation-edits';
+export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapshot } from './source-snapshot';

@@ -15,7 +15,19 @@ export interface NameMention extends Span {
  * A key that is the same for one name's common spellings: case, diacritics, w/v, y/i/j and doubled letters
  * do not count ("Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski").
  */
+const nameKeys = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    // Names repeat endlessly in news; the cache is bounded so a hostile text cannot grow it without end.
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, (key = computeNameKey(name)));
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -61,40 +73,45 @@ export function sameperson(mention: string, person: string): boolean {
   return pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0];
 }
 
-const CAP_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
-const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
+
+const PARTICLE_GROUP = [...NAME_PARTICLES].join('|');
+/** A run of capitalized words, lower-case name particles allowed between them. */
+const RUN_RE = new RegExp(`\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+(?:(?:${PARTICLE_GROUP})[ \\t]+)*\\p{Lu}[\\p{L}\\p{M}'’.-]*)*`, 'gu');
+const RUN_TOKEN_RE = /\S+/g;
 
 /** Every run of capitalized words in text[from, to), with titles stripped, as candidate names. */
 export function findNameRuns(text: string, from = 0, to = text.length): NameMention[] {
   const runs: NameMention[] = [];
-  let run: RunWord[] = [];
-  const flush = () => {
-    const mention = stripTitles(run);
-    if (mention) runs.push(mention);
-    run = [];
-  };
-  TOKEN_RE.lastIndex = from;
+  const re = new RegExp(RUN_RE.source, 'gu');
+  re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null && m.index < to) {
-    const raw = m[0];
-    const possessive = /['’]s$/.test(raw);
-    // Keep the full stop of an initial or abbreviated title ("J.", "Dr."), drop other trailing marks.
-    let word = possessive ? raw.slice(0, -2) : raw.replace(/[.'’-]+$/, '');
-    if (!possessive && raw.endsWith('.') && (TITLE_WORDS.has(raw) || /^\p{Lu}\.$/u.test(raw))) word = raw;
-    if (word === '') continue;
-    const last = run[run.length - 1];
-    const joins = last !== undefined && /^[ \t]$/.test(text.slice(last.end, m.index));
-    const isCap = CAP_WORD.test(word);
-    if (joins && (isCap || NAME_PARTICLES.has(word))) {
-      run.push({ word, start: m.index, end: m.index + word.length });
-    } else {
-      flush();
-      if (isCap) run.push({ word, start: m.index, end: m.index + word.length });
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
+    let run: RunWord[] = [];
+    const flush = () => {
+      const mention = stripTitles(run);
+      if (mention && mention.end <= to) runs.push(mention);
+      run = [];
+    };
+    RUN_TOKEN_RE.lastIndex = 0;
+    for (let t = RUN_TOKEN_RE.exec(m[0]); t; t = RUN_TOKEN_RE.exec(m[0])) {
+      const raw = t[0];
+      const start = m.index + t.index;
+      const possessive = /['’]s$/.test(raw);
+      // Keep the full stop of an initial or abbreviated title ("J.", "Dr."), drop other trailing marks.
+      let word = possessive ? raw.slice(0, -2) : raw.replace(/[.'’-]+$/, '');
+      if (!possessive && raw.endsWith('.') && (TITLE_WORDS.has(raw) || /^\p{Lu}\.$/u.test(raw))) word = raw;
+      if (word === '') {
+        flush();
+        continue;
+      }
+      const ended = word.length < raw.length && !possessive && !raw.endsWith('.');
+      run.push({ word, start, end: start + word.length });
+      // A possessive ends a name ("Trump's envoy Steve Witkoff"), and so does a full stop or dash after a word.
+      if (possessive || ended || (raw.endsWith('.') && word === raw.replace(/\.$/, ''))) flush();
     }
-    // A possessive ends a name: "Trump's envoy Steve Witkoff".
-    if (possessive) flush();
+    flush();
   }
-  flush();
   return runs;
 }
 

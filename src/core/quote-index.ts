@@ -7,7 +7,7 @@
 
 import Fuse from 'fuse.js';
 import type { Quote, Source } from './types';
-import { foldPunctuation, foldWord, tokenizeWords } from './words';
+import { foldPunctuation, foldWord, forEachWordKey, tokenizeWords } from './words';
 import { sameperson } from './people';
 
 /** The index's arrays. Token positions are global: all sources' words one after another. */
@@ -122,8 +122,10 @@ export interface SuggestOptions {
 const FUSE_OPTIONS = { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.45 };
 /** How many leading words of a quote completion matches on. */
 const QUOTE_START_WORDS = 12;
-/** Words more frequent than this carry too little to pick passages by. */
-const COMMON_WORD_POSTINGS = 50_000;
+/** Words more frequent than this carry too little to pick passages by (unless nothing rarer is there). */
+const COMMON_WORD_POSTINGS = 5_000;
+/** How many of a quotation's rarest words pick its candidate passages. */
+const RARE_WORDS_PER_QUERY = 6;
 
 export class QuoteIndex {
   readonly sources: readonly SourceView[];
@@ -235,15 +237,20 @@ export class QuoteIndex {
 
   /**
    * Passages (quotes and sentences) that share the most distinctive words with `keys`: rare words weigh more and
-   * very common ones are skipped, so the cost follows the rare words' postings, not the corpus size. In a small
-   * corpus, fuse.js tops the list up with fuzzy matches for text whose words are all misspelled.
+   * very common ones are skipped, so the cost follows the rare words' postings, not the corpus size. When no word
+   * matches at all (every word misspelled), fuse.js looks for fuzzy matches, in a small corpus only.
    */
   candidatePassages(keys: readonly string[], text: string, limit = 8): Passage[] {
     const { postings, postingOffsets, sentences, quotes } = this.parts;
     const scores = new Map<number, number>(); // passage key: quote index * 2 + 1, or sentence index * 2
-    for (const id of new Set(keys.map((k) => this.idOf(k)))) {
+    // The rarest few words pick the passages; a passage that shares none of them cannot be a near miss.
+    const ids = [...new Set(keys.map((k) => this.idOf(k)))]
+      .filter((id) => id >= 0)
+      .sort((a, b) => this.frequency(a) - this.frequency(b))
+      .slice(0, RARE_WORDS_PER_QUERY)
+      .filter((id, k) => k < 2 || this.frequency(id) <= COMMON_WORD_POSTINGS);
+    for (const id of ids) {
       const n = this.frequency(id);
-      if (n === 0 || n > COMMON_WORD_POSTINGS) continue;
       const weight = 1 / Math.log2(2 + n);
       const seen = new Set<number>();
       for (let p = postingOffsets[id]!; p < postingOffsets[id + 1]!; p++) {
@@ -257,8 +264,8 @@ export class QuoteIndex {
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] & 1 ? -1 : 1)).slice(0, limit);
     const out = ranked.map(([key]) => this.passageOf(key));
-    if (out.length < limit) {
-      for (const r of this.fuzzyPassages()?.search(text.slice(0, 120), { limit }) ?? []) {
+    if (out.length === 0) {
+      for (const r of this.fuzzyPassages()?.search(text.slice(0, 64), { limit }) ?? []) {
         if (!out.some((p) => p.source === r.item.source && p.from === r.item.from)) out.push(r.item);
       }
     }
@@ -278,7 +285,7 @@ export class QuoteIndex {
   private fuzzyPassages(): Fuse<Passage & { text: string }> | null {
     if (this.smallCorpusFuse !== undefined) return this.smallCorpusFuse;
     const count = (this.parts.sentences.length + this.parts.quotes.length) / 2;
-    if (count > 5_000) return (this.smallCorpusFuse = null);
+    if (count > 500) return (this.smallCorpusFuse = null);
     const records: (Passage & { text: string })[] = [];
     for (let k = 0; k < this.parts.quotes.length / 2; k++) records.push({ ...this.passageOf(k * 2 + 1), text: '' });
     for (let k = 0; k < this.parts.sentences.length / 2; k++) records.push({ ...this.passageOf(k * 2), text: '' });
@@ -406,29 +413,29 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
   sources.forEach((source, k) => {
     sourceFirstToken[k] = total;
     sourceFirstQuote[k] = quotes.length / 2;
-    const words = tokenizeWords(source.text, source.bodyStart);
-    const localStarts = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      let id = vocabularyIds.get(w.key);
+    const first = total;
+    forEachWordKey(source.text, source.bodyStart, (key, start, end) => {
+      let id = vocabularyIds.get(key);
       if (id === undefined) {
         id = vocabulary.length;
-        vocabularyIds.set(w.key, id);
-        vocabulary.push(w.key);
+        vocabularyIds.set(key, id);
+        vocabulary.push(key);
       }
       ids.push(id);
-      starts.push(w.start);
-      ends.push(w.end);
-      localStarts[i] = w.start;
-    }
+      starts.push(start);
+      ends.push(end);
+      total++;
+    });
+    // Word ranges of sentences, paragraphs and quotes, by the words' offsets (both sorted).
+    const localStarts = starts.slice(starts.length - (total - first));
+    const localEnds = ends.slice(ends.length - (total - first));
     const range = (s: { start: number; end: number }, out: number[]) => {
-      const r = wordRange(localStarts, words, s.start, s.end);
-      out.push(total + r.from, total + r.to);
+      const r = wordRange(localStarts, localEnds, s.start, s.end);
+      out.push(first + r.from, first + r.to);
     };
     for (const s of source.sentences) range(s, sentences);
     for (const p of source.paragraphs) range(p, paragraphs);
     for (const q of source.quotes) range(q.offset, quotes);
-    total += words.length;
     if (ids.length > 1 << 20) flush();
   });
   flush();
@@ -495,8 +502,8 @@ function groupBy(keys: number, maxValues: number, each: (emit: (key: number, val
   return { offsets, values };
 }
 
-/** The words that lie within [start, end), by their sorted start offsets. */
-function wordRange(starts: Int32Array, words: readonly { end: number }[], start: number, end: number): { from: number; to: number } {
+/** The words that lie within [start, end), by their sorted offsets. */
+function wordRange(starts: readonly number[], ends: readonly number[], start: number, end: number): { from: number; to: number } {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
@@ -505,6 +512,6 @@ function wordRange(starts: Int32Array, words: readonly { end: number }[], start:
     else hi = mid;
   }
   let to = lo;
-  while (to < words.length && words[to]!.end <= end) to++;
+  while (to < ends.length && ends[to]! <= end) to++;
   return { from: lo, to };
 }

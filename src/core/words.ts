@@ -18,7 +18,19 @@ const WORD_RE = /(?:\[\p{L}\](?=[\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}])+(?:['’ʼ
 const APOSTROPHES = /['’ʼ‘]/g;
 
 export function foldWord(raw: string): string {
-  return raw.replace(/\[(\p{L})\]/gu, '$1').replace(APOSTROPHES, "'").normalize('NFC');
+  // Fast path for the common plain word: no brackets, no curly apostrophes, nothing outside ASCII.
+  let w = raw;
+  if (w.includes('[')) w = w.replace(/\[(\p{L})\]/gu, '$1');
+  if (/[’ʼ‘]/.test(w)) w = w.replace(APOSTROPHES, "'");
+  return /[^\x00-\x7f]/.test(w) ? w.normalize('NFC') : w;
+}
+
+/** Calls `each` with the comparison key, start and end of every word of text[from, to): no objects made. */
+export function forEachWordKey(text: string, from: number, each: (key: string, start: number, end: number) => void): void {
+  const re = new RegExp(WORD_RE.source, 'gu');
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) each(foldWord(m[0]).toLowerCase(), m.index, m.index + m[0].length);
 }
 
 /** The words of text[from, to). */

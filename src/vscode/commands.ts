@@ -117,7 +117,7 @@ async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnosti
       text = decoded.text;
     }
     drafts++;
-    findings += diagnostics.setForText(uri, text);
+    findings += await diagnostics.setForText(uri, text);
   }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   vscode.window.setStatusBarMessage(`Verbatim checked ${drafts} draft(s): ${findings} finding(s)`, 5000);

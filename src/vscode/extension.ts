@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): VerbatimApi {
   context.subscriptions.push(
     log,
     store,
+    analyzer,
     diagnostics,
     registerQuoteCompletions(selector, store),
     registerQuoteHovers(selector, analyzer, store),

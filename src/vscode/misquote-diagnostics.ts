@@ -53,15 +53,15 @@ export class MisquoteDiagnostics implements vscode.Disposable {
         this.timers.delete(key);
         // A newer edit re-scheduled this document, or it was closed: this run is stale.
         if (document.isClosed || document.version !== version) return;
-        this.update(document);
+        void this.update(document);
       }, delay),
     );
   }
 
-  private update(document: vscode.TextDocument): void {
-    const version = document.version;
-    const result = this.analyzer.analyze(document);
-    if (document.isClosed || document.version !== version) return;
+  private async update(document: vscode.TextDocument): Promise<void> {
+    const result = await this.analyzer.analyze(document);
+    // Undefined: the document changed or closed meanwhile; the newer version's own run sets its diagnostics.
+    if (!result || document.isClosed) return;
     this.collection.set(
       document.uri,
       result.findings.map((f) => this.toDiagnostic(f, toRange(document, f.span))),
@@ -69,8 +69,9 @@ export class MisquoteDiagnostics implements vscode.Disposable {
   }
 
   /** Diagnostics for a draft that is not open (Check Workspace Drafts). */
-  setForText(uri: vscode.Uri, text: string): number {
-    const result = this.analyzer.analyzeText(uri, -1, text);
+  async setForText(uri: vscode.Uri, text: string): Promise<number> {
+    const result = await this.analyzer.analyzeText(uri, -1, text);
+    if (!result) return 0;
     const lines = new LineMap(text);
     const toVs = (offset: number) => {
       const p = lines.positionAt(offset);

@@ -2,7 +2,7 @@
 // "Add citation" on a quotation that the sources confirm.
 
 import * as vscode from 'vscode';
-import { citationEdits, quotationAt } from '../core';
+import { citationEdits } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
@@ -19,13 +19,14 @@ class QuickFixProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!isServedDocument(document)) return [];
-    const result = this.analyzer.analyze(document);
     const actions: vscode.CodeAction[] = [];
+    const quote = this.analyzer.quotationAt(document, document.offsetAt(range.start));
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       // Findings of this version only: a diagnostic from an older version finds no partner and gets no fix.
-      const finding = result.findings.find((f) => f.code === code && toRange(document, f.span).isEqual(diagnostic.range));
+      const findings = this.analyzer.cached(document)?.findings ?? this.analyzer.quotationAt(document, document.offsetAt(diagnostic.range.start))?.findings ?? [];
+      const finding = findings.find((f) => f.code === code && toRange(document, f.span).isEqual(diagnostic.range));
       for (const fix of finding?.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document, fix.edits);
@@ -34,11 +35,11 @@ class QuickFixProvider implements vscode.CodeActionProvider {
         actions.push(action);
       }
     }
-    const quote = quotationAt(result, document.offsetAt(range.start));
-    const source = quote?.match ? this.store.sourceById(quote.match.sourceId) : undefined;
-    if (quote && source && quote.verdict !== 'not-found') {
+    const check = quote?.check;
+    const source = check?.match ? this.store.sourceById(check.match.sourceId) : undefined;
+    if (check && source && check.verdict !== 'not-found') {
       const style = readSettings(document).citationStyle;
-      const edits = citationEdits(document.getText(), quote, source.meta, style);
+      const edits = citationEdits(document.getText(), check, source.meta, style);
       if (edits) {
         const action = new vscode.CodeAction(`Add citation (${style})`, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document, edits);

@@ -2,7 +2,7 @@
 // command the hover may run is ours (opening the source).
 
 import * as vscode from 'vscode';
-import { explainQuoteCheck, quotationAt } from '../core';
+import { explainQuoteCheck } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
@@ -12,8 +12,7 @@ export function registerQuoteHovers(selector: vscode.DocumentSelector, analyzer:
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(document, position) {
       if (!isServedDocument(document)) return undefined;
-      const result = analyzer.analyze(document);
-      const quote = quotationAt(result, document.offsetAt(position));
+      const quote = analyzer.quotationAt(document, document.offsetAt(position))?.check;
       if (!quote) return undefined;
       const source = quote.match ? store.sourceById(quote.match.sourceId) : undefined;
       const markdown = explainQuoteCheck(quote, source, {

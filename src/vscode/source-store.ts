@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { buildCatalog, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, QuoteIndex, type Source, type SourceFile } from '../core';
+import { buildIndexInWorker } from '../node/build-index';
 import { readSettings } from './settings';
 
 export const SOURCE_SCHEME = 'verbatim-source';
@@ -25,6 +26,7 @@ export class SourceStore implements vscode.Disposable {
   private generation = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private firstLoad: Promise<void> | undefined;
+  private building: AbortController | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -90,10 +92,22 @@ export class SourceStore implements vscode.Disposable {
       if (file) files.push(file);
     }
     if (generation !== this.generation) return; // a newer reload has started; its result wins
-    const catalog = buildCatalog(files);
-    problems.push(...catalog.problems.map((p) => p.message));
-    this.index = new QuoteIndex(catalog.sources);
-    this.log.info(`Indexed ${catalog.sources.length} source(s) with ${this.index.quoteCount} quote(s).`);
+    this.building?.abort();
+    const building = (this.building = new AbortController());
+    let built: { index: QuoteIndex; problems: { message: string }[] };
+    try {
+      // Parsing and indexing run in a worker thread, so typing is never blocked by a large source set.
+      built = await buildIndexInWorker(files, vscode.Uri.joinPath(this.extensionUri, 'dist', 'index-worker.js').fsPath, { signal: building.signal });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      this.log.warn(`Indexing in a worker failed (${(err as Error).message}); indexing here instead.`);
+      const catalog = buildCatalog(files);
+      built = { index: new QuoteIndex(catalog.sources), problems: catalog.problems };
+    }
+    if (generation !== this.generation) return;
+    problems.push(...built.problems.map((p) => p.message));
+    this.index = built.index;
+    this.log.info(`Indexed ${this.index.sources.length} source(s) with ${this.index.quoteCount} quote(s).`);
     this.report(problems);
     this.changed.fire(this.index);
   }
@@ -165,6 +179,7 @@ export class SourceStore implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    this.building?.abort();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }

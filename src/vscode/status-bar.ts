@@ -17,7 +17,14 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
       item.hide();
       return;
     }
-    const result = analyzer.analyze(editor.document);
+    const result = analyzer.cached(editor.document);
+    if (!result) {
+      // Checking: the analyzer's event brings the counts.
+      item.text = '$(sync~spin) Checking quotes';
+      item.tooltip = 'Verbatim is checking the quotations of this draft.';
+      item.show();
+      return;
+    }
     const flagged = new Set(result.findings.map((f) => f.span.start)).size;
     const verified = result.quotes.filter((q) => !q.scare && VERIFIED.has(q.verdict) && q.speakerCheck !== 'mismatch').length;
     item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}`;
@@ -29,9 +36,8 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
   const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (e.uris.some((u) => u.toString() === active)) update();
+    analyzer.onDidAnalyze((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
     store.onDidChange(update),
   );

@@ -1,0 +1,62 @@
+// Sources in a compact form for handing from a worker to the editor's thread: one string and a few typed arrays per
+// source instead of thousands of small objects, so receiving them costs little. Sentences are left behind: the
+// index keeps them as word ranges.
+
+import type { Paragraph, Quote, Source, SourceMeta } from './types';
+
+export interface SourceSnapshot {
+  meta: SourceMeta;
+  text: string;
+  bodyStart: number;
+  /** start, end, heading (0/1) for each paragraph. */
+  paragraphs: Int32Array;
+  /** start, end, paragraph index for each quote. */
+  quotes: Int32Array;
+  /** Speaker of each quote ('' when none). */
+  speakers: string[];
+  titles: Int32Array;
+  warnings: string[];
+}
+
+export function snapshotSource(source: Source): SourceSnapshot {
+  const paragraphs = new Int32Array(source.paragraphs.length * 3);
+  source.paragraphs.forEach((p, k) => paragraphs.set([p.start, p.end, p.heading ? 1 : 0], k * 3));
+  const quotes = new Int32Array(source.quotes.length * 3);
+  source.quotes.forEach((q, k) => {
+    const para = source.paragraphs.findIndex((p) => q.offset.start >= p.start && q.offset.start <= p.end);
+    quotes.set([q.offset.start, q.offset.end, para], k * 3);
+  });
+  const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));
+  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), titles, warnings: source.warnings };
+}
+
+/** The buffers a snapshot can hand over without copying. */
+export function snapshotTransferables(s: SourceSnapshot): ArrayBuffer[] {
+  return [s.paragraphs.buffer, s.quotes.buffer, s.titles.buffer] as ArrayBuffer[];
+}
+
+export function restoreSource(s: SourceSnapshot): Source {
+  const paragraphs: Paragraph[] = [];
+  for (let k = 0; k < s.paragraphs.length; k += 3) {
+    const start = s.paragraphs[k]!;
+    const end = s.paragraphs[k + 1]!;
+    paragraphs.push({ start, end, text: s.text.slice(start, end), heading: s.paragraphs[k + 2] === 1 });
+  }
+  const quotes: Quote[] = [];
+  for (let k = 0; k < s.quotes.length; k += 3) {
+    const start = s.quotes[k]!;
+    const end = s.quotes[k + 1]!;
+    const para = paragraphs[s.quotes[k + 2]!];
+    quotes.push({
+      id: `q${k / 3 + 1}`,
+      sourceId: s.meta.id,
+      speaker: s.speakers[k / 3] || null,
+      text: s.text.slice(start, end),
+      offset: { start, end },
+      context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
+    });
+  }
+  const titles = [];
+  for (let k = 0; k < s.titles.length; k += 2) titles.push({ start: s.titles[k]!, end: s.titles[k + 1]! });
+  return { meta: s.meta, text: s.text, bodyStart: s.bodyStart, paragraphs, sentences: [], quotes, titles, warnings: s.warnings };
+}

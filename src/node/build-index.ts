@@ -1,0 +1,50 @@
+// Builds the index in a worker thread. The calling thread only receives batches of sources and the index arrays,
+// so it stays free for typing while a large source set is indexed. Cancel with an AbortSignal.
+import { Worker } from 'node:worker_threads';
+import { QuoteIndex, restoreSource, type Source, type SourceFile, type SourceProblem } from '../core';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export interface BuiltIndex {
+  index: QuoteIndex;
+  problems: SourceProblem[];
+}
+
+export function buildIndexInWorker(files: readonly SourceFile[], workerScript: string, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<BuiltIndex> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(abortError());
+    const worker = new Worker(workerScript);
+    const sources: Source[] = [];
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const onAbort = () => finish(() => reject(abortError()));
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'sources') for (const s of reply.sources) sources.push(restoreSource(s));
+      else if (reply.type === 'done') finish(() => resolve({ index: new QuoteIndex(sources, reply.parts), problems: reply.problems }));
+      else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)));
+    });
+    worker.on('error', (err) => finish(() => reject(err)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}).`))));
+    const request: WorkerRequest = {
+      files: files.map((f) => ({ path: f.path, ...(f.text !== undefined ? { text: f.text } : {}), ...(f.bytes ? { bytes: toArrayBuffer(f.bytes) } : {}), ...(f.id ? { id: f.id } : {}), ...(f.builtIn ? { builtIn: true } : {}) })),
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    };
+    worker.postMessage(request, request.files.flatMap((f) => (f.bytes ? [f.bytes] : [])));
+  });
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  // A copy: the buffer is transferred to the worker, and the caller may keep (and cache) its own bytes. Not
+  // `bytes.slice()`: on a Node Buffer that is a view of shared pool memory, which a transfer would detach.
+  return new Uint8Array(bytes).buffer as ArrayBuffer;
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('Indexing was cancelled.'), { name: 'AbortError' });
+}

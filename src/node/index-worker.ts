@@ -1,0 +1,41 @@
+// The worker thread's side: decode, parse and index the sources, then hand them over in batches (so that the
+// receiving thread never spends long on one message) and the index arrays last (transferred, not copied).
+import { parentPort } from 'node:worker_threads';
+import { buildCatalog, buildIndexParts, snapshotSource, snapshotTransferables, type IndexParts, type SourceFile } from '../core';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+const BATCH_CHARS = 2_000_000;
+
+function post(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  try {
+    const files: SourceFile[] = request.files.map(({ bytes, ...f }) => (bytes ? { ...f, bytes: new Uint8Array(bytes) } : f));
+    const catalog = buildCatalog(files, request.maxBytes);
+    const parts = buildIndexParts(catalog.sources);
+    let batch: ReturnType<typeof snapshotSource>[] = [];
+    let chars = 0;
+    const flush = () => {
+      if (batch.length) post({ type: 'sources', sources: batch }, batch.flatMap(snapshotTransferables));
+      batch = [];
+      chars = 0;
+    };
+    for (const s of catalog.sources) {
+      batch.push(snapshotSource(s));
+      chars += s.text.length;
+      if (chars > BATCH_CHARS || batch.length >= 500) flush();
+    }
+    flush();
+    post({ type: 'done', parts, problems: catalog.problems }, partsTransferables(parts));
+  } catch (err) {
+    post({ type: 'error', message: (err as Error).message });
+  }
+});
+
+function partsTransferables(parts: IndexParts): ArrayBuffer[] {
+  return Object.values(parts)
+    .filter((v): v is Int32Array => v instanceof Int32Array)
+    .map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildCatalog, checkDraft, checkDraftAsync, checkQuotationAt, QuoteIndex, restoreSource, snapshotSource } from '../../src/core';
+import { nearSpellings } from '../../src/core/quote-index';
+import { buildIndexInWorker } from '../../src/node/build-index';
+import { generateCorpus, generateDraft, generatePassages, generateTyping } from '../bench/corpus';
+import { benchSize } from '../bench/run-bench';
+import { alaskaIndex, builtinFile, repoRoot } from './helpers';
+
+const workerScript = path.join(repoRoot, 'dist', 'index-worker.js');
+const built = fs.existsSync(workerScript);
+const corpus = generateCorpus(2_000, 7);
+const files = corpus.files.map((f) => ({ path: f.path, text: f.text }));
+const inProcess = (() => {
+  const c = buildCatalog(files);
+  return new QuoteIndex(c.sources);
+})();
+
+test('nearSpellings covers a dropped, added, changed and swapped letter', () => {
+  const near = new Set(nearSpellings('security'));
+  for (const typo of ['securty', 'securityy', 'secarity', 'secuirty']) assert.ok(near.has(typo), typo);
+  assert.ok(!near.has('secrity x'));
+  assert.deepEqual(nearSpellings('the'), ['the'], 'short words are not expanded');
+});
+
+test('completion finds a quote from its first words with a typo or a skipped word', () => {
+  const typing = generateTyping(corpus, 60, 11);
+  let found = 0;
+  for (const t of typing) if (inProcess.suggest(t.typed, { limit: 10 }).some((s) => s.quote.text === t.quote)) found++;
+  assert.ok(found / typing.length >= 0.9, `${found} of ${typing.length} found in the top 10`);
+});
+
+test('generated passages get their known verdicts', () => {
+  for (const p of generatePassages(corpus, 120, 5)) {
+    const verdict = checkDraft(inProcess, `Someone said “${p.text}”`).quotes[0]!.verdict;
+    assert.ok(p.expected.includes(verdict), `${p.kind}: "${p.text}" got ${verdict}`);
+  }
+});
+
+test('the sliced check gives the same result as the whole check, and stops when cancelled', async () => {
+  const draft = generateDraft(corpus, generatePassages(corpus, 60, 9), 20, 1500);
+  const whole = checkDraft(inProcess, draft);
+  let yields = 0;
+  const sliced = await checkDraftAsync(inProcess, draft, {}, { yieldToHost: async () => void yields++ });
+  assert.deepEqual(sliced, whole);
+  assert.equal(yields, whole.quotes.length);
+  await assert.rejects(
+    checkDraftAsync(inProcess, draft, {}, { yieldToHost: async () => undefined, isCancelled: () => true }),
+    (err: Error) => err.name === 'AbortError',
+  );
+});
+
+test('checking the quotation at an offset agrees with the whole check', () => {
+  const text = fs.readFileSync(path.join(repoRoot, 'examples', 'draft.md'), 'utf8');
+  const whole = checkDraft(alaskaIndex(), text);
+  for (const q of whole.quotes) assert.deepEqual(checkQuotationAt(alaskaIndex(), text, q.span.start + 1)?.check, q);
+});
+
+test('a source survives its snapshot for the hand-over from the worker', () => {
+  const source = buildCatalog([builtinFile()]).sources[0]!;
+  const restored = restoreSource(snapshotSource(source));
+  assert.deepEqual({ ...restored, sentences: [] }, { ...source, sentences: [] });
+});
+
+test('the index built in a worker answers like the one built here', { skip: !built && 'run `npm run build` first' }, async () => {
+  const { index, problems } = await buildIndexInWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], workerScript);
+  assert.deepEqual(problems.map((p) => p.path), ['bad.md']);
+  assert.equal(index.quoteCount, inProcess.quoteCount);
+  const draft = generateDraft(corpus, generatePassages(corpus, 60, 9), 20, 1500);
+  assert.deepEqual(checkDraft(index, draft), checkDraft(inProcess, draft));
+  const controller = new AbortController();
+  const cancelled = buildIndexInWorker(files, workerScript, { signal: controller.signal });
+  controller.abort();
+  await assert.rejects(cancelled, (err: Error) => err.name === 'AbortError');
+});
+
+test('the benchmark runs at its smallest size and reports the contract’s shape', { skip: !built && 'run `npm run build` first' }, async () => {
+  const r = await benchSize(1_000, { runs: 1, workerScript, queries: 30 });
+  assert.deepEqual(Object.keys(r), ['sentences', 'quotes', 'ours', 'baseline', 'ratios']);
+  assert.deepEqual(Object.keys(r.ours).sort(), ['accuracy', 'buildMs', 'completionP50Ms', 'completionP95Ms', 'draftCheckMs', 'indexMemoryMB', 'loadMs', 'maxBlockingMs', 'verifyP50Ms', 'verifyP95Ms'].sort());
+  assert.deepEqual(Object.keys(r.baseline).sort(), ['buildMs', 'completionP95Ms', 'draftCheckMs', 'sampled', 'verifyP95Ms'].sort());
+  assert.deepEqual(Object.keys(r.ratios).sort(), ['completionP95', 'draftCheck', 'verifyP95']);
+  assert.equal(r.ours.accuracy.exactFound, 1);
+  assert.equal(r.ours.accuracy.falseVerified, 0);
+});
