@@ -33,8 +33,33 @@ export interface IndexParts {
   /** Quotes whose first words include a word id: quoteStartPostings[quoteStartOffsets[id] …]. */
   quoteStartOffsets: Int32Array;
   quoteStartPostings: Int32Array;
-  /** The distinct words at quote starts, sorted, for prefix completion. */
-  startWords: string[];
+  /** Ids of the distinct words at quote starts, sorted by the word, for prefix completion. */
+  startWords: Int32Array;
+  /** An open-addressing hash table of word ids (-1 empty), so that no Map needs building after a hand-over. */
+  vocabularyTable: Int32Array;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function buildVocabularyTable(vocabulary: readonly string[]): Int32Array {
+  let size = 16;
+  while (size < vocabulary.length * 2) size <<= 1;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  vocabulary.forEach((key, id) => {
+    let i = hashKey(key) & mask;
+    while (table[i] !== -1) i = (i + 1) & mask;
+    table[i] = id;
+  });
+  return table;
 }
 
 /** One source seen through the index: its words by local position. */
@@ -130,19 +155,16 @@ const RARE_WORDS_PER_QUERY = 6;
 export class QuoteIndex {
   readonly sources: readonly SourceView[];
   readonly parts: IndexParts;
-  private readonly vocabularyIds: Map<string, number>;
-  private readonly byId = new Map<string, SourceView>();
-  private readonly speakers: string[];
+  private byId: Map<string, SourceView> | undefined;
+  private speakers: string[] | undefined;
   private smallCorpusFuse: Fuse<Passage & { text: string }> | null | undefined;
 
   constructor(sources: readonly Source[], parts: IndexParts = buildIndexParts(sources)) {
+    // Nothing here may cost more than a few milliseconds at a million sentences: it runs on the editor's thread.
     this.parts = parts;
-    this.vocabularyIds = new Map(parts.vocabulary.map((w, id) => [w, id]));
     this.sources = sources.map(
       (s, k) => new SourceView(this, s, parts.sourceFirstToken[k]!, parts.sourceFirstToken[k + 1]! - parts.sourceFirstToken[k]!, parts.sourceFirstQuote[k]!),
     );
-    for (const v of this.sources) this.byId.set(v.source.meta.id, v);
-    this.speakers = [...new Set(sources.flatMap((s) => s.quotes.map((q) => q.speaker)).filter((s): s is string => s !== null))];
   }
 
   get quoteCount(): number {
@@ -151,6 +173,7 @@ export class QuoteIndex {
 
   /** The distinct speakers of all quotes. */
   speakerNames(): readonly string[] {
+    this.speakers ??= [...new Set(this.sources.flatMap((s) => s.source.quotes.map((q) => q.speaker)).filter((s): s is string => s !== null))];
     return this.speakers;
   }
 
@@ -159,6 +182,7 @@ export class QuoteIndex {
   }
 
   sourceById(id: string): SourceView | undefined {
+    this.byId ??= new Map(this.sources.map((v) => [v.source.meta.id, v]));
     return this.byId.get(id);
   }
 
@@ -167,7 +191,10 @@ export class QuoteIndex {
   }
 
   idOf(key: string): number {
-    return this.vocabularyIds.get(key) ?? -1;
+    const { vocabularyTable: table, vocabulary } = this.parts;
+    const mask = table.length - 1;
+    for (let i = hashKey(key) & mask; table[i] !== -1; i = (i + 1) & mask) if (vocabulary[table[i]!] === key) return table[i]!;
+    return -1;
   }
 
   /** How often a word occurs in all sources. */
@@ -355,16 +382,16 @@ export class QuoteIndex {
 
   /** Ids of the quote-start words that begin with `prefix` (at most 100). */
   private prefixIds(prefix: string): number[] {
-    const words = this.parts.startWords;
+    const { startWords, vocabulary } = this.parts;
     let lo = 0;
-    let hi = words.length;
+    let hi = startWords.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1;
+      if (vocabulary[startWords[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
     const out: number[] = [];
-    for (let k = lo; k < words.length && out.length < 100 && words[k]!.startsWith(prefix); k++) out.push(this.idOf(words[k]!));
+    for (let k = lo; k < startWords.length && out.length < 100 && vocabulary[startWords[k]!]!.startsWith(prefix); k++) out.push(startWords[k]!);
     return out;
   }
 }
@@ -480,7 +507,8 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
     sourceFirstQuote,
     quoteStartOffsets,
     quoteStartPostings,
-    startWords: [...startWordIds].map((id) => vocabulary[id]!).sort(),
+    startWords: Int32Array.from([...startWordIds].sort((a, b) => (vocabulary[a]! < vocabulary[b]! ? -1 : vocabulary[a]! > vocabulary[b]! ? 1 : 0))),
+    vocabularyTable: buildVocabularyTable(vocabulary),
   };
 }
 

@@ -2,7 +2,7 @@
 // so it stays free for typing while a large source set is indexed. Cancel with an AbortSignal.
 import { Worker } from 'node:worker_threads';
 import { QuoteIndex, restoreSource, type Source, type SourceFile, type SourceProblem } from '../core';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerFile, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface BuiltIndex {
   index: QuoteIndex;
@@ -31,12 +31,32 @@ export function buildIndexInWorker(files: readonly SourceFile[], workerScript: s
     });
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}).`))));
-    const request: WorkerRequest = {
-      files: files.map((f) => ({ path: f.path, ...(f.text !== undefined ? { text: f.text } : {}), ...(f.bytes ? { bytes: toArrayBuffer(f.bytes) } : {}), ...(f.id ? { id: f.id } : {}), ...(f.builtIn ? { builtIn: true } : {}) })),
-      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-    };
-    worker.postMessage(request, request.files.flatMap((f) => (f.bytes ? [f.bytes] : [])));
+    void sendFiles(worker, files, () => settled).then(() => {
+      if (!settled) worker.postMessage({ type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) } satisfies WorkerRequest);
+    });
   });
+}
+
+const BATCH_BYTES = 2_000_000;
+
+/** Hands the files over in batches of a few megabytes, yielding between them: each copy is a short stretch. */
+async function sendFiles(worker: Worker, files: readonly SourceFile[], stopped: () => boolean): Promise<void> {
+  let batch: WorkerFile[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0 || stopped()) return;
+    worker.postMessage({ type: 'files', files: batch } satisfies WorkerRequest, batch.flatMap((f) => (f.bytes ? [f.bytes] : [])));
+    batch = [];
+    size = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for (const f of files) {
+    const bytes = f.bytes ? toArrayBuffer(f.bytes) : undefined;
+    batch.push({ path: f.path, ...(f.text !== undefined ? { text: f.text } : {}), ...(bytes ? { bytes } : {}), ...(f.id ? { id: f.id } : {}), ...(f.builtIn ? { builtIn: true } : {}) });
+    size += (bytes?.byteLength ?? 0) + (f.text?.length ?? 0) * 2;
+    if (size > BATCH_BYTES) await flush();
+  }
+  await flush();
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -4,15 +4,20 @@ import { parentPort } from 'node:worker_threads';
 import { buildCatalog, buildIndexParts, snapshotSource, snapshotTransferables, type IndexParts, type SourceFile } from '../core';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-const BATCH_CHARS = 2_000_000;
+const BATCH_CHARS = 1_000_000;
 
 function post(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(message, transfer);
 }
 
+const files: SourceFile[] = [];
+
 parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.type === 'files') {
+    for (const { bytes, ...f } of request.files) files.push(bytes ? { ...f, bytes: new Uint8Array(bytes) } : f);
+    return;
+  }
   try {
-    const files: SourceFile[] = request.files.map(({ bytes, ...f }) => (bytes ? { ...f, bytes: new Uint8Array(bytes) } : f));
     const catalog = buildCatalog(files, request.maxBytes);
     const parts = buildIndexParts(catalog.sources);
     let batch: ReturnType<typeof snapshotSource>[] = [];
@@ -25,7 +30,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     for (const s of catalog.sources) {
       batch.push(snapshotSource(s));
       chars += s.text.length;
-      if (chars > BATCH_CHARS || batch.length >= 500) flush();
+      if (chars > BATCH_CHARS || batch.length >= 250) flush();
     }
     flush();
     post({ type: 'done', parts, problems: catalog.problems }, partsTransferables(parts));

@@ -27,6 +27,7 @@ export class SourceStore implements vscode.Disposable {
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private firstLoad: Promise<void> | undefined;
   private building: AbortController | undefined;
+  private latest: Promise<void> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -74,7 +75,18 @@ export class SourceStore implements vscode.Disposable {
     this.reloadTimer = setTimeout(() => void this.reload(rewatch), delay);
   }
 
+  /** Reloads, and resolves once the index is current: a reload that a newer one overtakes waits for that one. */
   private async reload(rewatch: boolean): Promise<void> {
+    let run = this.rebuild(rewatch);
+    this.latest = run;
+    await run;
+    while (this.latest !== run) {
+      run = this.latest;
+      await run;
+    }
+  }
+
+  private async rebuild(rewatch: boolean): Promise<void> {
     const generation = ++this.generation;
     const settings = readSettings();
     if (rewatch) this.watch(settings.sources);
