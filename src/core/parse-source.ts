@@ -126,15 +126,36 @@ function findSentences(text: string, paragraphs: readonly Paragraph[]): Sentence
   const out: Sentence[] = [];
   paragraphs.forEach((p, paragraphIndex) => {
     if (p.heading) return;
-    for (const seg of sentenceSegmenter.segment(p.text)) {
-      const lead = seg.segment.length - seg.segment.trimStart().length;
-      const trimmed = seg.segment.trim();
-      if (trimmed === '') continue;
-      const start = p.start + seg.index + lead;
-      out.push({ start, end: start + trimmed.length, text: trimmed, paragraphIndex });
+    // The segmenter slows down more than linearly on very long strings: feed it pieces cut after a full stop.
+    for (const piece of piecesOf(p.text)) {
+      for (const seg of sentenceSegmenter.segment(piece.text)) {
+        const lead = seg.segment.length - seg.segment.trimStart().length;
+        const trimmed = seg.segment.trim();
+        if (trimmed === '') continue;
+        const start = p.start + piece.offset + seg.index + lead;
+        out.push({ start, end: start + trimmed.length, text: trimmed, paragraphIndex });
+      }
     }
   });
   return out;
+}
+
+const PIECE_CHARS = 2_000;
+
+function piecesOf(text: string): { text: string; offset: number }[] {
+  if (text.length <= 2 * PIECE_CHARS) return [{ text, offset: 0 }];
+  const pieces: { text: string; offset: number }[] = [];
+  const boundary = /[.!?]["”’)]*\s+/g;
+  let start = 0;
+  while (text.length - start > 2 * PIECE_CHARS) {
+    boundary.lastIndex = start + PIECE_CHARS;
+    const m = boundary.exec(text);
+    const cut = m ? m.index + m[0].length : start + PIECE_CHARS; // no full stop at all: cut anyway
+    pieces.push({ text: text.slice(start, cut), offset: start });
+    start = cut;
+  }
+  pieces.push({ text: text.slice(start), offset: start });
+  return pieces;
 }
 
 function firstHeading(text: string, from: number): string | null {

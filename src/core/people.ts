@@ -149,35 +149,61 @@ export function looksLikePerson(mention: NameMention): boolean {
 
 /** The people of one text: full names, and every mention that refers to one of them. */
 export class PersonRegistry {
-  private readonly fullNames: { name: string; at: number }[] = [];
+  /** Surname key → full names with that surname → where each was named in full (ascending; -1: known beforehand). */
+  private readonly bySurname = new Map<string, Map<string, number[]>>();
 
   constructor(mentions: readonly NameMention[], knownPeople: readonly string[] = []) {
-    for (const person of knownPeople) this.fullNames.push({ name: person, at: -1 });
+    for (const person of knownPeople) this.add(person, -1);
     for (const m of mentions) {
-      if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.fullNames.push({ name: m.name, at: m.start });
+      if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.add(m.name, m.start);
     }
     for (const m of mentions) {
-      if (m.titled && m.name.split(' ').length === 1 && !this.resolve(m.name, m.start)) this.fullNames.push({ name: m.name, at: m.start });
+      if (m.titled && m.name.split(' ').length === 1 && !this.resolve(m.name, m.start)) this.add(m.name, m.start);
     }
+  }
+
+  private add(name: string, at: number): void {
+    const key = surnameKey(name);
+    let names = this.bySurname.get(key);
+    if (!names) this.bySurname.set(key, (names = new Map()));
+    const positions = names.get(name);
+    if (positions) positions.push(at);
+    else names.set(name, [at]);
   }
 
   /**
    * The full name a mention refers to, or null when it is not a known person. Among several people with the same
-   * surname, the one last named in full before `at`.
+   * surname, the one last named in full before `at` (else the first one named).
    */
   resolve(mention: string, at: number): string | null {
+    const names = this.bySurname.get(surnameKey(mention));
+    if (!names) return null;
     let best: { name: string; at: number } | null = null;
-    for (const p of this.fullNames) {
-      if (!sameperson(mention, p.name)) continue;
-      const better = !best || (p.at <= at && (best.at > at || p.at > best.at)) || (best.at > at && p.at < best.at);
-      if (better) best = p;
+    let earliest: { name: string; at: number } | null = null;
+    for (const [name, positions] of names) {
+      if (!sameperson(mention, name)) continue;
+      const before = lastAtOrBefore(positions, at);
+      if (before !== null && (!best || before > best.at)) best = { name, at: before };
+      if (!earliest || positions[0]! < earliest.at) earliest = { name, at: positions[0]! };
     }
-    if (!best) return null;
-    // Prefer the longest spelling of that person ("Steve Witkoff" over "Witkoff").
-    return best.name;
+    return (best ?? earliest)?.name ?? null;
   }
 
   isPerson(mention: NameMention): boolean {
     return looksLikePerson(mention) || this.resolve(mention.name, mention.start) !== null;
   }
+}
+
+function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: number | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) {
+      found = sorted[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

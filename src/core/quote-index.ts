@@ -149,6 +149,9 @@ const FUSE_OPTIONS = { keys: ['text'], includeScore: true, ignoreLocation: true,
 const QUOTE_START_WORDS = 12;
 /** Words more frequent than this carry too little to pick passages by (unless nothing rarer is there). */
 const COMMON_WORD_POSTINGS = 5_000;
+/** Limits on one exact-run search: matches kept, and words compared in all. */
+const MAX_RUNS = 64;
+const MAX_COMPARED_WORDS = 2_000_000;
 /** How many of a quotation's rarest words pick its candidate passages. */
 const RARE_WORDS_PER_QUERY = 6;
 
@@ -239,11 +242,14 @@ export class QuoteIndex {
     for (let k = 1; k < ids.length; k++) if (this.frequency(ids[k]!) < this.frequency(ids[anchor]!)) anchor = k;
     const { postings, postingOffsets, tokens, sourceFirstToken } = this.parts;
     const out: { source: SourceView; from: number; to: number }[] = [];
-    for (let p = postingOffsets[ids[anchor]!]!; p < postingOffsets[ids[anchor]! + 1]!; p++) {
+    // Bounded: a pathological text (one word repeated a million times) must not turn this into a quadratic scan.
+    let compared = 0;
+    for (let p = postingOffsets[ids[anchor]!]!; p < postingOffsets[ids[anchor]! + 1]! && out.length < MAX_RUNS && compared < MAX_COMPARED_WORDS; p++) {
       const g = postings[p]! - anchor;
       if (g < 0) continue;
       let ok = true;
       for (let k = 0; k < ids.length && ok; k++) ok = tokens[g + k] === ids[k];
+      compared += ids.length;
       if (!ok) continue;
       const { source, at, index } = this.locate(g);
       // A run may not cross from one source into the next.

@@ -1,7 +1,7 @@
 // Decides how faithful one quoted passage is to the sources: the verdicts of the contract (contracts.md).
 
 import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from './types';
-import { foldPunctuation, isNegation, tokenizeWords, type Word } from './words';
+import { foldPunctuation, isNegation, nextWord, type Word } from './words';
 import { alignWords, type Alignment } from './align-words';
 import type { QuoteIndex, SourceView } from './quote-index';
 
@@ -44,8 +44,7 @@ export function parseQuotationItems(text: string, from: number, to: number): Ite
         continue;
       }
     }
-    const words = tokenizeWords(text, pos, to);
-    const next = words[0];
+    const next = nextWord(text, pos, to);
     if (!next) break;
     // Punctuation before the word may hide an ellipsis or bracket: only take the word if nothing special precedes.
     const between = text.slice(pos, next.start);
@@ -236,15 +235,34 @@ function matchFrom(src: SourceView, items: readonly Item[], i0: number, j0: numb
 
 // ---- Near misses -----------------------------------------------------------------------------------------------
 
+/** Alignment is O(n·m): quotations and windows beyond these sizes are not aligned word by word. */
+const MAX_ALIGN_WORDS = 400;
+const MAX_ALIGN_WINDOW = 1200;
+
+function firstShared(src: SourceView, from: number, to: number, keys: readonly string[]): number {
+  const wanted = new Set(keys);
+  for (let k = from; k < to; k++) if (wanted.has(src.key(k))) return k;
+  return -1;
+}
+
 function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> | null {
   const keys = words.map((w) => w.key);
   const n = keys.length;
+  // A quotation this long is checked for exact words and elisions only.
+  if (n > MAX_ALIGN_WORDS) return null;
   let best: { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean } | null = null;
   for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end))) {
     // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
     const pad = p.quote ? 0 : 20;
-    const from = Math.max(0, p.from - pad);
-    const to = Math.min(p.source.length, p.to + pad);
+    let from = Math.max(0, p.from - pad);
+    let to = Math.min(p.source.length, p.to + pad);
+    if (to - from > MAX_ALIGN_WINDOW) {
+      // A very long passage (a transcript-sized quote): align only around where the quotation's words are.
+      const at = firstShared(p.source, from, to, keys);
+      if (at < 0) continue;
+      from = Math.max(from, at - n - 20);
+      to = Math.min(to, at + 2 * n + 20);
+    }
     const window: string[] = [];
     for (let k = from; k < to; k++) window.push(p.source.key(k));
     const raw = alignWords(keys, window, p.to - from);

@@ -25,6 +25,17 @@ export function foldWord(raw: string): string {
   return /[^\x00-\x7f]/.test(w) ? w.normalize('NFC') : w;
 }
 
+/** The first word of text[from, to), or null: one regex step, not a tokenization of the rest. */
+export function nextWord(text: string, from: number, to: number): Word | null {
+  const re = new RegExp(WORD_RE.source, 'gu');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return null;
+  const raw = text.slice(m.index, Math.min(m.index + m[0].length, to));
+  const strict = foldWord(raw);
+  return { key: strict.toLowerCase(), strict, start: m.index, end: m.index + raw.length };
+}
+
 /** Calls `each` with the comparison key, start and end of every word of text[from, to): no objects made. */
 export function forEachWordKey(text: string, from: number, each: (key: string, start: number, end: number) => void): void {
   const re = new RegExp(WORD_RE.source, 'gu');
