@@ -4,7 +4,7 @@
 import type { Attribution, Span } from './types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, PersonRegistry } from './people';
-import { ADVERBS_BETWEEN, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS } from './lexicon';
+import { ADVERBS_BETWEEN, NAME_PARTICLES, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -16,6 +16,7 @@ export interface AttributionContext {
 }
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’]*/gu;
+const TITLES_BEFORE_NAME = new RegExp(`^(?:(?:[\\p{Lu}][\\p{L}.'’-]*|${[...NAME_PARTICLES].join('|')})\\s+)+$`, 'u');
 const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
 
 interface WordAt {
@@ -185,7 +186,11 @@ class Finder {
   /** "Ukrainian President Volodymyr Zelenskyy said": a name behind capitalized titles. */
   private titledSubjectAt(pos: number): Attribution | null {
     const m = this.ctx.mentions.find((x) => x.start > pos && x.start < pos + 80);
-    if (!m || !/^(?:[\p{Lu}][\p{L}.'’-]*\s+)+$/u.test(this.ctx.text.slice(pos, m.start))) return null;
+    // Titles are capitalized; the particles of a name ("von der Leyen") are not, and the run starts after them.
+    const prefix = this.ctx.text.slice(pos, m?.start);
+    if (!m || !TITLES_BEFORE_NAME.test(prefix)) return null;
+    // "von der Leyen": the particles belong to the name as written.
+    if (prefix.split(/\s+/).filter(Boolean).every((w) => NAME_PARTICLES.has(w))) return { ...this.named(m), mention: this.ctx.text.slice(pos, m.end), span: { start: pos, end: m.end } };
     return this.named(m);
   }
 

@@ -35,6 +35,7 @@ test('attribution patterns: said X, X told, according to, colon, pronoun, inheri
     [`Zelensky told reporters, “${Q7_START}.”`, 'Zelensky'],
     [`According to Zelensky, “${Q7_START}.”`, 'Zelensky'],
     [`Zelensky: “${Q7_START}.”`, 'Zelensky'],
+    [`“We welcome President Trump's willingness to contribute,” von der Leyen said.`, 'von der Leyen'],
     [`Zelensky spoke to reporters in Kyiv on Monday.\n\n“${Q7_START},” he said.`, 'he'],
   ];
   for (const [draft, mention] of cases) {
