@@ -93,7 +93,7 @@ async function main() {
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       // With --screenshots only the tour runs, on the untouched fixture workspace.
-      env: { ...process.env, VERBATIM_SCREENSHOTS: screenshots ?? '', ...(screenshots ? { VERBATIM_TEST_GREP: 'Screenshot tour' } : {}) },
+      env: { ...process.env, VERBATIM_SCREENSHOTS: screenshots ?? '', ...(screenshots ? { VERBATIM_TEST_GREP: 'Screenshot tour' } : {}), ...(vsix ? { VERBATIM_TEST_LIGHT: '1' } : {}) },
     },
   );
   const serverLog = [];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, completionsAt, fileUri, hoverText, newDraft, positionOf, sourcesReady, waitForDiagnostics } from './helpers';
+import { closeAll, codeOf, completionsAt, fileUri, hoverText, newDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
 const HOSTILE = 'Read [this](command:workbench.action.terminal.new) now <img src=x onerror=alert(1)> ![p](http://example.invalid/p.png) please';
 
@@ -88,15 +88,32 @@ suite('Safety: untrusted text and drafts under edit', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings left');
   });
 
-  test('a source deleted while it is being indexed leaves a consistent index', async () => {
-    const files = Array.from({ length: 50 }, (_, k) => fileUri(`sources/churn/file-${k}.md`));
-    await Promise.all(files.map((f, k) => vscode.workspace.fs.writeFile(f, new TextEncoder().encode(`Pat Lee said: “Churn quote number ${k} is here.”\n`))));
+  test('a thousand sources changed at once, some rewritten or deleted while indexing, leave a consistent index', async function () {
+    this.timeout(120_000);
+    const files = Array.from({ length: 1000 }, (_, k) => fileUri(`sources/churn/file-${k}.md`));
+    const write = (f: vscode.Uri, k: number, word: string) => vscode.workspace.fs.writeFile(f, new TextEncoder().encode(`Pat Lee said: “Churn quote number ${k} is ${word}.”\n`));
+    await Promise.all(files.map((f, k) => write(f, k, 'here')));
     const reload = vscode.commands.executeCommand<number>('verbatim.reloadSources');
-    await Promise.all(files.slice(0, 25).map((f) => vscode.workspace.fs.delete(f)));
+    await Promise.all([...files.slice(0, 500).map((f) => vscode.workspace.fs.delete(f)), ...files.slice(900).map((f, k) => write(f, 900 + k, 'rewritten'))]);
     await reload;
-    const quotes = await sourcesReady();
-    assert.equal(quotes, 14 + 25, 'the built-in 7, harbour-strike’s 7 and the 25 files that remain');
+    assert.equal(await sourcesReady(), 14 + 500, 'the built-in 7, harbour-strike’s 7 and the 500 files that remain');
+    const editor = await newDraft('Pat Lee said “Churn quote number 950 is rewritten.”\n');
+    await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the rewritten text is the one indexed');
     await vscode.workspace.fs.delete(fileUri('sources/churn'), { recursive: true });
+    assert.equal(await sourcesReady(), 14);
+  });
+
+  test('no setting makes Verbatim read a source outside the workspace folders', async () => {
+    const outside = vscode.Uri.joinPath(workspaceUri(), '..', 'outside', 'secret.md');
+    await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode('Someone said: “The secret words are here.”\n'));
+    const config = vscode.workspace.getConfiguration('verbatim');
+    try {
+      await config.update('sources', ['../outside/*.md', `${outside.path.replace(/secret\.md$/, '')}*.md`, '**/secret.md'], vscode.ConfigurationTarget.Workspace);
+      assert.equal(await sourcesReady(), 7, 'only the built-in article');
+    } finally {
+      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(outside);
+    }
     assert.equal(await sourcesReady(), 14);
   });
 });
