@@ -17,6 +17,7 @@ import { readSettings } from './settings';
 /** What the extension exports: read-only views of its UI state, for tests and other extensions. */
 export interface VerbatimApi {
   sourcesTree: vscode.TreeDataProvider<SourcesNode>;
+  sourcesView: vscode.TreeView<SourcesNode>;
   statusBarText(): string | undefined;
 }
 
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): VerbatimApi {
     registerSourceDocuments(store),
   );
   void store.ready();
-  return { sourcesTree: sources.tree, statusBarText: () => (status.item.text === '' ? undefined : status.item.text) };
+  return { sourcesTree: sources.tree, sourcesView: sources.view, statusBarText: () => (status.item.text === '' ? undefined : status.item.text) };
 }
 
 export function deactivate(): void {}

@@ -31,6 +31,13 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
     return [];
   }
 
+  getParent(node: SourcesNode): SourcesNode | undefined {
+    if (node.kind === 'source') return undefined;
+    if (node.kind === 'speaker') return { kind: 'source', source: node.source };
+    const speaker = node.quote.speaker ?? 'Unattributed';
+    return { kind: 'speaker', source: node.source, speaker, quotes: node.source.quotes.filter((q) => (q.speaker ?? 'Unattributed') === speaker) };
+  }
+
   getTreeItem(node: SourcesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'source': {

@@ -71,10 +71,18 @@ if (dir) {
       const editor = await openDraft('drafts/summit.md');
       await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
       await vscode.commands.executeCommand('workbench.action.closePanel');
+      // Make room: hide the file tree, outline and timeline, so the Sources view has the Explorer to itself.
+      for (const toggle of ['workbench.explorer.fileView.toggleVisibility', 'outline.toggleVisibility', 'timeline.toggleVisibility']) {
+        await vscode.commands.executeCommand(toggle).then(undefined, () => undefined);
+      }
       await vscode.commands.executeCommand('verbatim.sources.focus');
-      // A reload refreshes the view's tree, which makes the workbench render it now.
-      await vscode.commands.executeCommand('verbatim.reloadSources');
-      await vscode.commands.executeCommand('list.expand');
+      const api = vscode.extensions.getExtension<{ sourcesTree: vscode.TreeDataProvider<unknown>; sourcesView: vscode.TreeView<unknown> }>('verbatim.verbatim')!.exports;
+      const [source] = (await api.sourcesTree.getChildren()) ?? [];
+      const [speaker] = (await api.sourcesTree.getChildren(source)) ?? [];
+      const [quote] = (await api.sourcesTree.getChildren(speaker)) ?? [];
+      await api.sourcesView.reveal(quote, { select: true, focus: true, expand: true });
+      // Grow the focused view to show the tree.
+      for (let k = 0; k < 12; k++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
       await shoot('sources-view');
     });
   });
