@@ -13,10 +13,6 @@ const VERDICT_TITLES: Record<Verdict, string> = {
   'not-found': '? Not in the sources',
 };
 
-export function verdictTitle(verdict: Verdict): string {
-  return VERDICT_TITLES[verdict];
-}
-
 /** Backslash-escapes every Markdown and HTML special character and folds line breaks. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=@$%^]/g, '\\$&');

@@ -12,6 +12,6 @@ export { LineMap } from './positions';
 export { nameKey, sameperson, shortName } from './people';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './options';
 export { completeQuotation, type QuoteCompletion } from './completion-context';
-export { explainQuoteCheck, escapeMarkdown, verdictTitle, type ExplainOptions } from './explain-quote';
+export { explainQuoteCheck, escapeMarkdown, type ExplainOptions } from './explain-quote';
 export { citationEdits, appendAtEnd } from './citation-edits';
 export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapshot } from './source-snapshot';

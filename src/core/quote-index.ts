@@ -76,9 +76,6 @@ export class SourceView {
   key(i: number): string {
     return this.index.keyOf(this.base + i);
   }
-  id(i: number): number {
-    return this.index.parts.tokens[this.base + i]!;
-  }
   start(i: number): number {
     return this.index.parts.tokenStart[this.base + i]!;
   }

@@ -83,8 +83,3 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'cann
 export function isNegation(key: string): boolean {
   return NEGATIONS.has(key) || key.endsWith("n't");
 }
-
-export function joinWords(words: readonly Word[], text: string): string {
-  if (words.length === 0) return '';
-  return text.slice(words[0]!.start, words[words.length - 1]!.end);
-}

@@ -3,7 +3,7 @@
 // fix that needs one quotation now checks just that one.
 
 import * as vscode from 'vscode';
-import { checkDraftAsync, checkQuotationAt, type CheckOptions, type DraftCheck, type Finding, type QuoteCheck, type QuoteIndex } from '../core';
+import { checkDraftAsync, checkQuotationAt, quotationAt, type CheckOptions, type DraftCheck, type Finding, type QuoteCheck, type QuoteIndex } from '../core';
 import type { SourceStore } from './source-store';
 import { readSettings } from './settings';
 
@@ -69,7 +69,7 @@ export class DraftAnalyzer implements vscode.Disposable {
   quotationAt(document: vscode.TextDocument, offset: number): { check: QuoteCheck; findings: Finding[] } | undefined {
     const full = this.cached(document);
     if (full) {
-      const check = full.quotes.find((q) => offset >= q.outerSpan.start && offset <= q.outerSpan.end);
+      const check = quotationAt(full, offset);
       return check && { check, findings: full.findings.filter((f) => f.span.start >= check.outerSpan.start && f.span.end <= check.outerSpan.end) };
     }
     return checkQuotationAt(this.store.current, document.getText(), offset, this.options(document.uri).options);
