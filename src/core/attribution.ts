@@ -4,6 +4,7 @@
 import type { Attribution, Span } from './types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, PersonRegistry } from './people';
+import { firstStartingFrom, spanContaining } from './sorted-spans';
 import { ADVERBS_BETWEEN, NAME_PARTICLES, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS } from './lexicon';
 
 export interface AttributionContext {
@@ -59,12 +60,17 @@ export function attributeQuotations(ctx: AttributionContext, quotations: readonl
 }
 
 class Finder {
+  /** The inner spans of the speech quotations, sorted. */
+  private readonly speechInner: Span[];
+
   constructor(
     private readonly ctx: AttributionContext,
     private readonly quotations: readonly Quotation[],
     private readonly byEnd: Map<number, NameMention>,
     private readonly byStart: Map<number, NameMention>,
-  ) {}
+  ) {
+    this.speechInner = quotations.filter((q) => q.kind === 'speech').map((q) => q.inner);
+  }
 
   /** "…,” Witkoff said" / "…,” said Witkoff" / "…,” he said": only when the quote does not end its sentence. */
   after(q: Quotation, next: Quotation | undefined): Attribution | null {
@@ -116,7 +122,9 @@ class Finder {
     if (viaVerb !== undefined) return viaVerb;
     // "Guterres struck a cautious tone: “…”": the person the sentence is about.
     if (colon) {
-      const subject = this.ctx.mentions.find((m) => m.start >= from && m.end <= q.outer.start && this.ctx.registry.isPerson(m));
+      const { mentions, registry } = this.ctx;
+      let subject: NameMention | undefined;
+      for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.end <= q.outer.start && !subject; k++) if (registry.isPerson(mentions[k]!)) subject = mentions[k];
       if (subject) return { ...this.named(subject), via: 'colon' };
     }
     return null;
@@ -185,7 +193,8 @@ class Finder {
 
   /** "Ukrainian President Volodymyr Zelenskyy said": a name behind capitalized titles. */
   private titledSubjectAt(pos: number): Attribution | null {
-    const m = this.ctx.mentions.find((x) => x.start > pos && x.start < pos + 80);
+    const next = this.ctx.mentions[firstStartingFrom(this.ctx.mentions, pos + 1)];
+    const m = next && next.start < pos + 80 ? next : undefined;
     // Titles are capitalized; the particles of a name ("von der Leyen") are not, and the run starts after them.
     const prefix = this.ctx.text.slice(pos, m?.start);
     if (!m || !TITLES_BEFORE_NAME.test(prefix)) return null;
@@ -209,23 +218,29 @@ class Finder {
    */
   private antecedent(at: number): string | null {
     const { paragraphs, mentions, registry } = this.ctx;
-    let p = paragraphs.findIndex((para) => at >= para.start && at <= para.end);
+    let p = spanContaining(paragraphs, at);
     for (let steps = 0; p >= 0 && steps < 4; p--) {
       const para = paragraphs[p]!;
       if (para.heading) continue;
       steps++;
       const limit = Math.min(para.end, at);
-      for (const m of mentions) {
-        if (m.start < para.start || m.end > limit) continue;
-        if (this.quotations.some((q) => q.kind === 'speech' && m.start >= q.inner.start && m.end <= q.inner.end)) continue;
+      for (let k = firstStartingFrom(mentions, para.start); k < mentions.length && mentions[k]!.start < limit; k++) {
+        const m = mentions[k]!;
+        if (m.end > limit || this.insideSpeech(m)) continue;
         if (registry.isPerson(m)) return registry.resolve(m.name, m.start) ?? m.name;
       }
     }
     return null;
   }
 
+  /** Whether a mention stands inside a quotation (then it is not the narrator's subject). */
+  private insideSpeech(m: NameMention): boolean {
+    const k = firstStartingFrom(this.speechInner, m.start + 1) - 1;
+    return k >= 0 && m.end <= this.speechInner[k]!.end;
+  }
+
   private paragraphOf(pos: number): Span {
-    return this.ctx.paragraphs.find((p) => pos >= p.start && pos <= p.end) ?? { start: 0, end: this.ctx.text.length };
+    return this.ctx.paragraphs[spanContaining(this.ctx.paragraphs, pos)] ?? { start: 0, end: this.ctx.text.length };
   }
 }
 

@@ -2,6 +2,7 @@
 // escaped: it is untrusted and must never become a link, an image, HTML or a command.
 
 import type { QuoteCheck, Source, Verdict } from './types';
+import { spanContaining } from './sorted-spans';
 
 const VERDICT_TITLES: Record<Verdict, string> = {
   exact: '✓ Verbatim: the source’s exact words',
@@ -43,7 +44,7 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
     lines.push(speakerLine(check));
     // The passage in its paragraph, trimmed to a readable window around the matched words.
     const ctx = options.contextChars ?? 160;
-    const para = source.paragraphs.find((p) => match.offset.start >= p.start && match.offset.start <= p.end) ?? { start: source.bodyStart, end: source.text.length };
+    const para = source.paragraphs[spanContaining(source.paragraphs, match.offset.start)] ?? { start: source.bodyStart, end: source.text.length };
     const from = Math.max(para.start, match.offset.start - ctx);
     const to = Math.min(Math.max(para.end, match.offset.end), match.offset.end + ctx);
     const before = source.text.slice(from, match.offset.start);

@@ -85,11 +85,13 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
       // A continuation paragraph: its first mark re-opens the quote already open.
       i = opensParagraph(text, para) + 1;
     }
+    // Search the paragraph alone: a regex over the whole text would run on to the next mark anywhere after it.
+    const body = text.slice(para.start, para.end);
     const marks = /["“”„‟«»]/g;
-    for (marks.lastIndex = i; ; ) {
-      const m = marks.exec(text);
-      if (!m || m.index >= para.end) break;
-      i = m.index;
+    for (marks.lastIndex = i - para.start; ; ) {
+      const m = marks.exec(body);
+      if (!m) break;
+      i = para.start + m.index;
       const role = doubleRole(text, i, para);
       if (!open) {
         if (role !== 'close') open = { at: i, para: p };
@@ -125,10 +127,10 @@ function makeQuotation(openAt: number, closeAt: number, closed: boolean, paragra
 function findSingleQuotations(text: string, para: Span, p: number, doubles: readonly Quotation[]): Quotation[] {
   const out: Quotation[] = [];
   let openAt = -1;
+  const body = text.slice(para.start, para.end);
   const marks = /['‘’‚‹›]/g;
-  marks.lastIndex = para.start;
-  for (let m = marks.exec(text); m && m.index < para.end; m = marks.exec(text)) {
-    const i = m.index;
+  for (let m = marks.exec(body); m; m = marks.exec(body)) {
+    const i = para.start + m.index;
     const c = text[i]!;
     if (doubles.some((d) => i >= d.outer.start && i < d.outer.end)) continue;
     const prev = i > para.start ? text[i - 1] : undefined;

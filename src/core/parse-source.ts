@@ -6,6 +6,7 @@ import { findQuotations, splitParagraphs, type Quotation } from './find-quotatio
 import { findNameRuns, PersonRegistry, type NameMention } from './people';
 import { attributeQuotations } from './attribution';
 import { ADVERBS_BETWEEN, SPEECH_VERBS } from './lexicon';
+import { firstStartingFrom, spanContaining } from './sorted-spans';
 
 export interface SourceInput {
   text: string;
@@ -66,7 +67,7 @@ export function parseSource(input: SourceInput): ParseResult {
 }
 
 function contextEnd(q: Quotation, paragraphs: readonly Paragraph[]): number {
-  const para = paragraphs.find((p) => q.outer.end <= p.end && q.outer.end >= p.start);
+  const para = paragraphs[spanContaining(paragraphs, q.outer.end)];
   return Math.max(para?.end ?? q.outer.end, paragraphs[q.paragraphIndex]!.end);
 }
 
@@ -105,17 +106,17 @@ function isHeading(text: string, span: Span, hasNext: boolean): boolean {
  */
 function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMention[], registry: PersonRegistry): { headingEnd: number; bodyStart: number } | null {
   if (!/^[\p{Lu}]/u.test(text[span.start] ?? '')) return null;
-  for (const m of mentions) {
-    if (m.start <= span.start) continue;
+  for (let k = firstStartingFrom(mentions, span.start + 1); k < mentions.length; k++) {
+    const m = mentions[k]!;
     if (m.start > span.start + 120 || m.start >= span.end) break;
     const prefix = text.slice(span.start, m.start);
     if (!/^[\p{L}\p{N}'’ -]+ $/u.test(prefix)) return null;
     const count = prefix.trim().split(/\s+/).length;
     if (count < 3 || count > 12 || !registry.isPerson(m)) continue;
     const after = text.slice(m.end, m.end + 60).toLowerCase().split(/\s+/).filter(Boolean);
-    let k = 0;
-    while (k < 2 && after[k] && ADVERBS_BETWEEN.has(after[k]!)) k++;
-    if (after[k] && SPEECH_VERBS.has(after[k]!.replace(/[^\p{L}]/gu, ''))) {
+    let j = 0;
+    while (j < 2 && after[j] && ADVERBS_BETWEEN.has(after[j]!)) j++;
+    if (after[j] && SPEECH_VERBS.has(after[j]!.replace(/[^\p{L}]/gu, ''))) {
       return { headingEnd: span.start + prefix.trimEnd().length, bodyStart: m.start };
     }
   }

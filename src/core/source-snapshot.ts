@@ -3,6 +3,7 @@
 // index keeps them as word ranges.
 
 import type { Paragraph, Quote, Source, SourceMeta } from './types';
+import { spanContaining } from './sorted-spans';
 
 export interface SourceSnapshot {
   meta: SourceMeta;
@@ -23,7 +24,7 @@ export function snapshotSource(source: Source): SourceSnapshot {
   source.paragraphs.forEach((p, k) => paragraphs.set([p.start, p.end, p.heading ? 1 : 0], k * 3));
   const quotes = new Int32Array(source.quotes.length * 3);
   source.quotes.forEach((q, k) => {
-    const para = source.paragraphs.findIndex((p) => q.offset.start >= p.start && q.offset.start <= p.end);
+    const para = spanContaining(source.paragraphs, q.offset.start);
     quotes.set([q.offset.start, q.offset.end, para], k * 3);
   });
   const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));

@@ -22,6 +22,11 @@ const hostile: [string, () => SourceFile, RegExp | null][] = [
   ['100,000 straight quotation marks', () => ({ path: 'straight.md', bytes: utf8('"a '.repeat(100_000)) }), null],
   ['quotes nested 5,000 deep', () => ({ path: 'nested.md', bytes: utf8('“'.repeat(5000) + 'deep' + '”'.repeat(5000)) }), null],
   ['one name repeated 50,000 times in one paragraph', () => ({ path: 'names.md', bytes: utf8('President Steve Witkoff said. '.repeat(50_000)) }), null],
+  [
+    'a transcript of 30,000 paragraphs with quotes and pronouns',
+    () => ({ path: 'transcript.md', bytes: utf8(Array.from({ length: 30_000 }, (_, k) => `Anna Berg spoke on day ${k}. “We will keep going with number ${k},” she said.`).join('\n\n')) }),
+    null,
+  ],
   ['a binary file', () => ({ path: 'image.png.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) }), /image\.png\.md looks binary/],
   ['text with NUL bytes', () => ({ path: 'nul.md', bytes: utf8('He said “hello\u0000 world,” twice.') }), /nul\.md looks binary/],
   ['invalid UTF-8', () => ({ path: 'latin1.md', bytes: new Uint8Array([0x48, 0xe9, 0x20, 0x64, 0x69, 0x74]) }), /latin1\.md is not valid UTF-8/],
