@@ -1,7 +1,7 @@
 // Reads a user's file for the CLI, turning every way it can fail into one sentence.
 
 import * as fs from 'node:fs';
-import { decodeText, DEFAULT_MAX_FILE_BYTES } from '../core';
+import { decodeText, DEFAULT_MAX_FILE_BYTES, oversizeReason } from '../core';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
@@ -14,7 +14,7 @@ export function readUserFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): R
   }
   if (stat.isDirectory()) return { ok: false, message: `${file} is a directory; give the files in it (for example "${file}/*.md")` };
   if (!stat.isFile()) return { ok: false, message: `${file} is not a regular file` };
-  if (stat.size > maxBytes) return { ok: false, message: `${file} is ${Math.round(stat.size / 1048576)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
+  if (stat.size > maxBytes) return { ok: false, message: `${file} ${oversizeReason(stat.size, maxBytes)}` };
   try {
     return { ok: true, bytes: fs.readFileSync(file) };
   } catch (err) {

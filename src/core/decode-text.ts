@@ -6,7 +6,7 @@ export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'utf-16
 
 export function decodeText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): DecodeResult {
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: `is ${formatMB(bytes.length)}, over the ${formatMB(maxBytes)} limit` };
+    return { ok: false, reason: oversizeReason(bytes.length, maxBytes) };
   }
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
   const b0 = bytes[0];
@@ -28,6 +28,11 @@ function decodeWith(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Arr
   if (encoding !== 'utf-8' && text.includes('\u0000')) return { ok: false, reason: 'looks binary (it contains NUL characters), not text' };
   if (text.trim() === '') return { ok: false, reason: 'is empty' };
   return { ok: true, text, encoding };
+}
+
+/** Why a file of `size` bytes is refused; hosts say it before reading a file whose size they know. */
+export function oversizeReason(size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
+  return `is ${formatMB(size)}, over the ${formatMB(maxBytes)} limit`;
 }
 
 function formatMB(n: number): string {

@@ -1,7 +1,7 @@
 // The engine's public API: what the extension and the CLI may call.
 export type * from './types';
 export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './catalog';
-export { decodeText, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decode-text';
+export { decodeText, oversizeReason, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decode-text';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from './parse-source';
 export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions } from './quote-index';
 export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check-draft';

@@ -2,7 +2,7 @@
 // each workspace folder, read through vscode.workspace.fs and kept current by file watchers.
 
 import * as vscode from 'vscode';
-import { buildCatalog, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, QuoteIndex, type Source, type SourceFile } from '../core';
+import { buildCatalog, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, oversizeReason, QuoteIndex, type Source, type SourceFile } from '../core';
 import { buildIndexInWorker } from '../node/build-index';
 import { readSettings } from './settings';
 
@@ -146,7 +146,7 @@ export class SourceStore implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > DEFAULT_MAX_FILE_BYTES) {
-        problems.push(`${label} is ${Math.round(stat.size / 1048576)} MB, over the ${Math.round(DEFAULT_MAX_FILE_BYTES / 1048576)} MB limit`);
+        problems.push(`${label} ${oversizeReason(stat.size)}`);
         return null;
       }
       const key = uri.toString();
