@@ -146,12 +146,13 @@ const PIECE_CHARS = 2_000;
 function piecesOf(text: string): { text: string; offset: number }[] {
   if (text.length <= 2 * PIECE_CHARS) return [{ text, offset: 0 }];
   const pieces: { text: string; offset: number }[] = [];
-  const boundary = /[.!?]["”’)]*\s+/g;
+  const boundary = /[.!?]["”’)]*\s+/;
   let start = 0;
   while (text.length - start > 2 * PIECE_CHARS) {
-    boundary.lastIndex = start + PIECE_CHARS;
-    const m = boundary.exec(text);
-    const cut = m ? m.index + m[0].length : start + PIECE_CHARS; // no full stop at all: cut anyway
+    // Look for a full stop in the next stretch only, so text without any costs no scan to its end.
+    const window = text.slice(start + PIECE_CHARS, start + 2 * PIECE_CHARS);
+    const m = boundary.exec(window);
+    const cut = m ? start + PIECE_CHARS + m.index + m[0].length : start + PIECE_CHARS; // no full stop: cut anyway
     pieces.push({ text: text.slice(start, cut), offset: start });
     start = cut;
   }
