@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkDraft, formatCitation, parseSource, CITATION_STYLES, type SourceMeta } from '../../src/core';
-import { tokenizeWords } from '../../src/core/words';
+import { tokenizeWords } from '../../src/core/text/words';
 import { alaskaIndex, applyEdits } from './helpers';
 
 export const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20251118);

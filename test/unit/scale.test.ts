@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCatalog, checkDraft, checkDraftAsync, checkQuotationAt, QuoteIndex, restoreSource, snapshotSource } from '../../src/core';
-import { nearSpellings } from '../../src/core/quote-index';
+import { nearSpellings } from '../../src/core/corpus/quote-index';
 import { buildIndexInWorker } from '../../src/node/build-index';
 import { generateCorpus, generateDraft, generatePassages, generateTyping } from '../bench/corpus';
 import { benchSize } from '../bench/run-bench';

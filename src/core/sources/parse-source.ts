@@ -1,12 +1,12 @@
 // A source file's text becomes paragraphs, headings, sentences and attributed quotes.
 
-import type { Paragraph, Quote, Sentence, Source, SourceMeta, Span } from './types';
+import type { Paragraph, Quote, Sentence, Source, SourceMeta, Span } from '../types';
 import { parseSourceHeader } from './source-header';
-import { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
-import { findNameRuns, PersonRegistry, type NameMention } from './people';
-import { attributeQuotations } from './attribution';
-import { ADVERBS_BETWEEN, SPEECH_VERBS } from './lexicon';
-import { firstStartingFrom, spanContaining } from './sorted-spans';
+import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
+import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
+import { attributeQuotations } from '../quotes/attribution';
+import { ADVERBS_BETWEEN, SPEECH_VERBS } from '../quotes/lexicon';
+import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 
 export interface SourceInput {
   text: string;

@@ -2,8 +2,8 @@
 // source instead of thousands of small objects, so receiving them costs little. Sentences are left behind: the
 // index keeps them as word ranges.
 
-import type { Paragraph, Quote, Source, SourceMeta } from './types';
-import { spanContaining } from './sorted-spans';
+import type { Paragraph, Quote, Source, SourceMeta } from '../types';
+import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
   meta: SourceMeta;

@@ -1,12 +1,12 @@
 // Checks every quoted passage of a draft against the index: verdict, speaker, findings and their fixes.
 
-import type { Attribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from './types';
-import { findQuotations, splitParagraphs, type Quotation } from './find-quotations';
-import { findNameRuns, PersonRegistry, sameperson, shortName } from './people';
-import { attributeQuotations } from './attribution';
-import { tokenizeWords } from './words';
+import type { Attribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from '../types';
+import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
+import { findNameRuns, PersonRegistry, sameperson, shortName } from '../quotes/people';
+import { attributeQuotations } from '../quotes/attribution';
+import { tokenizeWords } from '../text/words';
 import { verifyQuotation, type Verification } from './verify-quotation';
-import type { QuoteIndex } from './quote-index';
+import type { QuoteIndex } from '../corpus/quote-index';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './options';
 
 /** A draft's quotations and their attributions: the cheap part of a check, done for the whole text. */

@@ -6,9 +6,9 @@
 // The arrays (IndexParts) can be built in a worker and handed over without copying.
 
 import Fuse from 'fuse.js';
-import type { Quote, Source } from './types';
-import { foldPunctuation, foldWord, forEachWordKey, tokenizeWords } from './words';
-import { sameperson } from './people';
+import type { Quote, Source } from '../types';
+import { foldPunctuation, foldWord, forEachWordKey, tokenizeWords } from '../text/words';
+import { sameperson } from '../quotes/people';
 
 /** The index's arrays. Token positions are global: all sources' words one after another. */
 export interface IndexParts {

@@ -1,7 +1,7 @@
 // Citation insertion as text edits on a draft: a marker after the quotation, and a footnote definition or
 // reference entry at the end of the document when the style has one and the document lacks it.
 
-import type { QuoteCheck, SourceMeta, TextEdit } from './types';
+import type { QuoteCheck, SourceMeta, TextEdit } from '../types';
 import { formatCitation, footnoteNumberFor, type CitationStyle } from './format-citation';
 
 export function citationEdits(documentText: string, check: QuoteCheck, source: SourceMeta, style: CitationStyle): TextEdit[] | null {

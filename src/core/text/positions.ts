@@ -1,6 +1,6 @@
 // Offsets (UTF-16 code units) to 0-based line/character positions and back. CRLF counts as one line break.
 
-import type { Position, Range, Span } from './types';
+import type { Position, Range, Span } from '../types';
 
 export class LineMap {
   private readonly lineStarts: number[] = [0];

@@ -1,10 +1,10 @@
 // Where a quote completion applies: inside a quotation the writer has opened and not yet closed.
 
-import type { Span } from './types';
-import { findQuotations } from './find-quotations';
-import { findNameRuns } from './people';
-import type { QuoteIndex, QuoteSuggestion } from './quote-index';
-import { sameperson } from './people';
+import type { Span } from '../types';
+import { findQuotations } from '../quotes/find-quotations';
+import { findNameRuns } from '../quotes/people';
+import type { QuoteIndex, QuoteSuggestion } from '../corpus/quote-index';
+import { sameperson } from '../quotes/people';
 
 export interface QuoteCompletion {
   /** What the writer typed after the opening mark. */

@@ -1,7 +1,7 @@
 // The one typed source of truth for check options and their defaults. package.json's settings defaults are
 // kept equal to these by a unit test.
 
-import type { FindingCode, Severity } from './types';
+import type { FindingCode, Severity } from '../types';
 
 export type SeveritySetting = Severity | 'off';
 

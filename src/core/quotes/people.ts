@@ -1,7 +1,7 @@
 // People: finding names in prose, stripping titles, and knowing one person under all their names
 // (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
 
-import type { Span } from './types';
+import type { Span } from '../types';
 import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {

@@ -1,10 +1,10 @@
 // Who said it: the person named in the attribution ("…,” Witkoff said / Witkoff told CNN, “…” / according to …),
 // a pronoun resolved to the person it refers to, or the speaker of the quote just before in the same paragraph.
 
-import type { Attribution, Span } from './types';
+import type { Attribution, Span } from '../types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, PersonRegistry } from './people';
-import { firstStartingFrom, spanContaining } from './sorted-spans';
+import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { ADVERBS_BETWEEN, NAME_PARTICLES, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS } from './lexicon';
 
 export interface AttributionContext {

@@ -1,9 +1,9 @@
 // Decides how faithful one quoted passage is to the sources: the verdicts of the contract (contracts.md).
 
-import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from './types';
-import { foldPunctuation, isNegation, nextWord, type Word } from './words';
+import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from '../types';
+import { foldPunctuation, isNegation, nextWord, type Word } from '../text/words';
 import { alignWords, type Alignment } from './align-words';
-import type { QuoteIndex, SourceView } from './quote-index';
+import type { QuoteIndex, SourceView } from '../corpus/quote-index';
 
 export interface Verification {
   verdict: Verdict;

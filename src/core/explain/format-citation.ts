@@ -1,7 +1,7 @@
 // Citations in the styles writers use. Metadata a source lacks is left out, never made up.
 
-import type { SourceMeta } from './types';
-import { shortName } from './people';
+import type { SourceMeta } from '../types';
+import { shortName } from '../quotes/people';
 
 export type CitationStyle = 'inline' | 'footnote' | 'apa' | 'mla' | 'chicago' | 'pandoc';
 

@@ -1,9 +1,9 @@
 // Finds quotations in prose with every mark writers use, whichever way the marks are (mis)matched.
 // Works on paragraphs so a missing closing mark never swallows the rest of a document.
 
-import type { Span } from './types';
+import type { Span } from '../types';
 import { TITLE_SMALL_WORDS, WORK_CUES, SPEECH_VERBS } from './lexicon';
-import { tokenizeWords } from './words';
+import { tokenizeWords } from '../text/words';
 
 export interface Quotation {
   /** From the opening mark to just after the closing mark (or the paragraph's end when it never closes). */

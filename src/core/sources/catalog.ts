@@ -1,7 +1,7 @@
 // The set of sources in use: the built-in article plus the user's files, each decoded and parsed, with one clear
 // message for each file that could not be used (the others keep working).
 
-import type { Source } from './types';
+import type { Source } from '../types';
 import { decodeText, DEFAULT_MAX_FILE_BYTES } from './decode-text';
 import { parseSource } from './parse-source';
 

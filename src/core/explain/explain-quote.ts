@@ -1,8 +1,8 @@
 // The fact-check of one quotation in words, as Markdown for a hover. Every piece of source or draft text is
 // escaped: it is untrusted and must never become a link, an image, HTML or a command.
 
-import type { QuoteCheck, Source, Verdict } from './types';
-import { spanContaining } from './sorted-spans';
+import type { QuoteCheck, Source, Verdict } from '../types';
+import { spanContaining } from '../text/sorted-spans';
 
 const VERDICT_TITLES: Record<Verdict, string> = {
   exact: '✓ Verbatim: the source’s exact words',
