@@ -154,7 +154,7 @@ test('a file over the size limit is refused without being read', async () => {
 test('an unreadable source among several is a warning, and the others keep working', async () => {
   const r = await cli('check', '--format', 'json', '--source', 'test/fixtures/bad/*.md', '--source', 'test/fixtures/sources/harbour-strike.md', 'examples/draft.md');
   assert.equal(r.code, 1);
-  for (const bad of ['binary.md looks binary', 'empty.md is empty', 'invalid-utf8.md is not valid', 'malformed-front-matter.md: its front matter line 2', 'unclosed-front-matter.md: its front matter starts with --- but never closes']) {
+  for (const bad of ['binary.md looks binary', 'empty.md is empty', 'invalid-utf8.md is not valid', 'malformed-front-matter.md has a front matter line (line 2)', 'unclosed-front-matter.md has front matter that starts with --- but never closes']) {
     assert.ok(r.stderr.includes(bad), `${bad} in ${r.stderr}`);
   }
   assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('verbatim: warning')).length, 5);

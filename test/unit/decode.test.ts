@@ -22,7 +22,7 @@ test('empty, binary, invalid and oversized input each get a reason', () => {
 test('malformed front matter is refused with the reason', () => {
   const cases: [string, RegExp][] = [
     ['---\ntitle: x\n\nbody', /never closes/],
-    ['---\njust words\n---\nbody', /line 2 is not "key: value"/],
+    ['---\njust words\n---\nbody', /\(line 2\) that is not "key: value"/],
     ['---\ndate: 18 August 2025\n---\nbody', /not a YYYY-MM-DD date/],
     ['---\ntitle: "unclosed\n---\nbody', /unclosed quoted value/],
     ['date 2025-02-31 body', /impossible date/],

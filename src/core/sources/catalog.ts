@@ -2,21 +2,13 @@
 // message for each file that could not be used (the others keep working).
 
 import type { Source } from '../types';
-import { decodeText, DEFAULT_MAX_FILE_BYTES } from './decode-text';
-import { parseSource } from './parse-source';
+import { DEFAULT_MAX_FILE_BYTES } from './decode-text';
+import { readSourceFileSync, type SourceFile } from './read-source-file';
+
+export type { SourceFile };
 
 /** The built-in article(s), shipped in resources/ and read by each host. */
 export const BUILTIN_SOURCES: readonly { id: string; file: string }[] = [{ id: 'alaska-summit-2025-08-18', file: 'alaska-summit-2025-08-18.txt' }];
-
-export interface SourceFile {
-  /** Path or URI, as the user would recognise it. */
-  path: string;
-  /** Raw bytes (decoded here) or text already decoded. */
-  bytes?: Uint8Array;
-  text?: string;
-  id?: string;
-  builtIn?: boolean;
-}
 
 export interface SourceProblem {
   path: string;
@@ -34,18 +26,9 @@ export function buildCatalog(files: readonly SourceFile[], maxBytes = DEFAULT_MA
   const problems: SourceProblem[] = [];
   const ids = new Set<string>();
   for (const file of files) {
-    let text = file.text;
-    if (text === undefined) {
-      const decoded = decodeText(file.bytes ?? new Uint8Array(), maxBytes);
-      if (!decoded.ok) {
-        problems.push({ path: file.path, message: `${file.path} ${decoded.reason}` });
-        continue;
-      }
-      text = decoded.text;
-    }
-    const parsed = parseSource({ text, path: file.path, ...(file.id ? { id: file.id } : {}), builtIn: file.builtIn ?? false });
+    const parsed = readSourceFileSync(file, maxBytes);
     if (!parsed.ok) {
-      problems.push({ path: file.path, message: `${file.path}: ${parsed.reason}` });
+      problems.push({ path: file.path, message: `${file.path} ${parsed.reason}` });
       continue;
     }
     const source = parsed.source;

@@ -20,7 +20,7 @@ export function parseSourceHeader(text: string): HeaderResult {
   const dateLine = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/.exec(text.slice(start, start + 200));
   if (dateLine) {
     const date = dateLine[1]!;
-    if (!isValidDate(date)) return { ok: false, reason: `its date line has an impossible date (${date})` };
+    if (!isValidDate(date)) return { ok: false, reason: `has an impossible date in its date line (${date})` };
     return { ok: true, header: { fields: { date }, bodyStart: start + dateLine[0].length } };
   }
   return { ok: true, header: { fields: {}, bodyStart: start } };
@@ -32,7 +32,7 @@ function parseFrontMatter(text: string, start: number): HeaderResult {
   const close = /^---[ \t]*(?:\r?\n|$)/m;
   const rest = text.slice(contentStart);
   const closeMatch = close.exec(rest);
-  if (!closeMatch) return { ok: false, reason: 'its front matter starts with --- but never closes with ---' };
+  if (!closeMatch) return { ok: false, reason: 'has front matter that starts with --- but never closes with ---' };
   const block = rest.slice(0, closeMatch.index);
   const fields: SourceHeader['fields'] = {};
   const lines = block.split(/\r?\n/);
@@ -40,13 +40,13 @@ function parseFrontMatter(text: string, start: number): HeaderResult {
     const line = lines[i]!;
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!m) return { ok: false, reason: `its front matter line ${i + 2} is not "key: value"` };
+    if (!m) return { ok: false, reason: `has a front matter line (line ${i + 2}) that is not "key: value"` };
     const key = m[1]!.toLowerCase();
     const value = unquote(m[2]!.trim());
-    if (value === null) return { ok: false, reason: `its front matter line ${i + 2} has an unclosed quoted value` };
+    if (value === null) return { ok: false, reason: `has a front matter line (line ${i + 2}) with an unclosed quoted value` };
     if (!KNOWN_KEYS.has(key) || value === '') continue;
     if (key === 'date' && !(DATE_RE.test(value) && isValidDate(value))) {
-      return { ok: false, reason: `its front matter date "${value}" is not a YYYY-MM-DD date` };
+      return { ok: false, reason: `has a front matter date "${value}" that is not a YYYY-MM-DD date` };
     }
     fields[key as keyof SourceHeader['fields']] = value;
   }
