@@ -52,6 +52,29 @@ export interface Quote {
   offset: Span;
   /** The paragraph it stands in. */
   context: string;
+  /** How the speaker was found and how sure that is; null when the source names nobody for it. */
+  attribution?: QuoteAttribution | null;
+}
+
+/** How a source quote was attributed: `verbatim quotes --format json` shows `method`, `confidence` and `mention`. */
+export type AttributionMethod =
+  | 'named'
+  | 'appositive'
+  | 'pronoun'
+  | 'continuation'
+  | 'sentence-subject'
+  | 'according-to'
+  | 'colon'
+  | 'description';
+
+export interface QuoteAttribution {
+  method: AttributionMethod;
+  /** 0–1: how sure the attribution is. The draft check accuses a writer of a wrong speaker only at SURE_ATTRIBUTION or above. */
+  confidence: number;
+  /** The words of the source that name (or describe) the speaker: "Dana Whitfield", "he", "a spokeswoman". */
+  mention: string;
+  /** Where `mention` stands in the source's text. */
+  span?: Span;
 }
 
 export interface Source {
@@ -70,7 +93,7 @@ export interface Source {
 
 export type Verdict = 'exact' | 'fragment' | 'elided' | 'variant' | 'misquote' | 'extends-source' | 'not-found';
 
-export type SpeakerCheck = 'match' | 'mismatch' | 'unattributed' | 'not-applicable';
+export type SpeakerCheck = 'match' | 'mismatch' | 'uncertain' | 'unattributed' | 'not-applicable';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -136,6 +159,10 @@ export interface Attribution {
   name: string | null;
   span: Span;
   via: 'named' | 'pronoun' | 'inherited' | 'colon';
+  /** How it was found (finer than `via`). */
+  method?: AttributionMethod;
+  /** 0–1: how sure it is. */
+  confidence?: number;
 }
 
 export interface QuoteCheck {

@@ -70,7 +70,10 @@ export function sameperson(mention: string, person: string): boolean {
   const mGiven = mParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
   if (mGiven.length === 0) return true;
   const pGiven = pParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
-  return pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0];
+  if (pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0]) return true;
+  // Names, not titles: an unknown title glued to one name ("Alderperson Quentin Marlow") or a middle name
+  // ("Hillary Rodham Clinton") still leaves one given name in common.
+  return mGiven.some((g) => g.length > 1 && pGiven.includes(g));
 }
 
 
