@@ -22,6 +22,7 @@ interface Tally {
   mentionRight: number;
   mentionScored: number;
   byResolve: Record<string, { n: number; right: number }>;
+  byMethod: Record<string, { n: number; right: number }>;
   draftsReal: number;
   wrongOnReal: number;
   draftsOther: number;
@@ -42,7 +43,7 @@ function speakerRight(g: GoldQuote, q: QuoteWithAttribution): boolean {
 }
 
 function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
-  const t: Tally = { gold: 0, ours: 0, matched: 0, speakerRight: 0, mentionRight: 0, mentionScored: 0, byResolve: {}, draftsReal: 0, wrongOnReal: 0, draftsOther: 0, caughtOther: 0, uncertainOther: 0 };
+  const t: Tally = { gold: 0, ours: 0, matched: 0, speakerRight: 0, mentionRight: 0, mentionScored: 0, byResolve: {}, byMethod: {}, draftsReal: 0, wrongOnReal: 0, draftsOther: 0, caughtOther: 0, uncertainOther: 0 };
   for (const a of articles) {
     const parsed = parseSource({ text: a.text, path: `${a.name}.txt` });
     if (!parsed.ok) continue;
@@ -73,6 +74,10 @@ function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
       const r = (t.byResolve[g.resolvedBy] ??= { n: 0, right: 0 });
       r.n++;
       if (right) r.right++;
+      const method = q.attribution ? `${q.attribution.method}${q.attribution.confidence >= 0.85 ? ' (sure)' : ''}` : 'none';
+      const mm = (t.byMethod[method] ??= { n: 0, right: 0 });
+      mm.n++;
+      if (right) mm.right++;
       if (g.source) {
         t.mentionScored++;
         const span = q.attribution?.span;
@@ -138,6 +143,7 @@ function report(name: string, t: Tally): Record<string, number> {
   console.log(`  quote      P ${figures.quotePrecision.toFixed(3)}  R ${figures.quoteRecall.toFixed(3)}  F1 ${figures.quoteF1.toFixed(3)}   (target F1 ≥ 0.97)`);
   console.log(`  speaker    accuracy on matched ${figures.speakerAccuracy.toFixed(3)} (target ≥ 0.90); mention span ${figures.mentionAccuracy.toFixed(3)}`);
   for (const [k, v] of Object.entries(t.byResolve)) console.log(`             gold resolved by ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}`);
+  for (const [k, v] of Object.entries(t.byMethod).sort((a, b) => b[1].n - a[1].n)) console.log(`             our method ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}`);
   console.log(`  text+speaker F1 ${figures.textSpeakerF1.toFixed(3)} (target ≥ 0.88)`);
   console.log(`  drafts     real speaker → wrong-speaker ${pct(figures.wrongSpeakerOnReal)} of ${t.draftsReal} (target ≤ 1%)`);
   console.log(`             other person → mismatch ${pct(figures.caughtOther)} of ${t.draftsOther} (target ≥ 85%); uncertain ${pct(t.uncertainOther / Math.max(1, t.draftsOther))}`);

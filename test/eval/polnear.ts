@@ -179,6 +179,9 @@ const TITLES = new Set(
     'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor'
   ).split(' '),
 );
+const STOP = new Set(
+  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(' '),
+);
 const ORG_WORDS = /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
@@ -186,8 +189,9 @@ class NameFinder {
   private readonly fullNames: { name: string; at: number }[] = [];
 
   constructor(private readonly text: string) {
-    const re = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|la|van|der|von|del|da|di|le)\s+)*\p{Lu}[\p{L}'’.-]*)*/gu;
+    const re = /\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:de|la|van|der|von|del|da|di|le)[ \t]+)*\p{Lu}[\p{L}'’-]*)*/gu;
     for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (/['’]s$/.test(m[0]) && m[0].includes(' ')) continue;
       const name = this.clean(m[0]);
       if (name && name.split(' ').length >= 2 && name.split(' ').length <= 4 && !ORG_WORDS.test(name)) this.fullNames.push({ name, at: m.index });
     }
@@ -202,7 +206,8 @@ class NameFinder {
     while (end > k && /^(?:Jr|Sr|II|III)\.?$/.test(words[end - 1]!)) end--;
     const kept = words.slice(k, end).filter(Boolean);
     if (kept.length === 0) return null;
-    if (/^(?:The|A|An|This|That|In|On|But|And|If|When|Some|Many|It)$/.test(kept[0]!)) return kept.length > 1 ? kept.slice(1).join(' ') : null;
+    while (kept.length && STOP.has(kept[0]!)) kept.shift();
+    if (kept.length === 0) return null;
     return kept.join(' ');
   }
 
@@ -258,5 +263,7 @@ export function namesMatch(a: string, b: string): boolean {
   const y = norm(b);
   if (!x.length || !y.length || x[x.length - 1] !== y[y.length - 1]) return false;
   if (x.length === 1 || y.length === 1) return true;
-  return x[0] === y[0] || x[0]![0] === y[0]![0];
+  if (x[0] === y[0] || x[0]![0] === y[0]![0]) return true;
+  // Leftover titles or places before a name ("Vermont Sen Bernie Sanders"): a given name in common.
+  return x.slice(0, -1).some((w) => w.length > 1 && y.slice(0, -1).includes(w));
 }

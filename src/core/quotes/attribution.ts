@@ -357,7 +357,9 @@ class Attributor {
       const after = text.slice(m.end, m.end + 2);
       if (/^['’]/.test(after)) continue; // possessive
       if (/^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)) && m.end < end && m.name.split(' ').length === 1 && !/^\s(?:of|de|van|von)\b/.test(text.slice(m.end, m.end + 5))) continue; // "the Trump campaign"
-      if (this.isSpeakerName(m)) person = m;
+      // "Tom Cole of Oklahoma", "Antonacci of the New York delegation": a place or body after "of" is not the head.
+      if (person && /(?:\bof|\bfrom|\bat|\bin|\bfor|\bwith)\s+(?:the\s+)?$/i.test(text.slice(Math.max(pos, m.start - 12), m.start))) continue;
+      if (this.isSpeakerName(m) && (!person || !this.ctx.registry.isPerson(person))) person = m;
     }
     // "the grower, Hanna Belcourt," / "Clinton's communications director, Jennifer Palmieri": a name in apposition.
     const afterComma = /^,\s*/.exec(this.masked.slice(end, end + 3));
@@ -368,7 +370,7 @@ class Attributor {
         let appEnd = m.end;
         const close = /^\s*,/.exec(this.masked.slice(appEnd, appEnd + 3));
         if (close) appEnd += close[0].length - 1;
-        return { attribution: { ...this.named(m), method: 'appositive', confidence: CONFIDENCE.appositive }, end: this.skipAppositive(appEnd, limit) };
+        return { attribution: appositive(this.named(m)), end: this.skipAppositive(appEnd, limit) };
       }
     }
     const phraseText = text.slice(pos, end);
@@ -384,7 +386,7 @@ class Attributor {
       }
       const titled = person.start > pos || possessiveSeen;
       const base = this.named(person);
-      const attribution: Attribution = titled ? { ...base, method: 'appositive', confidence: CONFIDENCE.appositive } : base;
+      const attribution: Attribution = titled ? appositive(base) : base;
       return { attribution, end: this.skipAppositive(end, limit) };
     }
     // No name: a description ("a spokeswoman", "the campaign", "officials"), or not a subject at all.
@@ -436,18 +438,25 @@ class Attributor {
         // "The mayor, Ana Lopes, said": the name in apposition.
         const inner = this.byEnd.get(pos - 1);
         if (inner && inner.start > open && this.ctx.registry.isPerson(inner) && text.slice(open + 1, inner.start).trim() === '') {
-          return { ...this.named(inner), method: 'appositive', confidence: CONFIDENCE.appositive };
+          return appositive(this.named(inner));
         }
         // "Whitfield, a former regulator, said": skip the appositive.
         pos = skipSpaceBack(this.masked, open, from);
       }
     }
-    const mention = this.byEnd.get(pos);
+    let mention = this.byEnd.get(pos);
+    // "Rep. Tom Cole of Oklahoma said": the person before "of", not the place.
+    for (let hops = 0; mention && hops < 2; hops++) {
+      const of = /(\S+)\s+(?:of|from)\s+(?:the\s+)?$/.exec(text.slice(Math.max(from, mention.start - 60), mention.start));
+      const head = of ? this.byEnd.get(mention.start - of[0].length + of[1]!.length) : undefined;
+      if (!head || head.start < from || !this.ctx.registry.isPerson(head)) break;
+      mention = head;
+    }
     if (mention && mention.start >= from && this.isSpeakerName(mention)) {
       // Widen to the phrase: a possessive or title before the name still names this person.
       const prefix = text.slice(Math.max(from, mention.start - 40), mention.start);
       const titled = /(?:\p{Ll}|['’]s)\s+$/u.test(prefix) || mention.titled;
-      return titled ? { ...this.named(mention), method: 'appositive', confidence: CONFIDENCE.appositive } : this.named(mention);
+      return titled ? appositive(this.named(mention)) : this.named(mention);
     }
     const w = wordEndingAt(this.masked, pos, from);
     if (!w) return null;
@@ -468,7 +477,9 @@ class Attributor {
 
   private named(m: NameMention): Attribution {
     const name = this.ctx.registry.resolve(m.name, m.start) ?? m.name;
-    return { mention: m.name, name, span: { start: m.start, end: m.end }, via: 'named', method: 'named', confidence: CONFIDENCE.named };
+    // A surname two people of the text share ("Clinton" with Bill and Hillary): the latest full mention, not sure.
+    const shared = !m.name.includes(' ') && this.ctx.registry.countNamed(m.name) > 1;
+    return { mention: m.name, name, span: { start: m.start, end: m.end }, via: 'named', method: 'named', confidence: shared ? 0.7 : CONFIDENCE.named };
   }
 
   private pronoun(w: WordAt): Attribution {
@@ -545,6 +556,10 @@ class Attributor {
   private paragraphOf(pos: number): Span {
     return this.ctx.paragraphs[spanContaining(this.ctx.paragraphs, pos)] ?? { start: 0, end: this.ctx.text.length };
   }
+}
+
+function appositive(a: Attribution): Attribution {
+  return { ...a, method: 'appositive', confidence: Math.min(a.confidence ?? 1, CONFIDENCE.appositive) };
 }
 
 function skipSpaceBack(text: string, pos: number, from: number): number {

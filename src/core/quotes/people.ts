@@ -192,6 +192,15 @@ export class PersonRegistry {
     return (best ?? earliest)?.name ?? null;
   }
 
+  /** How many different people of the text a mention could name ("Clinton" with Bill and Hillary: 2). */
+  countNamed(mention: string): number {
+    const names = this.bySurname.get(surnameKey(mention));
+    if (!names) return 0;
+    let n = 0;
+    for (const name of names.keys()) if (sameperson(mention, name)) n++;
+    return n;
+  }
+
   isPerson(mention: NameMention): boolean {
     return looksLikePerson(mention) || this.resolve(mention.name, mention.start) !== null;
   }
