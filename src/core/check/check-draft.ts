@@ -112,11 +112,12 @@ function toQuoteCheck(index: QuoteIndex, text: string, q: Quotation, inner: Span
  */
 function speakerCheckOf(v: Verification, attribution: Attribution | null, source: QuoteAttribution | null | undefined): SpeakerCheck {
   if (!v.match || v.verdict === 'not-found' || !v.match.quoteId || !v.match.speaker) return 'not-applicable';
-  const credited = attribution?.name ?? (attribution?.via === 'named' ? attribution.mention : null);
+  const credited = attribution?.name ?? (attribution?.via === 'named' && attribution.method !== 'description' && attribution.method !== 'sentence-subject' ? attribution.mention : null);
   if (!credited) return 'unattributed';
   if (sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker)) return 'match';
   const sourceSure = source === undefined || (source !== null && source.confidence >= SURE_ATTRIBUTION);
-  const draftClear = (attribution!.confidence ?? 1) >= SURE_ATTRIBUTION && attribution!.name !== null;
+  // The writer's own credit: a name, or a pronoun the draft resolves to one, is clear; a guessed sentence subject is not.
+  const draftClear = attribution!.name !== null && attribution!.method !== 'sentence-subject' && attribution!.method !== 'continuation';
   return sourceSure && draftClear ? 'mismatch' : 'uncertain';
 }
 

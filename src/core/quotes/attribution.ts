@@ -6,7 +6,7 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, PersonRegistry, surnameKey } from './people';
+import { type NameMention, PersonRegistry, sameperson, surnameKey } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
@@ -273,6 +273,8 @@ class Attributor {
     const limit = start < q.outer.start ? q.outer.start : sentence.end;
     const s = this.subjectForward(start, limit);
     if (!s || s.attribution.method === 'description') return null;
+    // Only a person the text knows ("Whether …" at a sentence start is no one).
+    if (s.attribution.via === 'named' && !this.knownPerson(s.attribution)) return null;
     // The subject must be followed by a verb-like lower-case word, not be the object of something before it.
     const next = wordsIn(this.masked, s.end, Math.min(limit, s.end + 40))[0];
     if (!next || !/^\p{Ll}/u.test(next.word) || /[.;:!?]/.test(this.masked.slice(s.end, next.start))) return null;
@@ -416,6 +418,11 @@ class Attributor {
     return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+$/u.test(this.ctx.text.slice(pos, m.start)) ? m : undefined;
   }
 
+  private knownPerson(a: Attribution): boolean {
+    const m = this.byStart.get(a.span.start);
+    return m ? this.ctx.registry.isPerson(m) : a.mention.includes(' ');
+  }
+
   /** Outlets, platforms, weekdays and places are never the speaker. */
   private isSpeakerName(m: NameMention): boolean {
     const words = m.name.split(' ');
@@ -484,18 +491,26 @@ class Attributor {
 
   private pronoun(w: WordAt): Attribution {
     const lower = w.lower;
-    const name = lower === 'they' || lower === 'it' || lower === 'we' || lower === 'i' ? null : this.antecedent(w.start, lower === 'she' ? 'f' : 'm');
-    return { mention: w.word, name, span: { start: w.start, end: w.end }, via: 'pronoun', method: 'pronoun', confidence: name ? CONFIDENCE.pronoun : 0.5 };
+    const found = lower === 'they' || lower === 'it' || lower === 'we' || lower === 'i' ? null : this.antecedent(w.start, lower === 'she' ? 'f' : 'm');
+    // Sure only when the person was named in the pronoun's own paragraph and nobody else compatible was named since
+    // the paragraph before; otherwise a pronoun finds the wrong person too often on real news (about one in four).
+    const confidence = !found ? 0.5 : found.alone && found.sameParagraph ? 0.88 : found.alone ? 0.8 : CONFIDENCE.pronoun;
+    return { mention: w.word, name: found?.name ?? null, span: { start: w.start, end: w.end }, via: 'pronoun', method: 'pronoun', confidence };
   }
 
   /**
    * The person a pronoun refers to: going back sentence by sentence (up to three paragraphs), the speaker credited
-   * in that sentence, else its subject, of a compatible gender where the text tells it.
+   * in that sentence, else its subject, of a compatible gender where the text tells it. `alone` when nobody else
+   * compatible was named between it and the paragraph before.
    */
-  private antecedent(at: number, gender: 'm' | 'f'): string | null {
+  private antecedent(at: number, gender: 'm' | 'f'): { name: string; alone: boolean; sameParagraph: boolean } | null {
     const { paragraphs } = this.ctx;
-    let p = spanContaining(paragraphs, at);
+    const p0 = spanContaining(paragraphs, at);
+    let p = p0;
     let fallback: string | null = null;
+    let chosen: string | null = null;
+    let chosenIn = -1;
+    const others = new Set<string>();
     for (let steps = 0; p >= 0 && steps < 3; p--) {
       const para = paragraphs[p]!;
       if (para.heading) continue;
@@ -506,15 +521,23 @@ class Attributor {
       for (let s = starts.length - 1; s >= 0; s--) {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
-        const candidates = this.candidatesIn(sStart, sEnd);
-        for (const c of candidates) {
+        for (const c of this.candidatesIn(sStart, sEnd)) {
           const g = this.genderOf(c);
-          if (g === undefined || g === gender) return c;
-          fallback ??= c;
+          if (g !== undefined && g !== gender) {
+            fallback ??= c;
+            continue;
+          }
+          if (chosen === null) {
+            chosen = c;
+            chosenIn = p;
+          }
+          else if (!sameperson(c, chosen) && p >= p0 - 1) others.add(c);
         }
       }
+      if (chosen !== null && p < p0) break;
     }
-    return fallback;
+    if (chosen !== null) return { name: chosen, alone: others.size === 0, sameParagraph: chosenIn === p0 };
+    return fallback ? { name: fallback, alone: false, sameParagraph: false } : null;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */

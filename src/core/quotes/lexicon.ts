@@ -13,7 +13,7 @@ export const SPEECH_VERBS = new Set(
     'testified testifies answered answers implored implores interjected interjects gushed gushes scoffed scoffs ' +
     'charged charges contended contends complained complains lamented laments mused muses retorted retorts ' +
     'snapped snaps yelled yells chimed asserted asserts alleged alleges demanded demands pleaded pleads ' +
-    'proclaimed proclaims speculated speculates wondered wonders agreed agrees offered offers thundered ' +
+    'proclaimed proclaims speculated speculates wondered wonders thundered ' +
     'exclaimed exclaims marveled marvelled groused grumbled fumed raged griped opined mocked teased ' +
     'reasoned recounted conceded cautioned advised added predicted hinted admitted disclosed revealed ' +
     'texted emailed wrote write tweet tweeted say'
@@ -102,7 +102,8 @@ export const NOT_NAME_STARTS = new Set(
     'After Before During Since Until As Because Although Though Even Once Then There Here We I You He She They His Her ' +
     'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
-    'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus'
+    'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
+    'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly'
   ).split(' '),
 );
 
