@@ -230,7 +230,16 @@ function quotes(args: readonly string[], io: CliIO): number {
             const { builtIn: _b, ...meta } = s.source.meta;
             return meta;
           }),
-          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context })),
+          quotes: list.map(({ quote }) => ({
+            id: quote.id,
+            sourceId: quote.sourceId,
+            speaker: quote.speaker,
+            text: quote.text,
+            offset: quote.offset,
+            context: quote.context,
+            // How the speaker was found and how sure that is (docs/cli.md); null when the source names no one.
+            attribution: quote.attribution ? { method: quote.attribution.method, confidence: quote.attribution.confidence, mention: quote.attribution.mention } : null,
+          })),
         },
         null,
         2,

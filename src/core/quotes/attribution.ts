@@ -66,19 +66,21 @@ interface WordAt {
 
 function wordsIn(text: string, from: number, to: number): WordAt[] {
   const out: WordAt[] = [];
+  // Search a slice: on the whole text a regex would run on past `to` through a long masked quotation.
+  const end = Math.min(to, text.length);
+  if (end <= from) return out;
+  const slice = text.slice(from, end);
   const re = new RegExp(WORD_RE.source, 'gu');
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < to) {
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
     let word = m[0].replace(/['’]+$/, '').replace(/['’]s$/, '');
     // Keep the full stop of an abbreviation or initial ("Sen.", "J."), not the one ending a sentence.
     if (word.endsWith('.') && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word) && !/\.\p{L}/u.test(word)) word = word.replace(/\.+$/, '');
     if (word.endsWith('-')) word = word.replace(/-+$/, '');
     if (word === '') continue;
-    out.push({ word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length });
-    if (m.index + m[0].length >= to) break;
+    const start = from + m.index;
+    out.push({ word, lower: word.toLowerCase(), start, end: start + word.length });
   }
-  return out.filter((w) => w.end <= to);
+  return out;
 }
 
 /** Attributes each quotation (in order) to a speaker, or null when the text names nobody for it. */
@@ -103,6 +105,8 @@ class Attributor {
   private readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
   private genders: Map<string, 'm' | 'f'> | undefined;
+  /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
+  private readonly quoteStarts: number[];
 
   constructor(
     private readonly ctx: AttributionContext,
@@ -113,13 +117,22 @@ class Attributor {
       this.byStart.set(m.start, m);
     }
     // Blank each quotation, keeping a full stop where one ended a sentence inside it ("….” Ochoa said.).
-    const chars = quotations.length ? ctx.text.split('') : [];
+    const parts: string[] = [];
+    let last = 0;
     for (const q of quotations) {
-      for (let i = q.outer.start; i < q.outer.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = MASK;
-      const inner = ctx.text.slice(q.inner.start, q.inner.end).trimEnd();
-      if (/[.!?]$/.test(inner) && q.outer.end > q.outer.start) chars[q.outer.end - 1] = '.';
+      if (q.outer.start < last) continue;
+      parts.push(ctx.text.slice(last, q.outer.start));
+      const raw = ctx.text.slice(q.outer.start, q.outer.end);
+      let blank = raw.includes('\n') || raw.includes('\r') ? raw.replace(/[^\r\n]/g, MASK) : MASK.repeat(raw.length);
+      let e = q.inner.end;
+      while (e > q.inner.start && /\s/.test(ctx.text[e - 1]!)) e--;
+      if (e > q.inner.start && /[.!?]/.test(ctx.text[e - 1]!) && blank.length > 0) blank = `${blank.slice(0, -1)}.`;
+      parts.push(blank);
+      last = q.outer.end;
     }
-    this.masked = quotations.length ? chars.join('') : ctx.text;
+    parts.push(ctx.text.slice(last));
+    this.masked = parts.join('');
+    this.quoteStarts = quotations.map((q) => q.outer.start);
   }
 
   run(): (Attribution | null)[] {
@@ -543,10 +556,10 @@ class Attributor {
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
   private candidatesIn(start: number, end: number): string[] {
     const out: string[] = [];
-    this.quotations.forEach((q, k) => {
+    for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name && q.outer.start >= start && q.outer.start < end) out.push(r.name);
-    });
+      if (r?.name) out.push(r.name);
+    }
     const { mentions, registry, text } = this.ctx;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
@@ -579,6 +592,17 @@ class Attributor {
   private paragraphOf(pos: number): Span {
     return this.ctx.paragraphs[spanContaining(this.ctx.paragraphs, pos)] ?? { start: 0, end: this.ctx.text.length };
   }
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function appositive(a: Attribution): Attribution {

@@ -77,6 +77,10 @@ export function parseSource(input: SourceInput): ParseResult {
 function splitAtParagraphs(text: string, quotations: Quotation[], paragraphs: readonly Paragraph[]): Quotation[] {
   const out: Quotation[] = [];
   for (const q of quotations) {
+    if (q.inner.end <= paragraphs[q.paragraphIndex]!.end) {
+      out.push(q);
+      continue;
+    }
     const last = spanContaining(paragraphs, q.inner.end);
     if (last <= q.paragraphIndex || last < 0) {
       out.push(q);
