@@ -182,6 +182,7 @@ const TITLES = new Set(
 const STOP = new Set(
   'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(' '),
 );
+const NOT_PERSON = /\b(?:Republicans?|Democrats?|Democratic|GOP|Americans?|Presumptive|Conservatives?|Liberals?|Muslims?|Christians?|Jewish|Chinese|Israeli|Mexican|Russian|British|Hispanics?|Latinos?|Evangelicals?|Hampshire|Carolina|Iowa|Florida|Ohio|Virginia|Texas|California|York)\b/;
 const ORG_WORDS = /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
@@ -217,21 +218,28 @@ class NameFinder {
     const mention = source.map((s) => this.text.slice(s.start, s.end)).join(' ');
     const trimmed = mention.trim().toLowerCase();
     if (PRONOUNS.has(trimmed)) return { person: null, resolvedBy: 'pronoun' };
-    // Name runs of the mention; a possessive ("Clinton's spokesman, Brian Fallon") or a modifier ("the Trump
-    // campaign") is not the head.
+    // The head of the mention's first phrase (up to a comma, a bracket or "of", "who", "to" …), else of the phrase in
+    // apposition after it: the last name run there that is not a possessive or a modifier of a noun after it
+    // ("Clinton's communications director, Jennifer Palmieri"; "the Trump campaign" names no one).
+    const segments = mention.split(/,|\(|\)|\s(?:who|which|that|of|from|at|to|for|in|with|on|about|by)\s/);
     const re = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|la|van|der|von|del|da|di|le)\s+)*\p{Lu}[\p{L}'’.-]*)*/gu;
-    const candidates: string[] = [];
-    for (let m = re.exec(mention); m; m = re.exec(mention)) {
-      const raw = m[0];
-      const after = mention.slice(m.index + raw.length);
-      if (/['’]s$/.test(raw) || /^['’]s?\b/.test(after)) continue;
-      const name = this.clean(raw);
-      if (!name) continue;
-      if (name.split(' ').length === 1 && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:of|who|said|says|and|,)/u.test(after)) continue;
-      if (ORG_WORDS.test(name) || /^(?:[A-Z]{2,}|U\.S\.)$/.test(name)) continue;
-      candidates.push(name);
+    let pick: string | undefined;
+    for (const seg of segments.slice(0, 2)) {
+      const found: string[] = [];
+      for (let m = re.exec(seg); m; m = re.exec(seg)) {
+        const raw = m[0];
+        const after = seg.slice(m.index + raw.length);
+        if (/['’]s?$/.test(raw) || /^['’]s?\b/.test(after)) continue;
+        if (/^\s+\p{Ll}/u.test(after)) continue;
+        const name = this.clean(raw);
+        if (!name || ORG_WORDS.test(name) || NOT_PERSON.test(name) || /^(?:[A-Z]{2,}|U\.S\.)$/.test(name) || /^[A-Z\s]+$/.test(name)) continue;
+        found.push(name);
+      }
+      if (found.length) {
+        pick = found[found.length - 1];
+        break;
+      }
     }
-    const pick = candidates.find((c) => c.split(' ').length >= 2) ?? candidates[0];
     if (!pick) return { person: null, resolvedBy: 'none' };
     if (pick.split(' ').length >= 2) return { person: pick, resolvedBy: 'name' };
     // A surname: the full name it stands for, last named before the mention, else first named after it.

@@ -6,7 +6,7 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, PersonRegistry, sameperson, surnameKey } from './people';
+import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
@@ -507,7 +507,7 @@ class Attributor {
     const found = lower === 'they' || lower === 'it' || lower === 'we' || lower === 'i' ? null : this.antecedent(w.start, lower === 'she' ? 'f' : 'm');
     // Sure only when the person was named in the pronoun's own paragraph and nobody else compatible was named since
     // the paragraph before; otherwise a pronoun finds the wrong person too often on real news (about one in four).
-    const confidence = !found ? 0.5 : found.alone && found.sameParagraph ? 0.88 : found.alone ? 0.8 : CONFIDENCE.pronoun;
+    const confidence = !found ? 0.5 : found.alone ? 0.8 : CONFIDENCE.pronoun;
     return { mention: w.word, name: found?.name ?? null, span: { start: w.start, end: w.end }, via: 'pronoun', method: 'pronoun', confidence };
   }
 
@@ -516,7 +516,7 @@ class Attributor {
    * in that sentence, else its subject, of a compatible gender where the text tells it. `alone` when nobody else
    * compatible was named between it and the paragraph before.
    */
-  private antecedent(at: number, gender: 'm' | 'f'): { name: string; alone: boolean; sameParagraph: boolean } | null {
+  private antecedent(at: number, gender: 'm' | 'f'): { name: string; alone: boolean; sameParagraph: boolean; genderKnown: boolean } | null {
     const { paragraphs } = this.ctx;
     const p0 = spanContaining(paragraphs, at);
     let p = p0;
@@ -549,8 +549,8 @@ class Attributor {
       }
       if (chosen !== null && p < p0) break;
     }
-    if (chosen !== null) return { name: chosen, alone: others.size === 0, sameParagraph: chosenIn === p0 };
-    return fallback ? { name: fallback, alone: false, sameParagraph: false } : null;
+    if (chosen !== null) return { name: chosen, alone: others.size === 0, sameParagraph: chosenIn === p0, genderKnown: this.genderOf(chosen) === gender };
+    return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false } : null;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
@@ -571,22 +571,57 @@ class Attributor {
     return out;
   }
 
-  /** A person's gender, where the text says it (Mr./Ms., he/she roles); undefined when it does not. */
+  /**
+   * A person's gender where the text tells it: a cue before the name ("Ms. Ilves", "spokeswoman Ruth Ilves"), else
+   * the pronouns the text uses in sentences about them (most sentences that open on "Sarandon" and go on with "she"
+   * or "her" are about a woman). Undefined when the text does not say.
+   */
   private genderOf(name: string): 'm' | 'f' | undefined {
-    if (!this.genders) {
-      this.genders = new Map();
-      const re = /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|first lady)\.?\s+(?:(?:\p{Lu}[\p{L}'’.-]*)\s+){0,3}?(\p{Lu}[\p{L}'’-]+)\b/gu;
-      const text = this.ctx.text;
-      for (const m of text.matchAll(re)) {
-        const cue = m[1]!.toLowerCase();
-        const g = FEMALE_CUES.has(cue) ? 'f' : MALE_CUES.has(cue) ? 'm' : undefined;
-        if (!g) continue;
-        const key = surnameKey(m[2]!);
-        const had = this.genders.get(key);
-        if (had === undefined) this.genders.set(key, g);
+    this.genders ??= this.learnGenders();
+    return this.genders.get(nameKey(name));
+  }
+
+  private learnGenders(): Map<string, 'm' | 'f'> {
+    const { text, registry, mentions, paragraphs } = this.ctx;
+    const votes = new Map<string, { m: number; f: number }>();
+    const vote = (name: string, g: 'm' | 'f', weight: number) => {
+      const key = nameKey(name);
+      const v = votes.get(key) ?? { m: 0, f: 0 };
+      v[g] += weight;
+      votes.set(key, v);
+    };
+    const cue = /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}?\p{Lu}[\p{L}'’-]+)\b/gu;
+    for (const m of text.matchAll(cue)) {
+      const c = m[1]!.toLowerCase();
+      const g = FEMALE_CUES.has(c) ? 'f' : MALE_CUES.has(c) ? 'm' : undefined;
+      if (g) vote(registry.resolve(m[2]!, m.index!) ?? m[2]!, g, 3);
+    }
+    const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+    for (const para of paragraphs) {
+      if (para.heading) continue;
+      const body = this.masked.slice(para.start, para.end);
+      const starts = [0, ...sentenceEnds(body)];
+      for (let s = 0; s < starts.length; s++) {
+        const from = para.start + starts[s]!;
+        const to = s + 1 < starts.length ? para.start + starts[s + 1]! : para.end;
+        let subject: NameMention | undefined;
+        for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+          const m = mentions[k]!;
+          if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+          if (registry.isPerson(m)) subject = m;
+          break;
+        }
+        if (!subject) continue;
+        const who = registry.resolve(subject.name, subject.start) ?? subject.name;
+        for (const w of this.masked.slice(subject.end, to).matchAll(/\b(?:he|him|his|himself|she|her|hers|herself)\b/gi)) vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
       }
     }
-    return this.genders.get(surnameKey(name));
+    const out = new Map<string, 'm' | 'f'>();
+    for (const [key, v] of votes) {
+      if (v.m >= 2 * v.f && v.m > 0) out.set(key, 'm');
+      else if (v.f >= 2 * v.m && v.f > 0) out.set(key, 'f');
+    }
+    return out;
   }
 
   private paragraphOf(pos: number): Span {
