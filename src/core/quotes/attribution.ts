@@ -8,7 +8,7 @@ import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
-import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -364,11 +364,15 @@ class Attributor {
       }
     }
     if (phrase.length === 0) return null;
+    // "Sen. Bernie Sanders (I-Vt.)": a short bracket after the name belongs to the phrase.
+    const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
+    const nameEnd = end;
+    if (bracket) end += bracket[0].length;
     // The person the phrase names: the last name run in it that is not a possessive or a modifier of a noun after it.
     for (let k = firstStartingFrom(this.ctx.mentions, pos); k < this.ctx.mentions.length; k++) {
       const m = this.ctx.mentions[k]!;
-      if (m.start >= end) break;
-      if (m.end > end) continue;
+      if (m.start >= nameEnd) break;
+      if (m.end > nameEnd) continue;
       const after = text.slice(m.end, m.end + 2);
       if (/^['’]/.test(after)) continue; // possessive
       if (/^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)) && m.end < end && m.name.split(' ').length === 1 && !/^\s(?:of|de|van|von)\b/.test(text.slice(m.end, m.end + 5))) continue; // "the Trump campaign"
@@ -405,7 +409,8 @@ class Attributor {
       return { attribution, end: this.skipAppositive(end, limit) };
     }
     // No name: a description ("a spokeswoman", "the campaign", "officials"), or not a subject at all.
-    if (!/^(?:the|a|an|one|another|two|three|several|some|many|most|his|her|their|its|our|campaign|officials?|aides?|advisers?|spokes\w+|sources?|critics|supporters|analysts|experts|voters|people|democrats|republicans)$/i.test(w0.word)) return null;
+    if (!/^(?:the|a|an|one|another|two|three|several|some|many|most|his|her|their|its|our)$/i.test(w0.word) && !isSpeakerNoun(w0.lower)) return null;
+    if (!isSpeakerNoun(phrase[phrase.length - 1]!.lower)) return null;
     return {
       attribution: { mention: phraseText, name: null, span: { start: pos, end }, via: 'named', method: 'description', confidence: CONFIDENCE.description },
       end: this.skipAppositive(end, limit),
@@ -447,6 +452,11 @@ class Attributor {
   private subjectBackward(verbStart: number, from: number): Attribution | null {
     const { text } = this.ctx;
     let pos = skipSpaceBack(this.masked, verbStart, from);
+    // "Rep. Zoe Lofgren (D-Calif.) said": skip the party tag.
+    if (this.masked[pos - 1] === ')') {
+      const open = this.masked.lastIndexOf('(', pos - 1);
+      if (open >= from && pos - open <= 26) pos = skipSpaceBack(this.masked, open, from);
+    }
     for (let k = 0; k < 3; k++) {
       const w = wordEndingAt(this.masked, pos, from);
       if (!w || !ADVERBS_BETWEEN.has(w.word.toLowerCase())) break;
@@ -488,7 +498,8 @@ class Attributor {
       const start = pos - d[1]!.length;
       const phraseText = text.slice(start, pos);
       const named = this.ctx.mentions.filter((m) => m.start >= start && m.end <= pos && !/^['’]/.test(text.slice(m.end, m.end + 1)));
-      if (named.length === 0 || named.every((m) => /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)))) {
+      const head = /([\p{L}-]+)$/u.exec(phraseText)?.[1]?.toLowerCase() ?? '';
+      if (isSpeakerNoun(head) && (named.length === 0 || named.every((m) => /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2))))) {
         return { mention: phraseText, name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
     }
@@ -627,6 +638,11 @@ class Attributor {
   private paragraphOf(pos: number): Span {
     return this.ctx.paragraphs[spanContaining(this.ctx.paragraphs, pos)] ?? { start: 0, end: this.ctx.text.length };
   }
+}
+
+/** A noun that can stand for a speaker nobody is named for: "spokeswoman", "campaign", "strategist". */
+function isSpeakerNoun(word: string): boolean {
+  return SPEAKER_NOUNS.has(word) || /(?:man|woman|person|ist|ian)$/.test(word) || (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word));
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

@@ -119,3 +119,24 @@ export const WORK_CUES = new Set(
     ' ',
   ),
 );
+
+/**
+ * Nouns that name a speaker without naming who ("a spokeswoman said", "the campaign said in a statement"); a
+ * description must end in one of these (or in a role suffix: -man, -woman, -person, -er, -or, -ist, -ian).
+ */
+export const SPEAKER_NOUNS = new Set(
+  (
+    'spokesman spokeswoman spokesperson spokespeople official officials aide aides adviser advisers advisor advisors ' +
+    'source sources campaign campaigns statement statements release report reports memo letter ad ads advertisement ' +
+    'ministry department agency office committee group company firm organization organisation union board council ' +
+    'administration government police authorities authority court lawsuit suit complaint filing document documents ' +
+    'poll survey study analysis website site post tweet tweets email emails message note newspaper paper daily outlet ' +
+    'network channel station magazine show program programme broadcast video commercial spot voters people residents ' +
+    'critics supporters opponents protesters demonstrators analysts experts observers insiders democrats republicans ' +
+    'lawmakers senators members leaders staff team party camp transcript candidate nominee president governor senator ' +
+    'representative congressman congresswoman mayor chairman chairwoman chair director executive founder host anchor ' +
+    'reporter correspondent columnist editor writer author owner partner attorney lawyer judge friend friends family ' +
+    'mother father wife husband son daughter brother sister woman women man men resident student students teacher ' +
+    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer'
+  ).split(' '),
+);
