@@ -148,18 +148,22 @@ function findSingleQuotations(text: string, para: Span, p: number, doubles: read
   return out;
 }
 
-/** A short Title Case quotation after "on", "the show" and the like is the name of a work, not speech. */
+/**
+ * A short Title Case quotation after "on", "the show" and the like is the name of a work or an event, not speech,
+ * even with the sentence's comma inside its marks ("meets on “Lantern Friday,” an open evening"); so is a date.
+ */
 function classify(text: string, q: Quotation, para: Span): 'speech' | 'title' {
   const inner = text.slice(q.inner.start, q.inner.end).trim();
-  if (/[,;:]$/.test(inner)) return 'speech';
+  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$/.test(inner)) return 'title';
   const words = tokenizeWords(inner);
   if (words.length < 2 || words.length > 8) return 'speech';
-  const titleCase = words.every((w, k) => k > 0 && TITLE_SMALL_WORDS.has(w.key) ? true : /^[\p{Lu}\p{N}]/u.test(w.strict));
+  const titleCase = words.every((w, k) => (k > 0 && TITLE_SMALL_WORDS.has(w.key) ? true : /^[\p{Lu}\p{N}]/u.test(w.strict)));
   if (!titleCase) return 'speech';
   const before = text.slice(Math.max(para.start, q.outer.start - 40), q.outer.start);
   const lastWord = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
   if (/:\s*$/.test(before) || (lastWord !== undefined && SPEECH_VERBS.has(lastWord))) return 'speech';
   if (lastWord !== undefined && WORK_CUES.has(lastWord)) return 'title';
+  if (/[,;:]$/.test(inner)) return 'speech';
   // Set off by commas like an appositive: the union's newsletter, "Voice of the Quay", urged …
   const after = text.slice(q.outer.end, Math.min(para.end, q.outer.end + 2));
   return /,\s*$/.test(before) && /^,/.test(after) ? 'title' : 'speech';
