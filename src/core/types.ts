@@ -75,6 +75,11 @@ export interface QuoteAttribution {
   mention: string;
   /** Where `mention` stands in the source's text. */
   span?: Span;
+  /**
+   * For an attribution that is not sure: everyone it could mean (named near the quote). A draft crediting someone
+   * outside this list is still wrong.
+   */
+  candidates?: string[];
 }
 
 export interface Source {
@@ -163,6 +168,8 @@ export interface Attribution {
   method?: AttributionMethod;
   /** 0–1: how sure it is. */
   confidence?: number;
+  /** For an attribution that is not sure: everyone it could mean. */
+  candidates?: string[];
 }
 
 export interface QuoteCheck {

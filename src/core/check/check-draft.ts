@@ -116,9 +116,12 @@ function speakerCheckOf(v: Verification, attribution: Attribution | null, source
   if (!credited) return 'unattributed';
   if (sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker)) return 'match';
   const sourceSure = source === undefined || (source !== null && source.confidence >= SURE_ATTRIBUTION);
+  // Not sure who said it, but sure it was none of the people it could mean: someone the source never names near the
+  // quote is wrong too.
+  const ruledOut = !!source?.candidates && !source.candidates.some((c) => sameperson(credited, c) || sameperson(c, credited));
   // The writer's own credit: a name, or a pronoun the draft resolves to one, is clear; a guessed sentence subject is not.
   const draftClear = attribution!.name !== null && attribution!.method !== 'sentence-subject' && attribution!.method !== 'continuation';
-  return sourceSure && draftClear ? 'mismatch' : 'uncertain';
+  return (sourceSure || ruledOut) && draftClear ? 'mismatch' : 'uncertain';
 }
 
 function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation, opts: CheckOptions): Finding[] {

@@ -19,6 +19,9 @@ export interface AttributionContext {
   mentions: readonly NameMention[];
 }
 
+/** How far back an unsure attribution looks for everyone it could mean. */
+const CANDIDATE_PARAGRAPHS_BEFORE = 5;
+
 /** At or above this an attribution is sure enough to call a draft's different speaker wrong. */
 export const SURE_ATTRIBUTION = 0.85;
 
@@ -144,7 +147,38 @@ class Attributor {
       }
       this.results.push(found);
     });
+    // An attribution that is not sure still rules people out: list everyone it could mean, so that a draft crediting
+    // someone else entirely can be told it is wrong.
+    this.quotations.forEach((q, k) => {
+      const r = this.results[k];
+      if (r && r.name && (r.confidence ?? 1) < SURE_ATTRIBUTION) this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name) };
+    });
     return this.results;
+  }
+
+  /** The people an unsure attribution could mean: those named or credited from two paragraphs before to its paragraph's end. */
+  private candidatesNear(q: Quotation, name: string): string[] {
+    const { paragraphs, mentions, registry, text } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.start);
+    if (p < 0) return [name];
+    const first = Math.max(0, p - CANDIDATE_PARAGRAPHS_BEFORE);
+    const last = Math.min(paragraphs.length - 1, p + 1);
+    const from = paragraphs[first]!.start;
+    const to = paragraphs[last]!.end;
+    const out = [name];
+    const add = (n: string) => {
+      if (out.length < 24 && !out.some((o) => sameperson(n, o) || sameperson(o, n))) out.push(n);
+    };
+    for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      const m = mentions[k]!;
+      if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+      if (registry.isPerson(m) && this.isSpeakerName(m)) add(registry.resolve(m.name, m.start) ?? m.name);
+    }
+    for (let k = lowerBound(this.quoteStarts, from); k < this.quoteStarts.length && this.quoteStarts[k]! < to && k < this.results.length; k++) {
+      const r = this.results[k];
+      if (r?.name) add(r.name);
+    }
+    return out;
   }
 
   private attribute(q: Quotation, k: number): Attribution | null {
@@ -375,7 +409,8 @@ class Attributor {
       if (m.end > nameEnd) continue;
       const after = text.slice(m.end, m.end + 2);
       if (/^['’]/.test(after)) continue; // possessive
-      if (/^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)) && m.end < end && m.name.split(' ').length === 1 && !/^\s(?:of|de|van|von)\b/.test(text.slice(m.end, m.end + 5))) continue; // "the Trump campaign"
+      // A modifier of the noun after it: "the Trump campaign", "Judicial Watch president Tom Fitton".
+      if (/^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)) && m.end < nameEnd && !/^\s(?:of|de|van|von|der|del|da|di|la|le|du)\b/.test(text.slice(m.end, m.end + 5))) continue;
       // "Tom Cole of Oklahoma", "Antonacci of the New York delegation": a place or body after "of" is not the head.
       if (person && /(?:\bof|\bfrom|\bat|\bin|\bfor|\bwith)\s+(?:the\s+)?$/i.test(text.slice(Math.max(pos, m.start - 12), m.start))) continue;
       if (this.isSpeakerName(m) && (!person || !this.ctx.registry.isPerson(person))) person = m;
@@ -510,7 +545,9 @@ class Attributor {
     const name = this.ctx.registry.resolve(m.name, m.start) ?? m.name;
     // A surname two people of the text share ("Clinton" with Bill and Hillary): the latest full mention, not sure.
     const shared = !m.name.includes(' ') && this.ctx.registry.countNamed(m.name) > 1;
-    return { mention: m.name, name, span: { start: m.start, end: m.end }, via: 'named', method: 'named', confidence: shared ? 0.7 : CONFIDENCE.named };
+    // An organisation or a name we cannot tell is a person's: often the body a nearby person speaks for, not sure.
+    const person = this.ctx.registry.isPerson(m);
+    return { mention: m.name, name, span: { start: m.start, end: m.end }, via: 'named', method: 'named', confidence: shared ? 0.7 : person ? CONFIDENCE.named : 0.8 };
   }
 
   private pronoun(w: WordAt): Attribution {

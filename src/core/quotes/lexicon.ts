@@ -103,7 +103,8 @@ export const NOT_NAME_STARTS = new Set(
     'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
-    'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly'
+    'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
+    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked'
   ).split(' '),
 );
 

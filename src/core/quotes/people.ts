@@ -135,7 +135,7 @@ function stripTitles(run: RunWord[]): NameMention | null {
       titled = true;
     }
   }
-  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word))) first++;
+  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word) || (last - first > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(run[first]!.word)))) first++;
   if (first >= last) return null;
   const kept = run.slice(first, last);
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled };

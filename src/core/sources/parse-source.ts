@@ -1,6 +1,6 @@
 // A source file's text becomes paragraphs, headings, sentences and attributed quotes.
 
-import type { Paragraph, Quote, Sentence, Source, SourceMeta, Span } from '../types';
+import type { Attribution, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta, Span } from '../types';
 import { parseSourceHeader } from './source-header';
 import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
 import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
@@ -51,7 +51,7 @@ export function parseSource(input: SourceInput): ParseResult {
       text: text.slice(q.inner.start, q.inner.end),
       offset: { ...q.inner },
       context: text.slice(paragraphs[q.paragraphIndex]!.start, contextEnd(q, paragraphs)),
-      attribution: a ? { method: a.method ?? (a.via === 'pronoun' ? 'pronoun' : a.via === 'inherited' ? 'continuation' : 'named'), confidence: a.confidence ?? 0.9, mention: a.mention, span: { ...a.span } } : null,
+      attribution: a ? toQuoteAttribution(a) : null,
     };
   });
   const warnings = speech.filter((q) => !q.closed).map((q) => `a quotation at offset ${q.outer.start} never closes; it is taken to run to the end of its paragraph`);
@@ -68,6 +68,17 @@ export function parseSource(input: SourceInput): ParseResult {
       warnings,
     },
   };
+}
+
+function toQuoteAttribution(a: Attribution): QuoteAttribution {
+  const out: QuoteAttribution = {
+    method: a.method ?? (a.via === 'pronoun' ? 'pronoun' : a.via === 'inherited' ? 'continuation' : 'named'),
+    confidence: a.confidence ?? 0.9,
+    mention: a.mention,
+    span: { ...a.span },
+  };
+  if (a.candidates) out.candidates = a.candidates;
+  return out;
 }
 
 /**
