@@ -183,7 +183,12 @@ class Attributor {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence) ?? this.nextSentence(q, sentence);
+    const after = this.after(q, sentence);
+    if (after) return after;
+    // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
+    // are nobody's speech unless a reporting clause right after them says so.
+    if (this.nameOrScare(q)) return null;
+    const direct = this.before(q, sentence) ?? this.nextSentence(q, sentence);
     if (direct) return direct;
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
     const prev = k > 0 ? this.quotations[k - 1]! : null;
@@ -198,6 +203,20 @@ class Attributor {
       if (qq - pq <= 1) return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.75, CONFIDENCE.continuation) };
     }
     return null;
+  }
+
+  private nameOrScare(q: Quotation): boolean {
+    const inner = this.ctx.text.slice(q.inner.start, q.inner.end).trim();
+    const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words.length > 5) return false;
+    const titleCase = words.length >= 2 && words.every((w, k) => k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w));
+    if (titleCase) return true;
+    // A short lower-case phrase inside a sentence of the narrator's, not after a reporting verb or a colon.
+    if (words.length > 2) return false;
+    const before = this.masked.slice(Math.max(0, q.outer.start - 30), q.outer.start);
+    const last = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
+    if (/:\s*$/.test(before) || (last !== undefined && SPEECH_VERBS.has(last))) return false;
+    return /\b(?:an?|the|of|for|on|about|against|as|like|into|its|their|his|her|so-called)\s*$/i.test(before);
   }
 
   private opensParagraph(q: Quotation, sentence: Sentence): boolean {
@@ -582,7 +601,10 @@ class Attributor {
       for (let s = starts.length - 1; s >= 0; s--) {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
-        for (const c of this.candidatesIn(sStart, sEnd)) {
+        // Within a sentence, someone the text says is of the pronoun's gender comes before someone it says nothing of.
+        const inSentence = this.candidatesIn(sStart, sEnd);
+        const ordered = [...inSentence.filter((c) => this.genderOf(c) === gender), ...inSentence.filter((c) => this.genderOf(c) !== gender)];
+        for (const c of ordered) {
           const g = this.genderOf(c);
           if (g !== undefined && g !== gender) {
             fallback ??= c;
@@ -591,8 +613,7 @@ class Attributor {
           if (chosen === null) {
             chosen = c;
             chosenIn = p;
-          }
-          else if (!sameperson(c, chosen) && p >= p0 - 1) others.add(c);
+          } else if (!sameperson(c, chosen) && p >= p0 - 1) others.add(c);
         }
       }
       if (chosen !== null && p < p0) break;

@@ -88,11 +88,23 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
     // Search the paragraph alone: a regex over the whole text would run on to the next mark anywhere after it.
     const body = text.slice(para.start, para.end);
     const marks = /["“”„‟«»]/g;
+    let nested = false;
     for (marks.lastIndex = i - para.start; ; ) {
       const m = marks.exec(body);
       if (!m) break;
       i = para.start + m.index;
       const role = doubleRole(text, i, para);
+      // Straight marks opening inside a curly quotation that closes later in the paragraph: a quote within the quote.
+      if (open && text[i] === '"' && text[open.at] === '“') {
+        if (nested) {
+          nested = false;
+          continue;
+        }
+        if (role === 'open' && body.indexOf('”', i - para.start) >= 0) {
+          nested = true;
+          continue;
+        }
+      }
       if (!open) {
         if (role !== 'close') open = { at: i, para: p };
       } else if (role !== 'open') {
