@@ -147,6 +147,11 @@ class Attributor {
       }
       this.results.push(found);
     });
+    // The first paragraphs of a quote carried over several take the speaker named after its last one.
+    for (let k = this.quotations.length - 2; k >= 0; k--) {
+      const next = this.results[k + 1];
+      if (!this.results[k] && this.quotations[k]!.continued && next) this.results[k] = { ...next, via: 'inherited', method: 'continuation', confidence: Math.min(next.confidence ?? 0.9, 0.9) };
+    }
     // An attribution that is not sure still rules people out: list everyone it could mean, so that a draft crediting
     // someone else entirely can be told it is wrong.
     this.quotations.forEach((q, k) => {
@@ -659,7 +664,7 @@ class Attributor {
       v[g] += weight;
       votes.set(key, v);
     };
-    const cue = /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}?\p{Lu}[\p{L}'’-]+)\b/gu;
+    const cue = /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
     for (const m of text.matchAll(cue)) {
       const c = m[1]!.toLowerCase();
       const g = FEMALE_CUES.has(c) ? 'f' : MALE_CUES.has(c) ? 'm' : undefined;

@@ -14,6 +14,8 @@ export interface Quotation {
   /** Index of the paragraph it opens in. */
   paragraphIndex: number;
   kind: 'speech' | 'title';
+  /** True for a piece of a quotation that goes on in the next paragraph (set when a source splits it). */
+  continued?: boolean;
 }
 
 type Role = 'open' | 'close' | 'either';

@@ -112,6 +112,7 @@ function splitAtParagraphs(text: string, quotations: Quotation[], paragraphs: re
         closed: p === last ? closed : true,
         paragraphIndex: p,
         kind: q.kind,
+        continued: p < last,
       });
     }
   }
