@@ -73,7 +73,8 @@ function wordsIn(text: string, from: number, to: number): WordAt[] {
   const end = Math.min(to, text.length);
   if (end <= from) return out;
   const slice = text.slice(from, end);
-  const re = new RegExp(WORD_RE.source, 'gu');
+  const re = WORD_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     let word = m[0].replace(/['’]+$/, '').replace(/['’]s$/, '');
     // Keep the full stop of an abbreviation or initial ("Sen.", "J."), not the one ending a sentence.
@@ -108,6 +109,8 @@ class Attributor {
   private readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
   private genders: Map<string, 'm' | 'f'> | undefined;
+  private readonly personCache = new Map<NameMention, boolean>();
+  private readonly nameCache = new Map<NameMention, string>();
   /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
   private readonly quoteStarts: number[];
 
@@ -163,7 +166,7 @@ class Attributor {
 
   /** The people an unsure attribution could mean: those named or credited from two paragraphs before to its paragraph's end. */
   private candidatesNear(q: Quotation, name: string): string[] {
-    const { paragraphs, mentions, registry, text } = this.ctx;
+    const { paragraphs, mentions, text } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
     const first = Math.max(0, p - CANDIDATE_PARAGRAPHS_BEFORE);
@@ -177,7 +180,7 @@ class Attributor {
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
       const m = mentions[k]!;
       if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
-      if (registry.isPerson(m) && this.isSpeakerName(m)) add(registry.resolve(m.name, m.start) ?? m.name);
+      if (this.isPerson(m) && this.isSpeakerName(m)) add(this.fullName(m));
     }
     for (let k = lowerBound(this.quoteStarts, from); k < this.quoteStarts.length && this.quoteStarts[k]! < to && k < this.results.length; k++) {
       const r = this.results[k];
@@ -437,14 +440,14 @@ class Attributor {
       if (/^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2)) && m.end < nameEnd && !/^\s(?:of|de|van|von|der|del|da|di|la|le|du)\b/.test(text.slice(m.end, m.end + 5))) continue;
       // "Tom Cole of Oklahoma", "Antonacci of the New York delegation": a place or body after "of" is not the head.
       if (person && /(?:\bof|\bfrom|\bat|\bin|\bfor|\bwith)\s+(?:the\s+)?$/i.test(text.slice(Math.max(pos, m.start - 12), m.start))) continue;
-      if (this.isSpeakerName(m) && (!person || !this.ctx.registry.isPerson(person))) person = m;
+      if (this.isSpeakerName(m) && (!person || !this.isPerson(person))) person = m;
     }
     // "the grower, Hanna Belcourt," / "Clinton's communications director, Jennifer Palmieri": a name in apposition.
     const afterComma = /^,\s*/.exec(this.masked.slice(end, end + 3));
     if (!person && afterComma) {
       const at = end + afterComma[0].length;
       const m = this.byStart.get(at) ?? this.titledMentionAt(at);
-      if (m && this.isSpeakerName(m) && this.ctx.registry.isPerson(m)) {
+      if (m && this.isSpeakerName(m) && this.isPerson(m)) {
         let appEnd = m.end;
         const close = /^\s*,/.exec(this.masked.slice(appEnd, appEnd + 3));
         if (close) appEnd += close[0].length - 1;
@@ -497,7 +500,7 @@ class Attributor {
 
   private knownPerson(a: Attribution): boolean {
     const m = this.byStart.get(a.span.start);
-    return m ? this.ctx.registry.isPerson(m) : a.mention.includes(' ');
+    return m ? this.isPerson(m) : a.mention.includes(' ');
   }
 
   /** Outlets, platforms, weekdays and places are never the speaker. */
@@ -526,7 +529,7 @@ class Attributor {
       if (open >= from && pos - open < 180) {
         // "The mayor, Ana Lopes, said": the name in apposition.
         const inner = this.byEnd.get(pos - 1);
-        if (inner && inner.start > open && this.ctx.registry.isPerson(inner) && text.slice(open + 1, inner.start).trim() === '') {
+        if (inner && inner.start > open && this.isPerson(inner) && text.slice(open + 1, inner.start).trim() === '') {
           return appositive(this.named(inner));
         }
         // "Whitfield, a former regulator, said": skip the appositive.
@@ -538,7 +541,7 @@ class Attributor {
     for (let hops = 0; mention && hops < 2; hops++) {
       const of = /(\S+)\s+(?:of|from)\s+(?:the\s+)?$/.exec(text.slice(Math.max(from, mention.start - 60), mention.start));
       const head = of ? this.byEnd.get(mention.start - of[0].length + of[1]!.length) : undefined;
-      if (!head || head.start < from || !this.ctx.registry.isPerson(head)) break;
+      if (!head || head.start < from || !this.isPerson(head)) break;
       mention = head;
     }
     if (mention && mention.start >= from && this.isSpeakerName(mention)) {
@@ -565,12 +568,26 @@ class Attributor {
     return null;
   }
 
+  /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
+  private isPerson(m: NameMention): boolean {
+    let known = this.personCache.get(m);
+    if (known === undefined) this.personCache.set(m, (known = this.ctx.registry.isPerson(m)));
+    return known;
+  }
+
+  /** The full name a mention refers to, or the mention as written (cached). */
+  private fullName(m: NameMention): string {
+    let name = this.nameCache.get(m);
+    if (name === undefined) this.nameCache.set(m, (name = this.ctx.registry.resolve(m.name, m.start) ?? m.name));
+    return name;
+  }
+
   private named(m: NameMention): Attribution {
-    const name = this.ctx.registry.resolve(m.name, m.start) ?? m.name;
+    const name = this.fullName(m);
     // A surname two people of the text share ("Clinton" with Bill and Hillary): the latest full mention, not sure.
     const shared = !m.name.includes(' ') && this.ctx.registry.countNamed(m.name) > 1;
     // An organisation or a name we cannot tell is a person's: often the body a nearby person speaks for, not sure.
-    const person = this.ctx.registry.isPerson(m);
+    const person = this.isPerson(m);
     return { mention: m.name, name, span: { start: m.start, end: m.end }, via: 'named', method: 'named', confidence: shared ? 0.7 : person ? CONFIDENCE.named : 0.8 };
   }
 
@@ -580,7 +597,8 @@ class Attributor {
     // Sure only when the person was named in the pronoun's own paragraph and nobody else compatible was named since
     // the paragraph before; otherwise a pronoun finds the wrong person too often on real news (about one in four).
     const confidence = !found ? 0.5 : found.alone ? 0.8 : CONFIDENCE.pronoun;
-    return { mention: w.word, name: found?.name ?? null, span: { start: w.start, end: w.end }, via: 'pronoun', method: 'pronoun', confidence };
+    // The mention is cut from the source's own text: a slice of the masked copy would keep that whole copy alive.
+    return { mention: this.ctx.text.slice(w.start, w.end), name: found?.name ?? null, span: { start: w.start, end: w.end }, via: 'pronoun', method: 'pronoun', confidence };
   }
 
   /**
@@ -634,13 +652,13 @@ class Attributor {
       const r = this.results[k];
       if (r?.name) out.push(r.name);
     }
-    const { mentions, registry, text } = this.ctx;
+    const { mentions, text } = this.ctx;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
       if (/^['’]/.test(text.slice(m.end, m.end + 1))) continue;
-      if (!registry.isPerson(m) || !this.isSpeakerName(m)) continue;
-      out.push(registry.resolve(m.name, m.start) ?? m.name);
+      if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
+      out.push(this.fullName(m));
     }
     return out;
   }
@@ -682,11 +700,11 @@ class Attributor {
         for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
           const m = mentions[k]!;
           if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
-          if (registry.isPerson(m)) subject = m;
+          if (this.isPerson(m)) subject = m;
           break;
         }
         if (!subject) continue;
-        const who = registry.resolve(subject.name, subject.start) ?? subject.name;
+        const who = this.fullName(subject);
         for (const w of this.masked.slice(subject.end, to).matchAll(/\b(?:he|him|his|himself|she|her|hers|herself)\b/gi)) vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
       }
     }
