@@ -188,6 +188,8 @@ export interface QuoteCheck {
   omissions: Omission[];
   /** True when the quotation is too short to judge (a scare quote) and did not match a source quote. */
   scare: boolean;
+  /** How the matched source quote was attributed (for the hover's speaker line); absent when unknown. */
+  sourceAttribution?: QuoteAttribution | null;
 }
 
 export interface DraftCheck {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { buildCatalog, checkDraft, parseSource, QuoteIndex, sameperson, type Quote, type Source } from '../../src/core';
+import { buildCatalog, checkDraft, explainQuoteCheck, parseSource, QuoteIndex, sameperson, type Quote, type Source } from '../../src/core';
 import { findNameRuns } from '../../src/core/quotes/people';
 import { fixture } from './helpers';
 
@@ -214,4 +214,10 @@ test('property: a quote’s speaker is always a person or organisation the artic
     }),
     { seed: 20260314, numRuns: 300 },
   );
+});
+
+test('the hover says why a speaker is uncertain', () => {
+  const { check } = speakerCheckOf('"The numbers will hold," Theo Marsh said.');
+  const md = explainQuoteCheck(check, source);
+  assert.match(md, /Speaker: \? your draft credits Theo Marsh; the source's attribution to Ruth Ilves is not sure \(it says only “she”\), so this is not marked wrong/);
 });

@@ -91,19 +91,22 @@ function sourceAttribution(index: QuoteIndex, v: Verification): QuoteAttribution
 function toQuoteCheck(index: QuoteIndex, text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
   const wordCount = tokenizeWords(text, inner.start, inner.end).length;
   const scare = wordCount < opts.minQuoteWords && !(v.verdict === 'exact' || (v.wholeQuote && v.verdict === 'variant'));
-  return {
+  const source = sourceAttribution(index, v);
+  const out: QuoteCheck = {
     text: text.slice(inner.start, inner.end),
     span: inner,
     outerSpan: { ...q.outer },
     kind: q.kind,
     attribution,
     verdict: v.verdict,
-    speakerCheck: speakerCheckOf(v, attribution, sourceAttribution(index, v)),
+    speakerCheck: speakerCheckOf(v, attribution, source),
     match: v.match,
     diff: v.diff,
     omissions: v.omissions,
     scare,
   };
+  if (source !== undefined) out.sourceAttribution = source;
+  return out;
 }
 
 /**
