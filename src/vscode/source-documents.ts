@@ -28,7 +28,7 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider {
   }
 
   readDirectory(): [string, vscode.FileType][] {
-    return this.store.current.sources.filter((s) => s.source.meta.builtIn).map((s) => [`${s.source.meta.id}.txt`, vscode.FileType.File]);
+    return this.store.current.sources.filter((s) => s.meta.builtIn).map((s) => [`${s.meta.id}.txt`, vscode.FileType.File]);
   }
 
   watch(): vscode.Disposable {

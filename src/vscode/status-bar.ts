@@ -4,8 +4,6 @@ import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
 
-const VERIFIED = new Set(['exact', 'fragment', 'elided']);
-
 export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Verbatim';
@@ -26,7 +24,7 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
       return;
     }
     const flagged = new Set(result.findings.map((f) => f.span.start)).size;
-    const verified = result.quotes.filter((q) => !q.scare && VERIFIED.has(q.verdict) && q.speakerCheck !== 'mismatch').length;
+    const verified = result.quotes.filter((q) => store.current.isVerified(q)).length;
     item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}`;
     item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged. Click to open the Problems panel.`;
     item.accessibilityInformation = { label: item.tooltip };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FINDING_CODES } from '../../src/core';
+import { FINDING_CODES } from './core-internals';
 import { sanitizeSettings, SETTING_DEFAULTS } from '../../src/vscode/settings-schema';
 import { repoRoot } from './helpers';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkDraft, formatCitation, parseSource, CITATION_STYLES, type SourceMeta } from '../../src/core';
+import { checkDraft, formatCitation, parseSource, CITATION_STYLES, type SourceMeta } from './core-internals';
 import { tokenizeWords } from '../../src/core/text/words';
 import { alaskaIndex, applyEdits } from './helpers';
 
