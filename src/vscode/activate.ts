@@ -20,6 +20,8 @@ export interface VerbatimApi {
   sourcesTree: vscode.TreeDataProvider<SourcesNode>;
   sourcesView: vscode.TreeView<SourcesNode>;
   statusBarText(): string | undefined;
+  /** Fires with the status bar's text each time it is updated. */
+  onDidUpdateStatusBar: vscode.Event<string>;
 }
 
 export interface Platform {
@@ -50,5 +52,5 @@ export function activateVerbatim(context: vscode.ExtensionContext, platform: Pla
     registerSourceDocuments(store),
   );
   void store.ready();
-  return { sourcesTree: sources.tree, sourcesView: sources.view, statusBarText: () => (status.item.text === '' ? undefined : status.item.text) };
+  return { sourcesTree: sources.tree, sourcesView: sources.view, statusBarText: () => (status.item.text === '' ? undefined : status.item.text), onDidUpdateStatusBar: status.onDidUpdate };
 }

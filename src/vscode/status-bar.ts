@@ -4,8 +4,9 @@ import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
 
-export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem } {
+export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem; onDidUpdate: vscode.Event<string> } {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
+  const updated = new vscode.EventEmitter<string>();
   item.name = 'Verbatim';
   item.command = 'workbench.actions.view.problems';
   const update = () => {
@@ -13,6 +14,7 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     if (!editor || !isServedDocument(editor.document)) {
       item.text = '';
       item.hide();
+      updated.fire(item.text);
       return;
     }
     const result = analyzer.cached(editor.document);
@@ -21,6 +23,7 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
       item.text = '$(sync~spin) Checking quotes';
       item.tooltip = 'Verbatim is checking the quotations of this draft.';
       item.show();
+      updated.fire(item.text);
       return;
     }
     const flagged = new Set(result.findings.map((f) => f.span.start)).size;
@@ -29,15 +32,17 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged. Click to open the Problems panel.`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
+    updated.fire(item.text);
   };
   update();
   const disposable = vscode.Disposable.from(
     item,
+    updated,
     vscode.window.onDidChangeActiveTextEditor(update),
     analyzer.onDidAnalyze((uri) => {
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
     store.onDidChange(update),
   );
-  return { disposable, item };
+  return { disposable, item, onDidUpdate: updated.event };
 }

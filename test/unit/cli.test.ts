@@ -175,7 +175,8 @@ test('CRLF drafts get the same positions as LF drafts', async () => {
   }
 });
 
-test('the built command runs as a program: exit codes and no stack traces', { skip: !fs.existsSync(path.join(repoRoot, 'dist/cli.js')) && 'run `npm run build` first' }, () => {
+test('the built command runs as a program: exit codes and no stack traces', () => {
+  assert.ok(fs.existsSync(path.join(repoRoot, 'dist/cli.js')), 'dist/cli.js is missing: `npm run test:unit` builds it');
   const exe = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
   const ok = exe(['check', '--fail-on', 'never', 'examples/draft.md']);
   assert.equal(ok.status, 0);

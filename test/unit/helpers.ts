@@ -40,8 +40,4 @@ export function checkOne(draft: string, index = alaskaIndex()) {
   return { quote, findings: result.findings, result };
 }
 
-export function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
+export { applyEdits } from './core-internals';

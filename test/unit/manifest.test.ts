@@ -53,3 +53,20 @@ test('bad settings values fall back to their defaults', () => {
   assert.equal(s.severity.misquote, 'warning');
   assert.equal(s.severity['wrong-speaker'], 'off');
 });
+
+test('the $verbatim problem matcher reads every finding line that `verbatim check` prints', async () => {
+  const { run } = await import('../../src/cli/main');
+  const matcher = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'verbatim');
+  const regexp = new RegExp(matcher.pattern.regexp);
+  let stdout = '';
+  await run(['check', 'examples/draft.md'], { stdout: (s) => (stdout += s), stderr: () => undefined, cwd: repoRoot, resourcesDir: path.join(repoRoot, 'resources') });
+  const lines = stdout.trim().split('\n');
+  assert.ok(lines.length >= 5);
+  for (const line of lines) {
+    const m = regexp.exec(line);
+    assert.ok(m, line);
+    assert.equal(m[matcher.pattern.file], 'examples/draft.md');
+    assert.ok((FINDING_CODES as readonly string[]).includes(m[matcher.pattern.code]!), m[matcher.pattern.code]);
+    assert.ok(['error', 'warning', 'info', 'hint'].includes(m[matcher.pattern.severity]!));
+  }
+});

@@ -149,8 +149,22 @@ suite('Verbatim in a real VS Code', () => {
       await editor.edit((b) => b.insert(doc.positionAt(0), '# Draft\n\n'));
       const final = await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings for the fixed text');
       assert.deepEqual(final, []);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'cleared on close');
+      // A saved draft that still has its misquote when it closes: only the close can clear it.
+      const uri = fileUri('drafts/closing.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Zelensky said “there are no details on how it will work.”\n'));
+      try {
+        const saved = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(saved);
+        await waitForDiagnostics(uri, (d) => codes(d).join() === 'misquote', 'a misquote in the saved draft');
+        const closed = new Promise<void>((resolve) => {
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === uri.toString() && (sub.dispose(), resolve()));
+        });
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await closed;
+        await waitForDiagnostics(uri, (d) => d.length === 0, 'cleared on close');
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
     });
 
     test('severities are configurable per code, and "off" removes a finding', async () => {
