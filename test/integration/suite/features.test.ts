@@ -149,21 +149,26 @@ suite('Verbatim in a real VS Code', () => {
       await editor.edit((b) => b.insert(doc.positionAt(0), '# Draft\n\n'));
       const final = await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings for the fixed text');
       assert.deepEqual(final, []);
-      // A saved draft that still has its misquote when it closes: only the close can clear it.
-      const uri = fileUri('drafts/closing.md');
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Zelensky said “there are no details on how it will work.”\n'));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+      // A draft closed with its misquote. With re-checks held off, only the close can clear the diagnostic.
+      const closing = await newDraft('Zelensky said “there are no details on how it will work.”\n');
+      await waitForDiagnostics(closing.document.uri, (d) => codes(d).join() === 'misquote', 'a misquote before closing');
+      const config = vscode.workspace.getConfiguration('verbatim');
+      await config.update('diagnosticsDelay', 600_000, vscode.ConfigurationTarget.Global);
       try {
-        const saved = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(saved);
-        await waitForDiagnostics(uri, (d) => codes(d).join() === 'misquote', 'a misquote in the saved draft');
         const closed = new Promise<void>((resolve) => {
-          const sub = vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === uri.toString() && (sub.dispose(), resolve()));
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+            if (d.uri.toString() !== closing.document.uri.toString()) return;
+            sub.dispose();
+            resolve();
+          });
         });
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         await closed;
-        await waitForDiagnostics(uri, (d) => d.length === 0, 'cleared on close');
+        await waitForDiagnostics(closing.document.uri, (d) => d.length === 0, 'cleared on close');
       } finally {
-        await vscode.workspace.fs.delete(uri);
+        await config.update('diagnosticsDelay', undefined, vscode.ConfigurationTarget.Global);
       }
     });
 
