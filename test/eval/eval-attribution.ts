@@ -14,7 +14,7 @@
 // should give no wrong-speaker finding; with another person the article's attributions name, a mismatch.
 
 import * as path from 'node:path';
-import { checkDraft, parseSource, QuoteIndex, type Quote, type Source } from '../../src/core';
+import { indexSources, type Quote, type Source } from '../../src/core';
 import { loadSplit, namesMatch, overlap, type GoldArticle, type GoldQuote } from './polnear';
 
 interface Tally {
@@ -49,9 +49,10 @@ function speakerRight(g: GoldQuote, q: QuoteWithAttribution): boolean {
 function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
   const t: Tally = { gold: 0, ours: 0, matched: 0, speakerRight: 0, mentionRight: 0, mentionScored: 0, byResolve: {}, byMethod: {}, setAside: 0, draftsReal: 0, wrongOnReal: 0, draftsOther: 0, caughtOther: 0, uncertainOther: 0 };
   for (const a of articles) {
-    const parsed = parseSource({ text: a.text, path: `${a.name}.txt` });
-    if (!parsed.ok) continue;
-    const source: Source = parsed.source;
+    // The engine's public API, as a host uses it: one engine over the article.
+    const { engine } = indexSources([{ path: `${a.name}.txt`, text: a.text }]);
+    const source: Source | undefined = engine.sources[0];
+    if (!source) continue;
     const ours = source.quotes as QuoteWithAttribution[];
     t.gold += a.quotes.length;
     // Best-overlap-first one-to-one matching.
@@ -104,13 +105,12 @@ function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
       });
     }
     // Draft simulation.
-    const index = new QuoteIndex([source]);
     a.quotes.forEach((g, gi) => {
       // A draft credits a full name: gold people known only by one word (often not a person at all) are left out.
       if (!g.person || g.person.split(' ').length < 2) return;
       const words = a.text.slice(g.inner.start, g.inner.end).replace(/\s+/g, ' ').replace(/["“”]/g, '').trim();
       if (!/[\p{L}\p{N}]/u.test(words)) return;
-      const real = checkDraft(index, `${g.person} said, "${words}"\n`);
+      const real = engine.checkDraft(`${g.person} said, "${words}"\n`);
       t.draftsReal++;
       if (real.findings.some((f) => f.code === 'wrong-speaker')) {
         t.wrongOnReal++;
@@ -119,7 +119,7 @@ function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
       const others = a.people.filter((p) => !namesMatch(p, g.person!));
       if (others.length === 0) return;
       const other = others[(gi * 7 + a.quotes.length) % others.length]!;
-      const check = checkDraft(index, `${other} said, "${words}"\n`);
+      const check = engine.checkDraft(`${other} said, "${words}"\n`);
       t.draftsOther++;
       const sc = check.quotes[0]?.speakerCheck;
       if (sc === 'mismatch') t.caughtOther++;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { buildCatalog, checkDraft, explainQuoteCheck, parseSource, QuoteIndex, sameperson, type Quote, type Source } from '../../src/core';
+import { buildCatalog, checkDraft, explainQuoteCheck, parseSource, QuoteIndex, sameperson, type Quote, type Source } from './core-internals';
 import { findNameRuns } from '../../src/core/quotes/people';
 import { fixture } from './helpers';
 

@@ -159,13 +159,18 @@ class Attributor {
     // someone else entirely can be told it is wrong.
     this.quotations.forEach((q, k) => {
       const r = this.results[k];
-      if (r && r.name && (r.confidence ?? 1) < SURE_ATTRIBUTION) this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name) };
+      if (!r || !r.name || (r.confidence ?? 1) >= SURE_ATTRIBUTION) return;
+      const pronoun = r.method === 'pronoun' ? r.mention.toLowerCase() : '';
+      this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name, pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : undefined) };
     });
     return this.results;
   }
 
-  /** The people an unsure attribution could mean: those named or credited from two paragraphs before to its paragraph's end. */
-  private candidatesNear(q: Quotation, name: string): string[] {
+  /**
+   * The people an unsure attribution could mean: those named or credited from a few paragraphs before it to the
+   * paragraph after it, less those a pronoun's gender rules out.
+   */
+  private candidatesNear(q: Quotation, name: string, gender?: 'm' | 'f'): string[] {
     const { paragraphs, mentions, text } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
@@ -175,6 +180,8 @@ class Attributor {
     const to = paragraphs[last]!.end;
     const out = [name];
     const add = (n: string) => {
+      // "she said" cannot mean someone the text calls "he".
+      if (gender !== undefined && this.genderOf(n) !== undefined && this.genderOf(n) !== gender) return;
       if (out.length < 24 && !out.some((o) => sameperson(n, o) || sameperson(o, n))) out.push(n);
     };
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
