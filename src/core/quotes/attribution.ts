@@ -160,17 +160,17 @@ class Attributor {
     this.quotations.forEach((q, k) => {
       const r = this.results[k];
       if (!r || !r.name || (r.confidence ?? 1) >= SURE_ATTRIBUTION) return;
-      const pronoun = r.method === 'pronoun' ? r.mention.toLowerCase() : '';
-      this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name, pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : undefined) };
+      // Everyone near, whatever the pronoun: the genders the text seems to tell are not sure enough to rule anyone out.
+      this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name) };
     });
     return this.results;
   }
 
   /**
    * The people an unsure attribution could mean: those named or credited from a few paragraphs before it to the
-   * paragraph after it, less those a pronoun's gender rules out.
+   * paragraph after it.
    */
-  private candidatesNear(q: Quotation, name: string, gender?: 'm' | 'f'): string[] {
+  private candidatesNear(q: Quotation, name: string): string[] {
     const { paragraphs, mentions, text } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
@@ -180,8 +180,6 @@ class Attributor {
     const to = paragraphs[last]!.end;
     const out = [name];
     const add = (n: string) => {
-      // "she said" cannot mean someone the text calls "he".
-      if (gender !== undefined && this.genderOf(n) !== undefined && this.genderOf(n) !== gender) return;
       if (out.length < 24 && !out.some((o) => sameperson(n, o) || sameperson(o, n))) out.push(n);
     };
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
@@ -198,13 +196,13 @@ class Attributor {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const after = this.after(q, sentence);
-    if (after) return after;
-    // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
-    // are nobody's speech unless a reporting clause right after them says so.
-    if (this.nameOrScare(q)) return null;
-    const direct = this.before(q, sentence) ?? this.nextSentence(q, sentence);
+    const direct = this.after(q, sentence) ?? this.before(q, sentence);
     if (direct) return direct;
+    // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
+    // are nobody's speech unless a reporting verb of their own sentence says so.
+    if (this.nameOrScare(q)) return null;
+    const next = this.nextSentence(q, sentence);
+    if (next) return next;
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
