@@ -61,7 +61,7 @@ suite('Safety: untrusted text and drafts under edit', () => {
   test('several fixes applied at once do not overlap or shift each other', async () => {
     const text = [
       'Zelensky said “there are no details on how it will work.”',
-      '“We welcome President Trump’s willingness to contribute to Article 5-like security guarantees for Ukraine,” Zelenskyy said.',
+      'Zelensky said Russia would not “go after any other European countries and violate their sovereignty.”',
       'Witkoff said it “was the first time we ever heard the Russians agree to that.”',
       '',
     ].join('\n');
@@ -80,7 +80,7 @@ suite('Safety: untrusted text and drafts under edit', () => {
       doc.getText(),
       [
         'Zelensky said “There are no details how it will work.”',
-        '“We welcome President Trump’s willingness to contribute to Article 5-like security guarantees for Ukraine,” von der Leyen said.',
+        'Witkoff said Russia would not “go after any other European countries and violate their sovereignty.”',
         'Witkoff said it “was the first time we had ever heard the Russians agree to that.”',
         '',
       ].join('\n'),
