@@ -179,8 +179,13 @@ class Attributor {
     const from = paragraphs[first]!.start;
     const to = paragraphs[last]!.end;
     const out = [name];
+    // Mentions resolve to the registry's full names, so one person is one string here.
+    const seen = new Set(out);
     const add = (n: string) => {
-      if (out.length < 24 && !out.some((o) => sameperson(n, o) || sameperson(o, n))) out.push(n);
+      if (out.length < 24 && !seen.has(n)) {
+        seen.add(n);
+        out.push(n);
+      }
     };
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
       const m = mentions[k]!;
