@@ -48,8 +48,11 @@ suite('Workspace trust', () => {
     return;
   }
 
-  test('the folder opens untrusted, in Restricted Mode, with the workspace setting present', () => {
+  test('the folder opens untrusted, in Restricted Mode, with the workspace setting present', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
+    // The launcher wrote it: honoured, it would read the decoy and nothing in sources/.
+    const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceUri(), '.vscode', 'settings.json')))) as Record<string, unknown>;
+    assert.deepEqual(settings['verbatim.sources'], ['elsewhere/**/*.md', '../outside-restricted/*.md']);
     const inspected = vscode.workspace.getConfiguration('verbatim').inspect<string[]>('sources');
     // What the extension reads is the default: VS Code leaves out the workspace's value of a restricted setting.
     assert.deepEqual(vscode.workspace.getConfiguration('verbatim').get('sources'), ['sources/**/*.{md,txt}'], `inspect: ${JSON.stringify(inspected)}`);
