@@ -108,7 +108,7 @@ async function main() {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   // What the suite is to do in this run (see test/integration/suite/config.ts).
   const grep = screenshots ? 'Screenshot tour' : restricted ? 'Workspace trust' : (process.env.VERBATIM_TEST_GREP ?? '');
-  fs.writeFileSync(path.join(tmp, 'verbatim-test.json'), JSON.stringify({ light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }));
+  fs.writeFileSync(path.join(tmp, 'verbatim-test.json'), JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }));
   console.log(`integration: the ${host} extension host${restricted ? ', workspace trust on (Restricted Mode)' : ''}${vsix ? ', packaged extension' : ''}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -163,9 +163,18 @@ async function main() {
       } else console.log(line);
     });
     if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
+    // The workbench runs the tests in the host of the extension whose folder holds the test entry; a test entry
+    // outside every extension goes to the Node host. So for the installed .vsix in the web host, the bundled suite
+    // is copied into the installed folder (beside, not into, what the package holds).
+    let entryPath = testEntry;
+    if (vsix && host === 'web') {
+      entryPath = path.join(extensionPath, '.verbatim-test', 'index.js');
+      fs.mkdirSync(path.dirname(entryPath));
+      fs.copyFileSync(testEntry, entryPath);
+    }
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`],
-      ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${testEntry}`],
+      ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${entryPath}`],
       ...(host === 'web' ? [['extensionDevelopmentKind', 'web']] : []),
     ];
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

@@ -15,6 +15,8 @@ export interface TestConfig {
   screenshots?: string;
   /** The workspace is untrusted (Restricted Mode): the launcher started VS Code with workspace trust on. */
   restricted: boolean;
+  /** The host the launcher asked for (absent when no launcher file was written, e.g. run-electron.mjs). */
+  expectedHost?: 'desktop' | 'web';
 }
 
 /** True in the web worker extension host: no Node `process` there. */
@@ -39,6 +41,7 @@ export async function loadTestConfig(): Promise<TestConfig> {
     host: isWebHost ? 'web' : 'desktop',
     light: file.light ?? !!env.VERBATIM_TEST_LIGHT,
     restricted: file.restricted ?? false,
+    ...(file.expectedHost ? { expectedHost: file.expectedHost } : {}),
     ...(file.grep || env.VERBATIM_TEST_GREP ? { grep: file.grep || env.VERBATIM_TEST_GREP } : {}),
     ...(file.screenshots || env.VERBATIM_SCREENSHOTS ? { screenshots: file.screenshots || env.VERBATIM_SCREENSHOTS } : {}),
   };
