@@ -47,8 +47,8 @@ export function activateVerbatim(context: vscode.ExtensionContext, platform: Pla
     registerQuoteHovers(selector, analyzer, store),
     registerQuickFixes(selector, analyzer, store),
     registerCommands(store, diagnostics),
-    sources.disposable,
-    status.disposable,
+    sources,
+    status,
     registerSourceDocuments(store),
   );
   void store.ready();

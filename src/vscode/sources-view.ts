@@ -76,8 +76,9 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
   }
 }
 
-export function registerSourcesView(store: SourceStore): { disposable: vscode.Disposable; view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
+/** Registers the view; the Disposable also carries the view and its tree (the extension's API exposes them). */
+export function registerSourcesView(store: SourceStore): vscode.Disposable & { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
   const tree = new SourcesTree(store);
   const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });
-  return { disposable: vscode.Disposable.from(view, tree), view, tree };
+  return Object.assign(vscode.Disposable.from(view, tree), { view, tree });
 }

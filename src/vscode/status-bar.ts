@@ -4,7 +4,8 @@ import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
 
-export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem; onDidUpdate: vscode.Event<string> } {
+/** Registers the item; the Disposable also carries the item and an event fired on each update (for the API). */
+export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable & { item: vscode.StatusBarItem; onDidUpdate: vscode.Event<string> } {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
   const updated = new vscode.EventEmitter<string>();
   item.name = 'Verbatim';
@@ -44,5 +45,5 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     }),
     store.onDidChange(update),
   );
-  return { disposable, item, onDidUpdate: updated.event };
+  return Object.assign(disposable, { item, onDidUpdate: updated.event });
 }
