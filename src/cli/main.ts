@@ -220,7 +220,7 @@ function quotes(args: readonly string[], io: CliIO): number {
   const fmt = format(values.format);
   if (positionals.length > 0) throw new UsageError(`quotes takes no file arguments (got "${positionals[0]}"); give sources with --source`);
   const index = loadIndex(values, io);
-  let list = values.search ? index.suggest(values.search as string).map((s) => ({ quote: s.quote, source: s.source })) : index.allQuotes();
+  let list = values.search ? index.search(values.search as string).map((m) => ({ quote: m.quote, source: m.source })) : index.allQuotes();
   if (values.speaker) list = list.filter((q) => q.quote.speaker !== null && sameperson(values.speaker as string, q.quote.speaker));
   if (fmt === 'json') {
     io.stdout(

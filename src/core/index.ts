@@ -3,7 +3,7 @@ export type * from './types';
 export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './sources/catalog';
 export { decodeText, oversizeReason, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './sources/decode-text';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from './sources/parse-source';
-export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions } from './corpus/quote-index';
+export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions, type QuoteMatch, type QuoteMatchKind, type SearchOptions } from './corpus/quote-index';
 export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check/check-draft';
 export { verifyQuotation, type Verification } from './check/verify-quotation';
 export { findQuotations, splitParagraphs, type Quotation } from './quotes/find-quotations';

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): VerbatimApi {
     registerQuoteHovers(selector, analyzer, store),
     registerQuickFixes(selector, analyzer, store),
     registerCommands(store, diagnostics),
-    sources.view,
+    sources.disposable,
     status.disposable,
     registerSourceDocuments(store),
   );

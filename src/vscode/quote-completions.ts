@@ -30,7 +30,9 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
         const typedOnLine = text.slice(rangeStart, document.offsetAt(position));
         const items = completion.suggestions.map((s, rank) => {
           const quote = s.quote;
-          const item = new vscode.CompletionItem({ label: shorten(quote.text, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
+          // The words to insert: the whole quote, or its continuation from where the typed words matched.
+          const words = s.text;
+          const item = new vscode.CompletionItem({ label: shorten(words, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
           item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}`;
           item.documentation = new vscode.MarkdownString(escapeMarkdown(quote.context));
           item.range = toRange(document, { start: rangeStart, end: completion.replace.end });
@@ -39,7 +41,7 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
           item.sortText = String(rank).padStart(5, '0');
           const additional = [...earlier];
           if (settings.insertAttribution) {
-            const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: s.source.meta }, settings.citationStyle, {
+            const citation = formatCitation({ text: words, speaker: quote.speaker, source: s.source.meta }, settings.citationStyle, {
               marks: { open: '', close: completion.closeMark },
               footnoteNumber: footnoteNumberFor(text, s.source.meta),
             });
@@ -49,7 +51,7 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
               additional.push(vscode.TextEdit.insert(document.positionAt(tail.span.start), tail.newText));
             }
           } else {
-            item.insertText = quote.text + completion.closeMark;
+            item.insertText = words + completion.closeMark;
           }
           item.additionalTextEdits = additional;
           return item;

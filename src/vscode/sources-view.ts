@@ -12,16 +12,38 @@ export type SourcesNode =
 class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The quotes a filter keeps (the core's keyword search), or null for all. */
+  private kept: Set<Quote> | null = null;
+  filter = '';
+
+  setFilter(query: string): void {
+    this.filter = query.trim();
+    this.kept = null;
+    this.changed.fire();
+  }
+
+  private keeps(quote: Quote): boolean {
+    if (!this.filter) return true;
+    this.kept ??= new Set(this.store.current.search(this.filter, { limit: 500 }).map((m) => m.quote));
+    return this.kept.has(quote);
+  }
 
   constructor(private readonly store: SourceStore) {
-    store.onDidChange(() => this.changed.fire());
+    store.onDidChange(() => {
+      this.kept = null;
+      this.changed.fire();
+    });
   }
 
   getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
-    if (!node) return this.store.ready().then(() => this.store.current.sources.map((s) => ({ kind: 'source' as const, source: s.source })));
+    if (!node) {
+      return this.store.ready().then(() =>
+        this.store.current.sources.filter((s) => s.source.quotes.some((q) => this.keeps(q))).map((s) => ({ kind: 'source' as const, source: s.source })),
+      );
+    }
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
-      for (const q of node.source.quotes) {
+      for (const q of node.source.quotes.filter((q) => this.keeps(q))) {
         const key = q.speaker ?? 'Unattributed';
         bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
       }
@@ -70,7 +92,21 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
   }
 }
 
-export function registerSourcesView(store: SourceStore): { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
+export function registerSourcesView(store: SourceStore): { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode>; disposable: vscode.Disposable } {
   const tree = new SourcesTree(store);
-  return { view: vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true }), tree };
+  const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });
+  const setFilter = (query: string) => {
+    tree.setFilter(query);
+    view.message = tree.filter ? `Quotes matching “${tree.filter}”` : undefined;
+    void vscode.commands.executeCommand('setContext', 'verbatim.sourcesFiltered', tree.filter !== '');
+  };
+  const disposable = vscode.Disposable.from(
+    view,
+    vscode.commands.registerCommand('verbatim.filterSources', async (query?: unknown) => {
+      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show the quotes that hold these words (any order, typos allowed)', value: tree.filter });
+      if (value !== undefined) setFilter(value);
+    }),
+    vscode.commands.registerCommand('verbatim.clearSourcesFilter', () => setFilter('')),
+  );
+  return { view, tree, disposable };
 }
