@@ -41,6 +41,8 @@ const MAX_QUERY_WORDS = 32;
 const POSTINGS_BUDGET = 400_000;
 /** Quotes read word by word per query. */
 const MAX_RESCORED = 300;
+/** Longer words are looked up as written only (no typos, no splitting): no real word is this long. */
+const MAX_EXPANDED_LENGTH = 30;
 /** A quote this long is read only this far for scoring (a transcript-sized quote). */
 const MAX_READ_WORDS = 3_000;
 
@@ -111,14 +113,14 @@ function expandQuery(index: QuoteIndex, keys: readonly string[], prefix: boolean
     };
     const exact = index.termId(termOf(key));
     add(exact, 1);
-    if ([...key].length >= 4 && !/\d/.test(key)) {
+    if (key.length >= 4 && key.length <= MAX_EXPANDED_LENGTH && !/\d/.test(key)) {
       // A word the sources have is more likely meant as written; its one-edit neighbours count for less.
       const typo = exact >= 0 ? 0.55 : 0.8;
       for (const s of nearSpellings(key).slice(1)) add(index.wordTermOf(index.idOf(s)), typo);
     }
     if (prefix && k === keys.length - 1) for (const id of index.quoteWordsStartingWith(key, 64)) add(index.wordTermOf(id), key.length >= 3 ? 0.9 : 0.6);
     const compounds: QueryWord['compounds'] = [];
-    if (exact < 0 && key.length >= 5) {
+    if (exact < 0 && key.length >= 5 && key.length <= MAX_EXPANDED_LENGTH) {
       for (let j = 2; j <= key.length - 2; j++) {
         const first = index.wordTermOf(index.idOf(key.slice(0, j)));
         const second = index.wordTermOf(index.idOf(key.slice(j)));
