@@ -84,7 +84,7 @@ const LOOKUPS: [Kind, string, string, string][] = [
 ];
 
 async function search(words: string): Promise<{ sourceId: string; id: string }[]> {
-  const sources = ['grain-talks.txt', 'harbour-strike.md', 'council-budget.md'].flatMap((f) => ['--source', fixture('sources', f)]);
+  const sources = ['sources/grain-talks.txt', 'sources/harbour-strike.md', 'search/council-budget.md'].flatMap((f) => ['--source', fixture(f)]);
   let stdout = '';
   let stderr = '';
   const io = { stdout: (s: string) => (stdout += s), stderr: (s: string) => (stderr += s), cwd: repoRoot, resourcesDir: path.join(repoRoot, 'resources') };

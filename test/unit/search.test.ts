@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { checkDraft, completeQuotation, QuoteIndex } from '../../src/core';
 import { loadSources } from './helpers';
 
-const index = new QuoteIndex(loadSources('sources/council-budget.md'));
+const index = new QuoteIndex(loadSources('search/council-budget.md'));
 const ids = (query: string) => index.search(query).map((m) => `${m.quote.sourceId === 'council-budget' ? 'C' : 'A'}${m.quote.id}`);
 const complete = (draft: string) => completeQuotation(index, draft, draft.length)!.suggestions;
 
