@@ -2,7 +2,7 @@
 
 export type AlignOp =
   | { op: 'equal'; d: number; s: number }
-  | { op: 'substitute'; d: number; s: number }
+  | { op: 'substitute'; d: number; s: number; /** Another form of the same word (border → borders). */ sameStem?: boolean }
   | { op: 'insert'; d: number }
   | { op: 'delete'; s: number };
 
@@ -10,6 +10,8 @@ export interface Alignment {
   ops: AlignOp[];
   cost: number;
   equal: number;
+  /** Substitutions of another form of the same word (same stem). */
+  sameStem: number;
   /** The aligned stretch of the source, [sFrom, sTo). */
   sFrom: number;
   sTo: number;
@@ -17,25 +19,37 @@ export interface Alignment {
 
 /**
  * Aligns all of `draft` against the best stretch of `source` (words before and after that stretch are free), with
- * unit costs for a changed, added or dropped word. O(n·m) time and memory; callers keep both sides passage-sized.
+ * unit costs for a changed, added or dropped word, and half a unit for a word changed into another form of itself
+ * when stems are given (`draftStems`, `sourceStems`: the words' stems, same lengths as the words). O(n·m) time
+ * and memory; callers keep both sides passage-sized.
  */
-export function alignWords(draft: readonly string[], source: readonly string[], preferEnd = source.length): Alignment {
+export function alignWords(
+  draft: readonly string[],
+  source: readonly string[],
+  preferEnd = source.length,
+  draftStems?: readonly string[],
+  sourceStems?: readonly string[],
+): Alignment {
   const n = draft.length;
   const m = source.length;
   const w = m + 1;
+  // Costs in half units, so that they stay integers.
   const cost = new Uint32Array((n + 1) * w);
   // 0 start, 1 equal/substitute, 2 insert (draft word), 3 delete (source word)
   const move = new Uint8Array((n + 1) * w);
+  const stems = draftStems !== undefined && sourceStems !== undefined;
   for (let i = 1; i <= n; i++) {
-    cost[i * w] = i;
+    cost[i * w] = 2 * i;
     move[i * w] = 2;
   }
   for (let i = 1; i <= n; i++) {
     const di = draft[i - 1];
+    const ds = stems ? draftStems[i - 1] : undefined;
     for (let j = 1; j <= m; j++) {
-      const diag = cost[(i - 1) * w + j - 1]! + (di === source[j - 1] ? 0 : 1);
-      const ins = cost[(i - 1) * w + j]! + 1;
-      const del = cost[i * w + j - 1]! + 1;
+      const change = di === source[j - 1] ? 0 : stems && ds === sourceStems[j - 1] ? 1 : 2;
+      const diag = cost[(i - 1) * w + j - 1]! + change;
+      const ins = cost[(i - 1) * w + j]! + 2;
+      const del = cost[i * w + j - 1]! + 2;
       let best = diag;
       let mv = 1;
       if (ins < best) {
@@ -64,7 +78,9 @@ export function alignWords(draft: readonly string[], source: readonly string[], 
   while (i > 0) {
     const mv = move[i * w + j];
     if (mv === 1) {
-      ops.push(draft[i - 1] === source[j - 1] ? { op: 'equal', d: i - 1, s: j - 1 } : { op: 'substitute', d: i - 1, s: j - 1 });
+      if (draft[i - 1] === source[j - 1]) ops.push({ op: 'equal', d: i - 1, s: j - 1 });
+      else if (stems && draftStems[i - 1] === sourceStems[j - 1]) ops.push({ op: 'substitute', d: i - 1, s: j - 1, sameStem: true });
+      else ops.push({ op: 'substitute', d: i - 1, s: j - 1 });
       i--;
       j--;
     } else if (mv === 2) {
@@ -79,8 +95,9 @@ export function alignWords(draft: readonly string[], source: readonly string[], 
   const firstS = ops.find((o) => o.op !== 'insert') as { s: number } | undefined;
   return {
     ops,
-    cost: cost[n * w + endJ]!,
+    cost: cost[n * w + endJ]! / 2,
     equal: ops.filter((o) => o.op === 'equal').length,
+    sameStem: ops.filter((o) => o.op === 'substitute' && o.sameStem === true).length,
     sFrom: firstS ? firstS.s : endJ,
     sTo: endJ,
   };

@@ -2,8 +2,10 @@
 
 import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from '../types';
 import { foldPunctuation, isNegation, nextWord, type Word } from '../text/words';
+import { stemWord } from '../text/stem';
 import { alignWords, type Alignment } from './align-words';
 import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import { isFunctionWord } from '../corpus/search-terms';
 
 export interface Verification {
   verdict: Verdict;
@@ -250,7 +252,11 @@ function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit
   const n = keys.length;
   // A quotation this long is checked for exact words and elisions only.
   if (n > MAX_ALIGN_WORDS) return null;
-  let best: { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean } | null = null;
+  // Stems let a reworded quote that changes word forms (border → borders, commit → committing) still count as
+  // close; the diff still shows each changed form.
+  const stems = keys.map(stemWord);
+  const contentWords = keys.filter((k) => !isFunctionWord(k)).length;
+  let best: { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean; score: number } | null = null;
   for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end))) {
     // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
     const pad = p.quote ? 0 : 20;
@@ -265,18 +271,22 @@ function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit
     }
     const window: string[] = [];
     for (let k = from; k < to; k++) window.push(p.source.key(k));
-    const raw = alignWords(keys, window, p.to - from);
+    const raw = alignWords(keys, window, p.to - from, stems, window.map(stemWord));
     const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
     const src = p.source;
     const q = a.sTo > a.sFrom ? src.quoteContaining(a.sFrom, a.sTo) : null;
     const whole = q !== null && q.from === a.sFrom && q.to === a.sTo;
     const extension = isExtension(a, whole);
     const span = a.sTo - a.sFrom;
-    const close = a.equal >= Math.min(3, n) && a.equal / n >= 0.5 && a.equal / Math.max(1, span) >= 0.5;
+    const similar = a.equal + a.sameStem;
+    // Shared function words alone ("the … of the …") do not make two passages close.
+    const sharedContent = a.ops.filter((o) => (o.op === 'equal' || (o.op === 'substitute' && o.sameStem)) && !isFunctionWord(keys[o.d]!)).length;
+    const contentClose = sharedContent >= 1 && (contentWords <= 1 || sharedContent / contentWords >= 0.4);
+    const close = similar >= Math.min(3, n) && similar / n >= 0.5 && similar / Math.max(1, span) >= 0.5 && contentClose;
     if (!extension && !close) continue;
-    const score = a.equal - a.cost;
-    const bestScore = best ? best.a.equal - best.a.cost : -Infinity;
-    if (!best || score > bestScore || (score === bestScore && q && !best.q)) best = { src, a, q, whole, extension };
+    // Words added around an unbroken source passage are what extends-source reports, not errors against it.
+    const score = extension ? a.equal : a.equal + a.sameStem / 2 - a.cost;
+    if (!best || score > best.score || (score === best.score && q && !best.q)) best = { src, a, q, whole, extension, score };
   }
   if (!best) return null;
   const { src, a, q, whole, extension } = best;
