@@ -93,8 +93,9 @@ export function searchQuotes(index: QuoteIndex, query: string, options: SearchOp
   const candidates = retrieve(index, words);
   const matches: QuoteMatch[] = [];
   const need = Math.max(1, Math.ceil(words.length / 2));
+  const hits = termHits(words);
   for (const q of candidates) {
-    const m = rescore(index, words, q, need);
+    const m = rescore(index, words, hits, q, need);
     if (m) matches.push(m);
   }
   matches.sort((a, b) => b.score - a.score || a.quoteFrom - b.quoteFrom);
@@ -193,8 +194,23 @@ function retrieve(index: QuoteIndex, words: readonly QueryWord[]): number[] {
   return kept.sort((a, b) => s.score[b]! - s.score[a]! || a - b).slice(0, MAX_RESCORED);
 }
 
+/** For each term, the query words it matches and how well; for each compound's first part, its second part. */
+interface TermHits {
+  single: Map<number, { word: number; quality: number }[]>;
+  compound: Map<number, { word: number; second: number; quality: number }[]>;
+}
+
+function termHits(words: readonly QueryWord[]): TermHits {
+  const hits: TermHits = { single: new Map(), compound: new Map() };
+  words.forEach((w, word) => {
+    for (const a of w.alternatives) hits.single.set(a.term, [...(hits.single.get(a.term) ?? []), { word, quality: a.quality }]);
+    for (const c of w.compounds) hits.compound.set(c.first, [...(hits.compound.get(c.first) ?? []), { word, second: c.second, quality: c.quality }]);
+  });
+  return hits;
+}
+
 /** Reads one quote's words and scores how well the query matches it; null when fewer than `need` words match. */
-function rescore(index: QuoteIndex, words: readonly QueryWord[], q: number, need: number): QuoteMatch | null {
+function rescore(index: QuoteIndex, words: readonly QueryWord[], hits: TermHits, q: number, need: number): QuoteMatch | null {
   const { quotes, tokens } = index.parts;
   const gFrom = quotes[q * 2]!;
   const gTo = Math.min(quotes[q * 2 + 1]!, gFrom + MAX_READ_WORDS);
@@ -203,22 +219,23 @@ function rescore(index: QuoteIndex, words: readonly QueryWord[], q: number, need
   const n = words.length;
   // quality[k * length + j]: how well query word k matches the quote's word j (0: not at all).
   const quality = new Float32Array(n * length);
-  const termAt = new Int32Array(length);
-  for (let j = 0; j < length; j++) termAt[j] = index.wordTermOf(tokens[gFrom + j]!);
   const best = new Float32Array(n);
   const positions: number[][] = words.map(() => []);
-  words.forEach((w, k) => {
-    for (let j = 0; j < length; j++) {
-      let v = 0;
-      for (const a of w.alternatives) if (a.term === termAt[j] && a.quality > v) v = a.quality;
-      for (const c of w.compounds) if (c.first === termAt[j] && j + 1 < length && c.second === termAt[j + 1] && c.quality > v) v = c.quality;
-      if (v > 0) {
-        quality[k * length + j] = v;
-        positions[k]!.push(j);
-        if (v > best[k]!) best[k] = v;
-      }
-    }
-  });
+  const mark = (k: number, j: number, v: number) => {
+    if (v <= quality[k * length + j]!) return;
+    if (quality[k * length + j] === 0) positions[k]!.push(j);
+    quality[k * length + j] = v;
+    if (v > best[k]!) best[k] = v;
+  };
+  let next = index.wordTermOf(tokens[gFrom]!);
+  for (let j = 0; j < length; j++) {
+    const term = next;
+    next = j + 1 < length ? index.wordTermOf(tokens[gFrom + j + 1]!) : -1;
+    const found = hits.single.get(term);
+    if (found) for (const h of found) mark(h.word, j, h.quality);
+    const pairs = hits.compound.get(term);
+    if (pairs) for (const h of pairs) if (h.second === next) mark(h.word, j, h.quality);
+  }
   let matched = 0;
   let matchedWeight = 0;
   let missingWeight = 0;
