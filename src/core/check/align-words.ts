@@ -19,37 +19,25 @@ export interface Alignment {
 
 /**
  * Aligns all of `draft` against the best stretch of `source` (words before and after that stretch are free), with
- * unit costs for a changed, added or dropped word, and half a unit for a word changed into another form of itself
- * when stems are given (`draftStems`, `sourceStems`: the words' stems, same lengths as the words). O(n·m) time
- * and memory; callers keep both sides passage-sized.
+ * unit costs for a changed, added or dropped word. O(n·m) time and memory; callers keep both sides passage-sized.
  */
-export function alignWords(
-  draft: readonly string[],
-  source: readonly string[],
-  preferEnd = source.length,
-  draftStems?: readonly string[],
-  sourceStems?: readonly string[],
-): Alignment {
+export function alignWords(draft: readonly string[], source: readonly string[], preferEnd = source.length): Alignment {
   const n = draft.length;
   const m = source.length;
   const w = m + 1;
-  // Costs in half units, so that they stay integers.
   const cost = new Uint32Array((n + 1) * w);
   // 0 start, 1 equal/substitute, 2 insert (draft word), 3 delete (source word)
   const move = new Uint8Array((n + 1) * w);
-  const stems = draftStems !== undefined && sourceStems !== undefined;
   for (let i = 1; i <= n; i++) {
-    cost[i * w] = 2 * i;
+    cost[i * w] = i;
     move[i * w] = 2;
   }
   for (let i = 1; i <= n; i++) {
     const di = draft[i - 1];
-    const ds = stems ? draftStems[i - 1] : undefined;
     for (let j = 1; j <= m; j++) {
-      const change = di === source[j - 1] ? 0 : stems && ds === sourceStems[j - 1] ? 1 : 2;
-      const diag = cost[(i - 1) * w + j - 1]! + change;
-      const ins = cost[(i - 1) * w + j]! + 2;
-      const del = cost[i * w + j - 1]! + 2;
+      const diag = cost[(i - 1) * w + j - 1]! + (di === source[j - 1] ? 0 : 1);
+      const ins = cost[(i - 1) * w + j]! + 1;
+      const del = cost[i * w + j - 1]! + 1;
       let best = diag;
       let mv = 1;
       if (ins < best) {
@@ -78,9 +66,7 @@ export function alignWords(
   while (i > 0) {
     const mv = move[i * w + j];
     if (mv === 1) {
-      if (draft[i - 1] === source[j - 1]) ops.push({ op: 'equal', d: i - 1, s: j - 1 });
-      else if (stems && draftStems[i - 1] === sourceStems[j - 1]) ops.push({ op: 'substitute', d: i - 1, s: j - 1, sameStem: true });
-      else ops.push({ op: 'substitute', d: i - 1, s: j - 1 });
+      ops.push(draft[i - 1] === source[j - 1] ? { op: 'equal', d: i - 1, s: j - 1 } : { op: 'substitute', d: i - 1, s: j - 1 });
       i--;
       j--;
     } else if (mv === 2) {
@@ -95,10 +81,25 @@ export function alignWords(
   const firstS = ops.find((o) => o.op !== 'insert') as { s: number } | undefined;
   return {
     ops,
-    cost: cost[n * w + endJ]! / 2,
+    cost: cost[n * w + endJ]!,
     equal: ops.filter((o) => o.op === 'equal').length,
-    sameStem: ops.filter((o) => o.op === 'substitute' && o.sameStem === true).length,
+    sameStem: 0,
     sFrom: firstS ? firstS.s : endJ,
     sTo: endJ,
   };
+}
+
+/**
+ * Marks the substitutions of an alignment that change a word into another form of itself (border → borders,
+ * commit → committing), by stem, and counts each as half a change. A changed form costs less than any other
+ * change, so the alignment that pairs them is found without stems; only its substitutions need stemming.
+ */
+export function markSameStems(a: Alignment, draft: readonly string[], sourceAt: (s: number) => string, stem: (word: string) => string): Alignment {
+  let sameStem = 0;
+  const ops = a.ops.map((o): AlignOp => {
+    if (o.op !== 'substitute' || stem(draft[o.d]!) !== stem(sourceAt(o.s))) return o;
+    sameStem++;
+    return { ...o, sameStem: true };
+  });
+  return sameStem === 0 ? a : { ...a, ops, sameStem, cost: a.cost - sameStem / 2 };
 }

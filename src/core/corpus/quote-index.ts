@@ -213,12 +213,12 @@ export class QuoteIndex {
 
   /**
    * Passages (quotes and sentences) that share the most distinctive words with `keys`: rare words weigh more and
-   * very common ones are skipped, so the cost follows the rare words' postings, not the corpus size. The words
-   * are drawn from the whole quotation (the rarest of each stretch of it, as well as the rarest overall), so a
-   * quotation whose source part comes at its end still finds that part. When no word matches at all (every word
-   * misspelled), fuse.js looks for fuzzy matches, in a small corpus only.
+   * very common ones are skipped, so the cost follows the rare words' postings, not the corpus size. With
+   * `wholeQuotation`, the rarest words of each stretch of the quotation pick passages too, so a quotation whose
+   * source part comes at its end still finds that part. When no word matches at all (every word misspelled),
+   * fuse.js looks for fuzzy matches, in a small corpus only.
    */
-  candidatePassages(keys: readonly string[], text: string, limit = 8): Passage[] {
+  candidatePassages(keys: readonly string[], text: string, limit = 8, wholeQuotation = false): Passage[] {
     const { postings, postingOffsets, sentences, quotes } = this.parts;
     const scores = new Map<number, number>(); // passage key: quote index * 2 + 1, or sentence index * 2
     const rarest = (ks: readonly string[], n: number) =>
@@ -228,7 +228,7 @@ export class QuoteIndex {
         .slice(0, n)
         .filter((id, k) => k < 2 || this.frequency(id) <= COMMON_WORD_POSTINGS);
     const picked = new Set(rarest(keys, RARE_WORDS_PER_QUERY));
-    if (keys.length > STRETCH_WORDS) {
+    if (wholeQuotation && keys.length > STRETCH_WORDS) {
       for (let k = 0; k < keys.length; k += STRETCH_WORDS) {
         for (const id of rarest(keys.slice(k, k + STRETCH_WORDS), RARE_WORDS_PER_STRETCH)) if (this.frequency(id) <= COMMON_WORD_POSTINGS) picked.add(id);
       }
