@@ -40,7 +40,14 @@ const CLAUSE_END = /[,;:.!?—…()]/;
  */
 export function suggestQuotes(index: QuoteIndex, typed: string, options: SuggestOptions = {}): QuoteSuggestion[] {
   const limit = options.limit ?? 50;
-  const bySpeaker = (quote: Quote) => (options.speaker && quote.speaker && sameperson(options.speaker, quote.speaker) ? 0 : 1);
+  // 0 for a quote of the person named near the cursor, else 1; once per distinct speaker (names compare slowly).
+  const named = new Map<string, number>();
+  const bySpeaker = (quote: Quote): number => {
+    if (!options.speaker || !quote.speaker) return 1;
+    let v = named.get(quote.speaker);
+    if (v === undefined) named.set(quote.speaker, (v = sameperson(options.speaker, quote.speaker) ? 0 : 1));
+    return v;
+  };
   const whole = (quote: Quote, source: Source, score: number): QuoteSuggestion => ({ quote, source, score, text: quote.text, offset: { ...quote.offset } });
   if (typed.trim() === '') {
     return index

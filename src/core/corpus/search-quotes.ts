@@ -9,7 +9,8 @@
 import type { Quote, Source } from '../types';
 import { tokenizeWords } from '../text/words';
 import type { QuoteIndex, SourceView } from './quote-index';
-import { nearSpellings, termOf } from './search-terms';
+import { isFunctionWord, nearSpellings, termOf } from './search-terms';
+import { firstAtLeast } from '../text/sorted-spans';
 
 /** How a quote matched: its opening words, a contiguous stretch inside it, or words scattered through it. */
 export type QuoteMatchKind = 'start' | 'inside' | 'keyword';
@@ -39,6 +40,9 @@ export interface SearchOptions {
 const MAX_QUERY_WORDS = 32;
 /** Postings visited per query, at most: rare terms first, so only very common words are left out. */
 const POSTINGS_BUDGET = 400_000;
+/** A term is common when more than this share of the quotes, and this many, hold it. */
+const COMMON_SHARE = 0.02;
+const COMMON_MIN_QUOTES = 1_000;
 /** Quotes read word by word per query. */
 const MAX_RESCORED = 300;
 /** Longer words are looked up as written only (no typos, no splitting): no real word is this long. */
@@ -102,6 +106,11 @@ export function searchQuotes(index: QuoteIndex, query: string, options: SearchOp
   return matches.slice(0, limit);
 }
 
+/** Terms in more quotes than this are common: they rank the quotes that rarer terms retrieve, and retrieve none. */
+function commonFrequency(index: QuoteIndex): number {
+  return Math.max(COMMON_MIN_QUOTES, index.quoteCount * COMMON_SHARE);
+}
+
 function idf(index: QuoteIndex, term: number): number {
   return Math.log(1 + index.quoteCount / Math.max(1, index.termFrequency(term)));
 }
@@ -114,7 +123,10 @@ function expandQuery(index: QuoteIndex, keys: readonly string[], prefix: boolean
     };
     const exact = index.termId(termOf(key));
     add(exact, 1);
-    if (key.length >= 4 && key.length <= MAX_EXPANDED_LENGTH && !/\d/.test(key)) {
+    // A common word typed as written is meant as written: its neighbours one edit away (that → than, what) would
+    // only add long postings lists.
+    const expand = exact < 0 || (!isFunctionWord(key) && index.termFrequency(exact) <= commonFrequency(index));
+    if (expand && key.length >= 4 && key.length <= MAX_EXPANDED_LENGTH && !/\d/.test(key)) {
       // A word the sources have is more likely meant as written; its one-edit neighbours count for less.
       const typo = exact >= 0 ? 0.55 : 0.8;
       for (const s of nearSpellings(key).slice(1)) add(index.wordTermOf(index.idOf(s)), typo);
@@ -159,13 +171,23 @@ function retrieve(index: QuoteIndex, words: readonly QueryWord[]): number[] {
     }
   });
   lists.sort((a, b) => a.df - b.df || b.credit - a.credit);
+  // Rare terms retrieve; common ones only add to the quotes retrieved (unless every term is common: then the
+  // rarest of them retrieves).
+  const common = commonFrequency(index);
+  const retrieving = lists.filter((l, k) => l.df <= common || k === 0);
+  const adding = lists.filter((l, k) => l.df > common && k > 0);
   const touched: number[] = [];
   let visited = 0;
   const { quoteTermOffsets, quoteTermPostings } = index.parts;
-  for (const l of lists) {
+  const credit = (q: number, l: (typeof lists)[number]) => {
+    const stamp = query * MAX_QUERY_WORDS + l.word;
+    if (s.credited[q] === stamp) return;
+    s.credited[q] = stamp;
+    s.score[q] = s.score[q]! + l.credit;
+  };
+  for (const l of retrieving) {
     if (visited > 0 && visited + l.df > POSTINGS_BUDGET) continue;
     visited += l.df;
-    const stamp = query * MAX_QUERY_WORDS + l.word;
     for (let p = quoteTermOffsets[l.term]!; p < quoteTermOffsets[l.term + 1]!; p++) {
       const q = quoteTermPostings[p]!;
       if (s.touched[q] !== query) {
@@ -174,9 +196,21 @@ function retrieve(index: QuoteIndex, words: readonly QueryWord[]): number[] {
         touched.push(q);
       }
       // A word counts once per quote, by the first (rarest) of its terms that the quote holds.
-      if (s.credited[q] === stamp) continue;
-      s.credited[q] = stamp;
-      s.score[q] = s.score[q]! + l.credit;
+      credit(q, l);
+    }
+  }
+  for (const l of adding) {
+    const from = quoteTermOffsets[l.term]!;
+    const to = quoteTermOffsets[l.term + 1]!;
+    // A common term's quotes are in order: look each retrieved quote up in them, or walk them, whichever costs less.
+    if (touched.length * Math.log2(2 + l.df) < l.df) {
+      for (const q of touched) {
+        const at = firstAtLeast(quoteTermPostings, q, from, to);
+        if (at < to && quoteTermPostings[at] === q) credit(q, l);
+      }
+    } else if (visited + l.df <= POSTINGS_BUDGET) {
+      visited += l.df;
+      for (let p = from; p < to; p++) if (s.touched[quoteTermPostings[p]!] === query) credit(quoteTermPostings[p]!, l);
     }
   }
   if (s.epoch > 0x3ffffff0 / MAX_QUERY_WORDS) {
