@@ -37,13 +37,13 @@ suite('Workspace trust', () => {
       const config = vscode.workspace.getConfiguration('verbatim');
       await config.update('sources', ['sources/**/*.md', 'elsewhere/**/*.md'], vscode.ConfigurationTarget.Workspace);
       try {
-        assert.equal(await sourcesReady(), 15, 'the built-in 7, harbour-strike’s 7 and the decoy’s 1');
+        assert.equal(await sourcesReady(), 16, 'the built-in 7, harbour-strike’s 8 (a quote over two paragraphs is two) and the decoy’s 1');
         const editor = await newDraft(DECOY_DRAFT);
         await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the decoy’s quote verifies');
       } finally {
         await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      assert.equal(await sourcesReady(), 14);
+      assert.equal(await sourcesReady(), 15);
     });
     return;
   }
@@ -59,7 +59,7 @@ suite('Workspace trust', () => {
   });
 
   test('the workspace’s verbatim.sources is ignored: only the default sources are read', async () => {
-    assert.equal(await sourcesReady(), 14, 'the built-in 7 and harbour-strike’s 7, not the decoy');
+    assert.equal(await sourcesReady(), 15, 'the built-in 7 and harbour-strike’s 8, not the decoy');
     assert.deepEqual(await sourceLabels(), ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer']);
     const decoy = await newDraft(DECOY_DRAFT);
     await waitForDiagnostics(decoy.document.uri, (d) => codes(d).join() === 'not-in-sources', 'the decoy’s quote is in no source');
@@ -94,6 +94,6 @@ suite('Workspace trust', () => {
       await config.update('sources', undefined, vscode.ConfigurationTarget.Global);
       await remove(vscode.Uri.joinPath(outside, '..'));
     }
-    assert.equal(await sourcesReady(), 14);
+    assert.equal(await sourcesReady(), 15);
   });
 });
