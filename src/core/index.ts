@@ -1,7 +1,8 @@
 // The engine's public API: what the extension and the CLI may call.
 export type * from './types';
-export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './sources/catalog';
+export { buildCatalog, buildCatalogAsync, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './sources/catalog';
 export { decodeText, oversizeReason, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './sources/decode-text';
+export { readSourceFile, readSourceFileSync, formatOf, SOURCE_EXTENSIONS } from './sources/read-source-file';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from './sources/parse-source';
 export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions } from './corpus/quote-index';
 export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check/check-draft';

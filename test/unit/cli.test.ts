@@ -83,7 +83,7 @@ test('quotes --format json lists the built-in article’s 7 quotes with their sp
   const r = await cli('quotes', '--format', 'json');
   assert.equal(r.code, 0);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt' }]);
+  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt', kind: 'article' }]);
   assert.deepEqual(json.quotes.map((q: { speaker: string }) => q.speaker), [
     'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Ursula von der Leyen', 'Volodymyr Zelenskyy',
   ]);

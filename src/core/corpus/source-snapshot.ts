@@ -2,7 +2,7 @@
 // source instead of thousands of small objects, so receiving them costs little. Sentences are left behind: the
 // index keeps them as word ranges.
 
-import type { Paragraph, Quote, Source, SourceMeta } from '../types';
+import type { Locator, Paragraph, Quote, Source, SourceMeta } from '../types';
 import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
@@ -15,6 +15,8 @@ export interface SourceSnapshot {
   quotes: Int32Array;
   /** Speaker of each quote ('' when none). */
   speakers: string[];
+  /** Page or time of each quote, when the source's format has them. */
+  locators?: (Locator | null)[];
   titles: Int32Array;
   warnings: string[];
 }
@@ -28,7 +30,7 @@ export function snapshotSource(source: Source): SourceSnapshot {
     quotes.set([q.offset.start, q.offset.end, para], k * 3);
   });
   const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));
-  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), titles, warnings: source.warnings };
+  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), ...(source.quotes.some((q) => q.locator) ? { locators: source.quotes.map((q) => q.locator ?? null) } : {}), titles, warnings: source.warnings };
 }
 
 /** The buffers a snapshot can hand over without copying. */
@@ -48,6 +50,7 @@ export function restoreSource(s: SourceSnapshot): Source {
     const start = s.quotes[k]!;
     const end = s.quotes[k + 1]!;
     const para = paragraphs[s.quotes[k + 2]!];
+    const locator = s.locators?.[k / 3];
     quotes.push({
       id: `q${k / 3 + 1}`,
       sourceId: s.meta.id,
@@ -55,6 +58,7 @@ export function restoreSource(s: SourceSnapshot): Source {
       text: s.text.slice(start, end),
       offset: { start, end },
       context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
+      ...(locator ? { locator } : {}),
     });
   }
   const titles = [];
