@@ -8,11 +8,13 @@ export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSug
 export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check/check-draft';
 export { verifyQuotation, type Verification } from './check/verify-quotation';
 export { findQuotations, splitParagraphs, type Quotation } from './quotes/find-quotations';
-export { formatCitation, footnoteNumberFor, CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './explain/format-citation';
+export { formatCitation, footnoteNumberFor, locatorText, isCslStyle, isValidCitationStyle, CITATION_STYLES, CSL_STYLE_FILES, CSL_LOCALE_FILE, type CitationStyle, type Citation, type CitedPassage, type CitationOptions } from './explain/format-citation';
+export { renderCsl, cslItemFromMeta, cslNames, isNoteStyle, type CslStyle, type CslRendering } from './explain/csl';
+export { parseBibliography, parseBibtex, findBibliographyItem, type Bibliography, type BibliographyResult, type CslItem, type CslName } from './explain/bibliography';
 export { LineMap } from './text/positions';
 export { nameKey, sameperson, shortName } from './quotes/people';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './check/options';
 export { completeQuotation, type QuoteCompletion } from './explain/completion-context';
 export { explainQuoteCheck, escapeMarkdown, type ExplainOptions } from './explain/explain-quote';
-export { citationEdits, appendAtEnd } from './explain/citation-edits';
+export { citationEdits, appendAtEnd, locatorOfMatch, type CitationEditOptions } from './explain/citation-edits';
 export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapshot } from './corpus/source-snapshot';
