@@ -4,23 +4,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  buildCatalog,
+  buildCatalogAsync,
   BUILTIN_SOURCES,
   checkDraft,
   CITATION_STYLES,
   formatCitation,
+  isValidCitationStyle,
+  locatorOfMatch,
   LineMap,
   meetsThreshold,
   QuoteIndex,
   sameperson,
   verifyQuotation,
-  type CitationStyle,
   type DraftCheck,
   type Severity,
   type SourceFile,
 } from '../core';
 import { expandGlob, hasGlob } from './glob';
 import { readDraft, readUserFile } from './read-file';
+import { readCitationFiles } from './citation-files';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -34,10 +36,12 @@ const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
                   [--min-quote-words N] [--verdicts] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
-  verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc] WORDS
+  verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc|FILE.csl]
+                  [--bibliography FILE.json|FILE.bib] WORDS
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
-any Markdown or text files given with --source. Exit status: 0 fine, 1 findings at or above --fail-on
+any files given with --source: Markdown or text articles and transcripts, saved web pages (.html),
+captions (.vtt, .srt) and PDFs. Exit status: 0 fine, 1 findings at or above --fail-on
 (cite: no source passage found), 2 usage or input error.
 `;
 
@@ -63,11 +67,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     switch (command) {
       case 'check':
-        return check(rest, io);
+        return await check(rest, io);
       case 'quotes':
-        return quotes(rest, io);
+        return await quotes(rest, io);
       case 'cite':
-        return cite(rest, io);
+        return await cite(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"; use check, quotes or cite`);
     }
@@ -92,7 +96,7 @@ function format(value: unknown): 'text' | 'json' {
 }
 
 /** Loads the sources; prints one warning per unusable source; fails only when none is left. */
-function loadIndex(values: { source?: string[]; 'no-builtin'?: boolean }, io: CliIO): QuoteIndex {
+async function loadIndex(values: { source?: string[]; 'no-builtin'?: boolean }, io: CliIO): Promise<QuoteIndex> {
   const files: SourceFile[] = [];
   if (!values['no-builtin']) {
     for (const b of BUILTIN_SOURCES) {
@@ -112,13 +116,13 @@ function loadIndex(values: { source?: string[]; 'no-builtin'?: boolean }, io: Cl
       files.push({ path: file, bytes: read.bytes });
     }
   }
-  const catalog = buildCatalog(files);
+  const catalog = await buildCatalogAsync(files);
   for (const p of catalog.problems) io.stderr(`verbatim: warning: skipping source ${p.message}\n`);
   if (catalog.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
   return new QuoteIndex(catalog.sources);
 }
 
-function check(args: readonly string[], io: CliIO): number {
+async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{
     'fail-on': { type: 'string', default: 'warning' },
     'min-quote-words': { type: 'string' },
@@ -131,7 +135,7 @@ function check(args: readonly string[], io: CliIO): number {
   const minWords = values['min-quote-words'] === undefined ? undefined : Number(values['min-quote-words']);
   if (minWords !== undefined && !(Number.isInteger(minWords) && minWords >= 0)) throw new UsageError('--min-quote-words must be a whole number');
   if (positionals.length === 0) throw new UsageError('check needs at least one draft file');
-  const index = loadIndex(values, io);
+  const index = await loadIndex(values, io);
 
   const drafts = positionals.flatMap((p) => {
     const files = expandGlob(p, io.cwd);
@@ -214,12 +218,12 @@ function checkJson(file: string, text: string, result: DraftCheck) {
   };
 }
 
-function quotes(args: readonly string[], io: CliIO): number {
+async function quotes(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ speaker: { type: 'string' }, search: { type: 'string' } } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const fmt = format(values.format);
   if (positionals.length > 0) throw new UsageError(`quotes takes no file arguments (got "${positionals[0]}"); give sources with --source`);
-  const index = loadIndex(values, io);
+  const index = await loadIndex(values, io);
   let list = values.search ? index.suggest(values.search as string).map((s) => ({ quote: s.quote, source: s.source })) : index.allQuotes();
   if (values.speaker) list = list.filter((q) => q.quote.speaker !== null && sameperson(values.speaker as string, q.quote.speaker));
   if (fmt === 'json') {
@@ -230,7 +234,7 @@ function quotes(args: readonly string[], io: CliIO): number {
             const { builtIn: _b, ...meta } = s.source.meta;
             return meta;
           }),
-          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context })),
+          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context, ...(quote.locator ? { locator: quote.locator } : {}) })),
         },
         null,
         2,
@@ -242,22 +246,27 @@ function quotes(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-function cite(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' } } }, allowPositionals: true, strict: true });
+async function cite(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' }, bibliography: { type: 'string' } } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const style = values.style as string;
-  if (!CITATION_STYLES.includes(style as CitationStyle)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')}, not "${style}"`);
+  if (!isValidCitationStyle(style)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')} or a .csl file, not "${style}"`);
   const words = positionals.join(' ').trim();
   if (words === '') throw new UsageError('cite needs the words to cite');
-  const index = loadIndex(values, io);
+  const files = readCitationFiles(style, values.bibliography as string | undefined, io.cwd, io.resourcesDir);
+  if (!files.ok) throw new UsageError(files.message);
+  for (const w of files.warnings) io.stderr(`verbatim: warning: ${w}\n`);
+  const index = await loadIndex(values, io);
   const v = verifyQuotation(index, words, { start: 0, end: words.length });
   if (!v.match || v.verdict === 'not-found' || v.verdict === 'misquote' || v.verdict === 'extends-source') {
     io.stderr(`verbatim: no source passage found for "${shorten(words, 60)}"\n`);
     return 1;
   }
   const source = index.sourceById(v.match.sourceId)!.source;
-  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta }, style as CitationStyle);
-  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match: v.match, ...citation }, null, 2) + '\n');
+  const locator = locatorOfMatch(source, v.match);
+  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta, locator }, style, { csl: files.csl, bibliography: files.bibliography });
+  if (citation.problem) io.stderr(`verbatim: warning: ${citation.problem}; a footnote is given instead\n`);
+  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match: v.match, ...(locator ? { locator } : {}), ...citation }, null, 2) + '\n');
   else io.stdout(citation.quotation + '\n' + (citation.note ? '\n' + citation.note + '\n' : ''));
   return 0;
 }

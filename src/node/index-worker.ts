@@ -1,7 +1,7 @@
 // The worker thread's side: decode, parse and index the sources, then hand them over in batches (so that the
 // receiving thread never spends long on one message) and the index arrays last (transferred, not copied).
 import { parentPort } from 'node:worker_threads';
-import { buildCatalog, buildIndexParts, snapshotSource, snapshotTransferables, type IndexParts, type SourceFile } from '../core';
+import { buildCatalogAsync, buildIndexParts, snapshotSource, snapshotTransferables, type IndexParts, type SourceFile } from '../core';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const BATCH_CHARS = 1_000_000;
@@ -12,13 +12,14 @@ function post(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
 
 const files: SourceFile[] = [];
 
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', async (request: WorkerRequest) => {
   if (request.type === 'files') {
     for (const { bytes, ...f } of request.files) files.push(bytes ? { ...f, bytes: new Uint8Array(bytes) } : f);
     return;
   }
   try {
-    const catalog = buildCatalog(files, request.maxBytes);
+    // Web pages, captions and PDFs are read by libraries loaded on demand: the asynchronous catalog.
+    const catalog = await buildCatalogAsync(files, request.maxBytes);
     const parts = buildIndexParts(catalog.sources);
     let batch: ReturnType<typeof snapshotSource>[] = [];
     let chars = 0;

@@ -2,7 +2,7 @@
 // each workspace folder, read through vscode.workspace.fs and kept current by file watchers.
 
 import * as vscode from 'vscode';
-import { buildCatalog, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, oversizeReason, QuoteIndex, type Source, type SourceFile } from '../core';
+import { buildCatalogAsync, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, oversizeReason, QuoteIndex, type Source, type SourceFile } from '../core';
 import { buildIndexInWorker } from '../node/build-index';
 import { readSettings } from './settings';
 
@@ -113,7 +113,7 @@ export class SourceStore implements vscode.Disposable {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.log.warn(`Indexing in a worker failed (${(err as Error).message}); indexing here instead.`);
-      const catalog = buildCatalog(files);
+      const catalog = await buildCatalogAsync(files);
       built = { index: new QuoteIndex(catalog.sources), problems: catalog.problems };
     }
     if (generation !== this.generation) return;
