@@ -1,7 +1,8 @@
 // The palette commands (category "Verbatim"). Each edit is one undo step.
 
 import * as vscode from 'vscode';
-import { appendAtEnd, decodeText, footnoteNumberFor, formatCitation, verifyQuotation, type Quote, type Source } from '../core';
+import { appendAtEnd, decodeText, footnoteNumberFor, formatCitation, locatorOfMatch, verifyQuotation, type Citation, type Quote, type Source } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
 import type { SourcesNode } from './sources-view';
@@ -17,7 +18,7 @@ export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagno
     register('verbatim.insertQuote', () => insertQuote(store)),
     register('verbatim.insertQuoteFromView', (node?: SourcesNode) => {
       const editor = vscode.window.activeTextEditor;
-      if (node?.kind === 'quote' && editor) return insertQuotation(editor, node.quote, node.source);
+      if (node?.kind === 'quote' && editor) return insertQuotation(editor, node.quote, node.source, store.extensionUri);
       void vscode.window.showInformationMessage('Open a draft to insert the quote into.');
       return false;
     }),
@@ -54,15 +55,15 @@ async function insertQuote(store: SourceStore): Promise<boolean> {
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Search the quotes of your sources', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return false;
-  return insertQuotation(editor, picked.quote, picked.source);
+  return insertQuotation(editor, picked.quote, picked.source, store.extensionUri);
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */
-export async function insertQuotation(editor: vscode.TextEditor, quote: Quote, source: Source): Promise<boolean> {
+export async function insertQuotation(editor: vscode.TextEditor, quote: Quote, source: Source, extensionUri: vscode.Uri): Promise<boolean> {
   const document = editor.document;
   const text = document.getText();
-  const style = readSettings(document).citationStyle;
-  const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
+  const files = await readCitationFiles(document, extensionUri);
+  const citation = reportProblems(files.problems, formatCitation({ text: quote.text, speaker: quote.speaker, source: source.meta, locator: quote.locator ?? null }, files.style, { footnoteNumber: footnoteNumberFor(text, source.meta), csl: files.csl, bibliography: files.bibliography }));
   const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
   return editor.edit((b) => {
     b.replace(editor.selection, citation.quotation);
@@ -87,8 +88,9 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
   }
-  const style = readSettings(document).citationStyle;
-  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
+  const files = await readCitationFiles(document, store.extensionUri);
+  const locator = locatorOfMatch(source, v.match);
+  const citation = reportProblems(files.problems, formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta, locator }, files.style, { footnoteNumber: footnoteNumberFor(text, source.meta), csl: files.csl, bibliography: files.bibliography }));
   // After the closing mark when the selection stops right before one.
   const at = /^[”"»“’']/.test(text.slice(end, end + 1)) ? end + 1 : end;
   const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
@@ -141,4 +143,11 @@ async function openSource(store: SourceStore, id?: string, start?: number, end?:
   const selection = toRange(document, { start: s, end: e });
   await vscode.window.showTextDocument(document, { preview: true, selection });
   return true;
+}
+
+/** Tells the writer once why the configured style or bibliography was not used. */
+function reportProblems(problems: readonly string[], citation: Citation): Citation {
+  const all = [...problems, ...(citation.problem ? [`Verbatim cited with a footnote instead: ${citation.problem}.`] : [])];
+  if (all.length) void vscode.window.showWarningMessage(all.join(' '));
+  return citation;
 }

@@ -2,14 +2,27 @@
 // "Add citation" on a quotation that the sources confirm.
 
 import * as vscode from 'vscode';
-import { citationEdits } from '../core';
+import { citationEdits, isCslStyle, locatorOfMatch, type QuoteCheck, type Source } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
 import { isServedDocument, readSettings } from './settings';
 import { toRange, toWorkspaceEdit } from './convert';
 
-class QuickFixProvider implements vscode.CodeActionProvider {
+/** "Add citation": a CSL style or a bibliography means reading files and running the processor, done on demand. */
+class CitationAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly document: vscode.TextDocument,
+    readonly check: QuoteCheck,
+    readonly source: Source,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(
@@ -38,15 +51,35 @@ class QuickFixProvider implements vscode.CodeActionProvider {
     const check = quote?.check;
     const source = check?.match ? this.store.sourceById(check.match.sourceId) : undefined;
     if (check && source && check.verdict !== 'not-found') {
-      const style = readSettings(document).citationStyle;
-      const edits = citationEdits(document.getText(), check, source.meta, style);
-      if (edits) {
-        const action = new vscode.CodeAction(`Add citation (${style})`, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, edits);
-        actions.push(action);
+      const settings = readSettings(document);
+      const style = settings.citationStyle;
+      const label = isCslStyle(style) && !['apa', 'mla', 'chicago'].includes(style) ? style.split(/[\\/]/).pop()! : style;
+      if (isCslStyle(style) || settings.bibliography) {
+        // Resolved when chosen (resolveCodeAction): building a CSL processor can take a second or two.
+        if (!(style === 'inline' && check.attribution)) actions.push(new CitationAction(`Add citation (${label})`, document, check, source));
+      } else {
+        const edits = citationEdits(document.getText(), check, source.meta, style, { locator: locatorOfMatch(source, check.match!) });
+        if (edits) {
+          const action = new vscode.CodeAction(`Add citation (${label})`, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, edits);
+          actions.push(action);
+        }
       }
     }
     return actions;
+  }
+
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
+    if (!(action instanceof CitationAction) || action.edit) return action;
+    const files = await readCitationFiles(action.document, this.store.extensionUri);
+    for (const p of files.problems) void vscode.window.showWarningMessage(p);
+    const edits = citationEdits(action.document.getText(), action.check, action.source.meta, files.style, {
+      csl: files.csl,
+      bibliography: files.bibliography,
+      locator: locatorOfMatch(action.source, action.check.match!),
+    });
+    if (edits) action.edit = toWorkspaceEdit(action.document, edits);
+    return action;
   }
 }
 

@@ -1,7 +1,8 @@
 // Completions inside an open quotation: the source quotes that match what was typed, in the source's exact words.
 
 import * as vscode from 'vscode';
-import { appendAtEnd, completeQuotation, escapeMarkdown, footnoteNumberFor, formatCitation, type Source } from '../core';
+import { appendAtEnd, completeQuotation, escapeMarkdown, footnoteNumberFor, formatCitation, locatorText, type Source } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import { isServedDocument, readSettings } from './settings';
 import { toRange } from './convert';
@@ -23,6 +24,7 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
         const completion = completeQuotation(store.current, text, document.offsetAt(position));
         if (!completion) return undefined;
         const settings = readSettings(document);
+        const files = settings.insertAttribution ? await readCitationFiles(document, store.extensionUri) : null;
         // A completion's range must stay on the cursor's line; typed words on earlier lines are removed separately.
         const lineStart = document.offsetAt(new vscode.Position(position.line, 0));
         const rangeStart = Math.max(completion.replace.start, lineStart);
@@ -31,7 +33,8 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
         const items = completion.suggestions.map((s, rank) => {
           const quote = s.quote;
           const item = new vscode.CompletionItem({ label: shorten(quote.text, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
-          item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}`;
+          const where = locatorText(quote.locator);
+          item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}${where ? ` · ${where}` : ''}`;
           item.documentation = new vscode.MarkdownString(escapeMarkdown(quote.context));
           item.range = toRange(document, { start: rangeStart, end: completion.replace.end });
           // Verbatim ranks by its own fuzzy match (typos, skipped words); VS Code must not filter those out again.
@@ -39,9 +42,11 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
           item.sortText = String(rank).padStart(5, '0');
           const additional = [...earlier];
           if (settings.insertAttribution) {
-            const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: s.source.meta }, settings.citationStyle, {
+            const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: s.source.meta, locator: quote.locator ?? null }, files?.style ?? settings.citationStyle, {
               marks: { open: '', close: completion.closeMark },
               footnoteNumber: footnoteNumberFor(text, s.source.meta),
+              csl: files?.csl ?? null,
+              bibliography: files?.bibliography ?? null,
             });
             item.insertText = citation.quotation;
             if (citation.note && !text.includes(citation.note)) {

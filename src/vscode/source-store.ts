@@ -30,7 +30,8 @@ export class SourceStore implements vscode.Disposable {
   private latest: Promise<void> | undefined;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    /** Where the extension's resources are (the built-in article, the CSL styles). */
+    readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(

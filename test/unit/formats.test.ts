@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { buildCatalogAsync, checkDraft, DEFAULT_MAX_FILE_BYTES, formatOf, QuoteIndex, readSourceFile, type Source } from '../../src/core';
+import { buildCatalogAsync, checkDraft, DEFAULT_MAX_FILE_BYTES, explainQuoteCheck, formatOf, QuoteIndex, readSourceFile, type Source } from '../../src/core';
 import { fixture } from './helpers';
 
 async function read(name: string): Promise<Source> {
@@ -317,4 +317,13 @@ test('bad files: one clear reason each, and the other sources keep working', asy
   assert.deepEqual(catalog.sources.map((s) => s.meta.kind), ['web-page', 'transcript', 'captions', 'captions', 'pdf']);
   assert.equal(catalog.problems.length, 4);
   for (const p of catalog.problems) assert.match(p.message, /^sources\/\S+ (is|could)/);
+});
+
+test('hovers show where in the document: the caption time, the PDF page', async () => {
+  const v = await read('briefing.vtt');
+  const hover = explainQuoteCheck(check([v], 'Rossi said: “Nobody was hurt.”'), v);
+  assert.match(hover, /Harbour City Television · at 00\\:00\\:25 ·/);
+  const p = await read('press-release.pdf');
+  const onPage2 = explainQuoteCheck(check([p], 'She said: “Every euro of this will be visible to the people who pay for it.”'), p);
+  assert.match(onPage2, / · p\\\. 2/);
 });
