@@ -327,3 +327,32 @@ test('hovers show where in the document: the caption time, the PDF page', async 
   const onPage2 = explainQuoteCheck(check([p], 'She said: “Every euro of this will be visible to the people who pay for it.”'), p);
   assert.match(onPage2, / · p\\\. 2/);
 });
+
+test('transcript: a network header, Mc names, and a speaker’s own phrase in marks', async () => {
+  const text = [
+    'STATE OF THE REGION',
+    'Interview with Senator Kevin McCarthy',
+    'Aired March 9, 2026 - 09:00 ET',
+    '',
+    'THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.',
+    '',
+    'DANA BASH, HOST: Senator, welcome. You called the budget "a house of cards" last week.',
+    '',
+    'SEN. KEVIN McCARTHY (R), NORTHERN DISTRICT: I did, and I meant every word of it, Dana.',
+    '',
+    'BASH: Your own leader said, "We will pass it by Friday."',
+    '',
+    'McCARTHY: He can say that. We call it "the Friday promise" around here (LAUGHTER) and nobody believes it.',
+  ].join('\n');
+  const r = await readSourceFile({ path: 'sotr.txt', text });
+  assert.ok(r.ok);
+  assert.equal(r.source.meta.date, '2026-03-09');
+  const quotes = r.source.quotes.map((q) => [q.speaker, q.text.replace(/\s+/g, ' ')]);
+  assert.deepEqual(quotes, [
+    ['Dana Bash', 'Senator, welcome. You called the budget "a house of cards" last week.'],
+    ['Kevin McCarthy', 'I did, and I meant every word of it, Dana.'],
+    ['Dana Bash', 'Your own leader said'],
+    [null, 'We will pass it by Friday.'],
+    ['Kevin McCarthy', 'He can say that. We call it "the Friday promise" around here and nobody believes it.'],
+  ]);
+});

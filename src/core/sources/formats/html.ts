@@ -41,7 +41,11 @@ export interface PageMeta {
 /** Whole parts of a page that are never the article. */
 const NEVER_ARTICLE = 'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, svg, figcaption, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
 /** Classes and ids of comment threads, teasers, adverts, bios, sharing and sign-up boxes. */
-const NOT_ARTICLE_NAME = /(?:^|[\s_-])(?:comments?|comment-?(?:list|thread|section|s)|discussion|replies|disqus|related|teasers?|promo|recirc|more-?stories|most-?(?:read|popular)|trending|recommend(?:ed|ations)?|ad|ads|advert(?:isement)?s?|sponsor(?:ed)?|newsletter|subscribe|share|sharing|social|author-?bio|bio|about-?the-?author|breadcrumbs?|cookie|consent|caption|credit|nav|menu|masthead|site-?header|site-?footer|sidebar|rail|outbrain|taboola|paywall|signup|read-?more|tags|byline)(?:$|[\s_-])/i;
+const NOT_ARTICLE_NAME = new RegExp(
+  String.raw`(?:^|[\s_-])(?:comment|discuss|disqus|repl(?:y|ies)|related|teaser|promo|recirc|recommend|trending|most-?read|most-?popular|more-?(?:stories|news|from)|sponsor|advert|newsletter|subscri|sharing|share-|social|author-?bio|about-?the-?author|breadcrumb|cookie|consent|paywall|signup|outbrain|taboola|sidebar|masthead|site-?(?:header|footer|nav)|read-?more)` +
+    String.raw`|(?:^|[\s_-])(?:ad|ads|ad-slot|share|bio|nav|navbar|menu|rail|tags|byline|caption|credit|footer)(?:$|[\s_-])`,
+  'i',
+);
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH']);
 
 export function readHtml(html: string, base: { id?: string; path: string | null; builtIn: boolean }): ParseResult {

@@ -15,6 +15,8 @@ interface TextItem {
 }
 
 interface PdfLine {
+  /** The page's height, for telling the margins from the body. */
+  pageHeight: number;
   y: number;
   x: number;
   size: number;
@@ -34,7 +36,8 @@ export async function readPdf(bytes: Uint8Array, base: { id?: string; path: stri
       for (let n = 1; n <= pdf.numPages; n++) {
         const page = await pdf.getPage(n);
         const content = await page.getTextContent();
-        pages.push(linesOf(content.items as TextItem[]));
+        const view = (page as unknown as { view?: number[] }).view;
+        pages.push(linesOf(content.items as TextItem[], view && view.length === 4 ? Math.abs(view[3]! - view[1]!) : 792));
         page.cleanup();
       }
     } finally {
@@ -75,7 +78,7 @@ export async function readPdf(bytes: Uint8Array, base: { id?: string; path: stri
 }
 
 /** A page's text items as lines, top to bottom and left to right. */
-function linesOf(items: readonly TextItem[]): PdfLine[] {
+function linesOf(items: readonly TextItem[], pageHeight: number): PdfLine[] {
   const words = items.filter((i) => typeof i.str === 'string' && i.str !== '' && Array.isArray(i.transform));
   words.sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!);
   const lines: { y: number; size: number; items: TextItem[] }[] = [];
@@ -96,14 +99,19 @@ function linesOf(items: readonly TextItem[]): PdfLine[] {
       text += it.str;
       right = x + (it.width || 0);
     }
-    return { y: l.y, x: l.items[0]!.transform[4]!, size: Math.max(...l.items.map((i) => Math.abs(i.height || i.transform[3] || 10))), text: text.replace(/\s+/g, ' ').trim() };
+    return { pageHeight, y: l.y, x: l.items[0]!.transform[4]!, size: Math.max(...l.items.map((i) => Math.abs(i.height || i.transform[3] || 10))), text: text.replace(/\s+/g, ' ').trim() };
   }).filter((l) => l.text !== '');
 }
 
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 
-/** Running headers and footers: lines at the top or bottom of pages that repeat (digits aside), and page numbers. */
+/**
+ * Running headers and footers: lines at the top or bottom of pages that repeat (digits aside), page numbers, and
+ * (for a single page, where nothing can repeat) small print in the top or bottom margin.
+ */
 function dropRunningLines(pages: PdfLine[][]): void {
+  const bodySize = median(pages.flat().map((l) => l.size));
+  const inMargin = (l: PdfLine) => l.size < bodySize * 0.95 && (l.y > l.pageHeight * 0.92 || l.y < l.pageHeight * 0.08);
   const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
   const counts = new Map<string, number>();
   const edges = (p: PdfLine[]) => [...p.slice(0, 2), ...p.slice(-2)];
@@ -112,7 +120,7 @@ function dropRunningLines(pages: PdfLine[][]): void {
   for (let k = 0; k < pages.length; k++) {
     const p = pages[k]!;
     const edge = new Set(edges(p));
-    pages[k] = p.filter((l) => !(edge.has(l) && (repeated(l) || PAGE_NUMBER.test(l.text))));
+    pages[k] = p.filter((l) => !(edge.has(l) && (repeated(l) || PAGE_NUMBER.test(l.text) || (pages.length === 1 && inMargin(l)))));
   }
 }
 

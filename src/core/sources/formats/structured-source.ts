@@ -46,7 +46,11 @@ export function buildStructuredSource(input: StructuredInput): Source {
     const cuts: { span: Span; speaker: string | null }[] = [];
     while (qi < inner.length && inner[qi]!.outer.start < turn.end) {
       const q = inner[qi]!;
-      if (q.outer.start >= turn.start) {
+      // A short unattributed quotation is the speaker's own phrase in marks ("the bridge of hope"), not someone else's words.
+      const said = text.slice(q.inner.start, q.inner.end).trim();
+      const words = said.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const own = words <= 6 && !attributions[qi]?.name && !/[.!?…]$/.test(said);
+      if (q.outer.start >= turn.start && !own) {
         // The turn quotes someone: those words are theirs (or nobody's when the turn does not say whose).
         cuts.push({ span: { start: cursor, end: q.outer.start }, speaker: turn.speaker });
         cuts.push({ span: { ...q.inner }, speaker: attributions[qi]?.name ?? null });
@@ -108,6 +112,14 @@ export function paragraphOf(text: string, span: Span, heading = false): Paragrap
 /** "MARGARET CHEN" → "Margaret Chen"; names already in mixed case are kept. */
 export function nameFromLabel(label: string): string {
   const clean = label.replace(/\s+/g, ' ').trim();
-  if (/\p{Ll}/u.test(clean)) return clean;
-  return clean.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/\bMc(\p{L})/gu, (_m, ch: string) => 'Mc' + ch.toUpperCase());
+  return clean
+    .split(' ')
+    .map((word) => {
+      // A word in capitals (allowing a Mc/Mac prefix: "McCARTHY") is set in title case; "de la Cruz" stays.
+      const m = /^(Mc|Mac)?(\p{Lu}[\p{Lu}.'’-]*)$/u.exec(word);
+      if (!m || (m[2]!.length === 1 && !m[1])) return word;
+      const rest = m[2]!.toLowerCase().replace(/(^|['’-])(\p{L})/gu, (_x, sep: string, ch: string) => sep + ch.toUpperCase());
+      return (m[1] ?? '') + (m[1] ? rest : rest).replace(/^Mc(\p{L})/u, (_x, ch: string) => 'Mc' + ch.toUpperCase());
+    })
+    .join(' ');
 }

@@ -15,7 +15,7 @@ export interface TranscriptHeader {
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 /** A speaker label at the start of a line: optional time, an upper-case name, an optional role, a colon. */
 const LABEL_RE = new RegExp(
-  String.raw`^[ \t]*(?:[\[(]?(${TIME})[\])]?[ \t]+)?((?:[A-Z][A-Z.'’\-]*)(?:[ \t]+(?:[A-Z][A-Z.'’\-]*|de|van|von|da|al|bin)){0,5})` +
+  String.raw`^[ \t]*(?:[\[(]?(${TIME})[\])]?[ \t]+)?((?:(?:Mc|Mac|O’|O')?[A-Z][A-Z.'’\-]*)(?:[ \t]+(?:(?:Mc|Mac)?[A-Z][A-Z.'’\-]*|de|van|von|da|al|bin)){0,5})` +
     String.raw`((?:[ \t]*\([^)\n]{1,60}\))?(?:[ \t]*,[ \t]*[^:\n]{1,90})?)?[ \t]*(?:[\[(](${TIME})[\])])?:[ \t]+`,
   'gm',
 );
@@ -31,7 +31,7 @@ const UNKNOWN_SPEAKER = /^(?:UNIDENTIFIED|UNKNOWN|CROWD|AUDIENCE|VOICE|VOICES|MU
 /** Stage directions and transcription markers: blanked from the words. */
 const MARKER_RE = /\((?:[A-Z][A-Z0-9 ,.'’\/-]*|through (?:an? )?(?:translator|interpreter)|via (?:an? )?(?:translator|interpreter)|voice-over|on camera|off camera|sic|inaudible|crosstalk|laughs|laughter|applause|pause|unintelligible|cross talk|overlapping)\)|\[(?:[A-Z][A-Z0-9 ,.'’\/-]*|inaudible|crosstalk|cross talk|laughs|laughter|applause|pause|unintelligible|overlapping|overtalk|music|silence|indiscernible|inaudible \d[\d:]*)\]/g;
 /** A marker that ends what came before: a clip or a break. After it, unlabelled text is nobody's speech. */
-const RESET_MARKER = /\b(?:BEGIN|END)\b.*\bCLIP\b|\bCOMMERCIAL\b|\bBREAK\b|\bEND\b/;
+const RESET_MARKER = /\b(?:BEGIN|END|START)\b|\bCOMMERCIAL\b|\bBREAK\b/;
 
 export interface LabelLine {
   lineStart: number;
@@ -187,17 +187,22 @@ export function normalizeTime(t: string): string {
 
 /** Network transcript header lines (`SHOW: …`, `DATE: …`) before the first turn. */
 export function transcriptHeaderFields(text: string, from: number): { outlet?: string; date?: string; title?: string } {
-  const head = text.slice(from, from + 1500);
+  // Only the lines before the first speaker label.
+  const first = findLabels(text, from, false)[0];
+  const head = text.slice(from, Math.min(first ? first.lineStart : text.length, from + 1500));
   const out: { outlet?: string; date?: string; title?: string } = {};
   const show = /^(?:SHOW|PROGRAM|PROGRAMME):[ \t]*(.+)$/m.exec(head);
   if (show) out.outlet = show[1]!.trim();
   const headline = /^(?:HEADLINE|TITLE):[ \t]*(.+)$/m.exec(head);
   if (headline) out.title = headline[1]!.trim();
-  const date = /^(?:DATE|AIRED):[ \t]*(.+)$/m.exec(head);
+  const date = /^(?:DATE|AIRED):[ \t]*(.+)$/m.exec(head) ?? /^[ \t]*(?:Aired|Broadcast|Recorded|Date)\b[ \t:]*(.+)$/im.exec(head);
   if (date) {
     const iso = isoDate(date[1]!.trim());
     if (iso) out.date = iso;
   }
+  // A Markdown heading before the first turn is the title.
+  const heading = /^#{1,3}[ \t]+(.+?)[ \t#]*$/m.exec(head);
+  if (heading && !out.title) out.title = heading[1]!.trim();
   return out;
 }
 
