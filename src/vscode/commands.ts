@@ -1,14 +1,14 @@
 // The palette commands (category "Verbatim"). Each edit is one undo step.
 
 import * as vscode from 'vscode';
-import { appendAtEnd, decodeText, footnoteNumberFor, formatCitation, locatorOfMatch, verifyQuotation, type Citation, type Quote, type Source } from '../core';
+import { decodeText, type QuoteEntry, type TextEdit } from '../core';
 import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
 import type { SourcesNode } from './sources-view';
 import { readSettings } from './settings';
 import { sourceLabel } from './quote-completions';
-import { toRange } from './convert';
+import { toRange, toWorkspaceEdit } from './convert';
 
 const LANGUAGE_EXTENSIONS: Record<string, string[]> = { markdown: ['md', 'markdown'], plaintext: ['txt'] };
 
@@ -18,7 +18,7 @@ export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagno
     register('verbatim.insertQuote', () => insertQuote(store)),
     register('verbatim.insertQuoteFromView', (node?: SourcesNode) => {
       const editor = vscode.window.activeTextEditor;
-      if (node?.kind === 'quote' && editor) return insertQuotation(editor, node.quote, node.source, store.extensionUri);
+      if (node?.kind === 'quote' && editor) return insertQuotation(store, editor, { quote: node.quote, source: node.source });
       void vscode.window.showInformationMessage('Open a draft to insert the quote into.');
       return false;
     }),
@@ -45,8 +45,8 @@ async function insertQuote(store: SourceStore): Promise<boolean> {
     return false;
   }
   await store.ready();
-  type Item = vscode.QuickPickItem & { quote: Quote; source: Source };
-  const items: Item[] = store.current.allQuotes().map(({ quote, source }) => ({
+  type Item = vscode.QuickPickItem & QuoteEntry;
+  const items: Item[] = store.current.quotes().map(({ quote, source }) => ({
     label: quote.text.replace(/\s+/g, ' '),
     description: quote.speaker ?? 'unattributed',
     detail: `${sourceLabel(source)}${source.meta.date ? ` · ${source.meta.date}` : ''}`,
@@ -55,20 +55,16 @@ async function insertQuote(store: SourceStore): Promise<boolean> {
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Search the quotes of your sources', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return false;
-  return insertQuotation(editor, picked.quote, picked.source, store.extensionUri);
+  return insertQuotation(store, editor, picked);
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */
-export async function insertQuotation(editor: vscode.TextEditor, quote: Quote, source: Source, extensionUri: vscode.Uri): Promise<boolean> {
+export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteEntry): Promise<boolean> {
   const document = editor.document;
-  const text = document.getText();
-  const files = await readCitationFiles(document, extensionUri);
-  const citation = reportProblems(files.problems, formatCitation({ text: quote.text, speaker: quote.speaker, source: source.meta, locator: quote.locator ?? null }, files.style, { footnoteNumber: footnoteNumberFor(text, source.meta), csl: files.csl, bibliography: files.bibliography }));
-  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
-  return editor.edit((b) => {
-    b.replace(editor.selection, citation.quotation);
-    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
-  });
+  const selection = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, files.style, files));
 }
 
 async function citeSelection(store: SourceStore): Promise<boolean> {
@@ -79,25 +75,26 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
   }
   await store.ready();
   const document = editor.document;
-  const text = document.getText();
-  const start = document.offsetAt(editor.selection.start);
-  const end = document.offsetAt(editor.selection.end);
-  const v = verifyQuotation(store.current, text, { start, end });
-  const source = v.match ? store.sourceById(v.match.sourceId) : undefined;
-  if (!v.match || !source || !['exact', 'fragment', 'elided', 'variant'].includes(v.verdict)) {
+  const span = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  const cited = store.current.cite(document.getText(), span, files.style, files);
+  if (!cited) {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
   }
-  const files = await readCitationFiles(document, store.extensionUri);
-  const locator = locatorOfMatch(source, v.match);
-  const citation = reportProblems(files.problems, formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta, locator }, files.style, { footnoteNumber: footnoteNumberFor(text, source.meta), csl: files.csl, bibliography: files.bibliography }));
-  // After the closing mark when the selection stops right before one.
-  const at = /^[”"»“’']/.test(text.slice(end, end + 1)) ? end + 1 : end;
-  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
-  return editor.edit((b) => {
-    b.insert(document.positionAt(at), citation.marker);
-    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
-  });
+  if (cited.citation.problem) reportProblems([`Verbatim cited with a footnote instead: ${cited.citation.problem}.`]);
+  return applyEdits(editor, cited.edits);
+}
+
+/** Tells the writer why the configured citation style or bibliography was not used. */
+function reportProblems(problems: readonly string[]): void {
+  if (problems.length) void vscode.window.showWarningMessage(problems.join(' '));
+}
+
+/** The engine's edits as one undo step, against the version they were computed for. */
+function applyEdits(editor: vscode.TextEditor, edits: readonly TextEdit[]): Thenable<boolean> {
+  return vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, edits));
 }
 
 async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnostics): Promise<{ drafts: number; findings: number }> {
@@ -105,7 +102,7 @@ async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnosti
   const settings = readSettings();
   const extensions = settings.languages.flatMap((l) => LANGUAGE_EXTENSIONS[l] ?? []);
   if (extensions.length === 0) return { drafts: 0, findings: 0 };
-  const sourceUris = new Set(store.current.sources.map((s) => s.source.meta.path));
+  const sourceUris = new Set(store.current.sources.map((s) => s.meta.path));
   const uris = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, '**/node_modules/**');
   let drafts = 0;
   let findings = 0;
@@ -131,7 +128,7 @@ async function openSource(store: SourceStore, id?: string, start?: number, end?:
   let source = id ? store.sourceById(id) : undefined;
   if (!source) {
     const picked = await vscode.window.showQuickPick(
-      store.current.sources.map((s) => ({ label: sourceLabel(s.source), description: s.source.meta.date ?? '', source: s.source })),
+      store.current.sources.map((source) => ({ label: sourceLabel(source), description: source.meta.date ?? '', source })),
       { placeHolder: 'Open which source?' },
     );
     source = picked?.source;
@@ -143,11 +140,4 @@ async function openSource(store: SourceStore, id?: string, start?: number, end?:
   const selection = toRange(document, { start: s, end: e });
   await vscode.window.showTextDocument(document, { preview: true, selection });
   return true;
-}
-
-/** Tells the writer once why the configured style or bibliography was not used. */
-function reportProblems(problems: readonly string[], citation: Citation): Citation {
-  const all = [...problems, ...(citation.problem ? [`Verbatim cited with a footnote instead: ${citation.problem}.`] : [])];
-  if (all.length) void vscode.window.showWarningMessage(all.join(' '));
-  return citation;
 }

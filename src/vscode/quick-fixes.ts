@@ -1,22 +1,21 @@
 // Quick fixes: the engine's fixes for a diagnostic (matched on its code and range, never its message), and
-// "Add citation" on a quotation that the sources confirm.
+// "Add citation" on a quotation that the engine says the sources confirm.
 
 import * as vscode from 'vscode';
-import { citationEdits, isCslStyle, locatorOfMatch, type QuoteCheck, type Source } from '../core';
-import { readCitationFiles } from './citation-files';
+import { isCslStyle, type QuoteCheck } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
 import { isServedDocument, readSettings } from './settings';
 import { toRange, toWorkspaceEdit } from './convert';
 
-/** "Add citation": a CSL style or a bibliography means reading files and running the processor, done on demand. */
+/** "Add citation" with a CSL style or a bibliography: reading files and running the processor, done when chosen. */
 class CitationAction extends vscode.CodeAction {
   constructor(
     title: string,
     readonly document: vscode.TextDocument,
     readonly check: QuoteCheck,
-    readonly source: Source,
   ) {
     super(title, vscode.CodeActionKind.QuickFix);
   }
@@ -49,16 +48,15 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
       }
     }
     const check = quote?.check;
-    const source = check?.match ? this.store.sourceById(check.match.sourceId) : undefined;
-    if (check && source && check.verdict !== 'not-found') {
+    if (check) {
       const settings = readSettings(document);
       const style = settings.citationStyle;
       const label = isCslStyle(style) && !['apa', 'mla', 'chicago'].includes(style) ? style.split(/[\\/]/).pop()! : style;
       if (isCslStyle(style) || settings.bibliography) {
         // Resolved when chosen (resolveCodeAction): building a CSL processor can take a second or two.
-        if (!(style === 'inline' && check.attribution)) actions.push(new CitationAction(`Add citation (${label})`, document, check, source));
+        if (this.store.current.isConfirmed(check) && !(style === 'inline' && check.attribution)) actions.push(new CitationAction(`Add citation (${label})`, document, check));
       } else {
-        const edits = citationEdits(document.getText(), check, source.meta, style, { locator: locatorOfMatch(source, check.match!) });
+        const edits = this.store.current.citeQuotation(document.getText(), check, style);
         if (edits) {
           const action = new vscode.CodeAction(`Add citation (${label})`, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, edits);
@@ -73,11 +71,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     if (!(action instanceof CitationAction) || action.edit) return action;
     const files = await readCitationFiles(action.document, this.store.extensionUri);
     for (const p of files.problems) void vscode.window.showWarningMessage(p);
-    const edits = citationEdits(action.document.getText(), action.check, action.source.meta, files.style, {
-      csl: files.csl,
-      bibliography: files.bibliography,
-      locator: locatorOfMatch(action.source, action.check.match!),
-    });
+    const edits = this.store.current.citeQuotation(action.document.getText(), action.check, files.style, files);
     if (edits) action.edit = toWorkspaceEdit(action.document, edits);
     return action;
   }

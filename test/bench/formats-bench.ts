@@ -2,7 +2,7 @@
 // generated from a seed, and the time it takes to load web pages and PDFs. `npm run bench` mixes these sources into
 // its corpora and prints the load times; `node out/test/bench/formats-bench.js [N]` times N files of each alone.
 import { performance } from 'node:perf_hooks';
-import { readSourceFile, type SourceFile } from '../../src/core';
+import { readSourceFile, type SourceFile } from '../unit/core-internals';
 import { mulberry32 } from './corpus';
 
 const NAMES = ['Ana Ruiz', 'Tomas Berg', 'Lena Frost', 'Pavel Novak', 'Mirela Kovac', 'Daniel Okafor', 'Ingrid Solberg', 'Nora Bell'];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { footnoteNumberFor, formatCitation, type SourceMeta } from '../../src/core';
+import { footnoteNumberFor, formatCitation, type SourceMeta } from './core-internals';
 import { builtInStyle } from './csl-helpers';
 import { loadSources } from './helpers';
 

@@ -1,7 +1,7 @@
 // Reads the CSL styles the tests use: the built-in ones in resources/csl/ and the test's own house style.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CSL_LOCALE_FILE, CSL_STYLE_FILES, type CslStyle } from '../../src/core';
+import { CSL_LOCALE_FILE, CSL_STYLE_FILES, type CslStyle } from './core-internals';
 import { fixture, repoRoot } from './helpers';
 
 const locale = () => fs.readFileSync(path.join(repoRoot, 'resources', 'csl', CSL_LOCALE_FILE), 'utf8');

@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import CSL from 'citeproc';
 import {
-  checkDraft,
-  citationEdits,
+  createEngine,
   cslItemFromMeta,
   findBibliographyItem,
   formatCitation,
@@ -18,7 +17,7 @@ import {
   type CslItem,
   type CslStyle,
   type Source,
-} from '../../src/core';
+} from './core-internals';
 import { builtInStyle, houseStyle } from './csl-helpers';
 import { applyEdits, fixture } from './helpers';
 
@@ -84,11 +83,11 @@ test('Chicago is a note style: a footnote whose note is the processor’s, carry
 test('a footnote citation of a PDF quote carries its page; of a transcript turn, its time', async () => {
   const pdf = await read('press-release.pdf');
   const draft = 'The engineer was blunt: “Closing it more often than that would mean the sea has risen faster than any of our models say,” Berg said.\n';
-  const index = new QuoteIndex([pdf]);
-  const check = checkDraft(index, draft).quotes[0]!;
-  const locator = locatorOfMatch(pdf, check.match!);
-  assert.deepEqual(locator, { page: 2 });
-  const edits = citationEdits(draft, check, pdf.meta, 'footnote', { locator })!;
+  const engine = createEngine(new QuoteIndex([pdf]));
+  const check = engine.checkDraft(draft).quotes[0]!;
+  assert.deepEqual(locatorOfMatch(pdf, check.match!), { page: 2 });
+  // The engine's quick fix: the page goes into the footnote.
+  const edits = engine.citeQuotation(draft, check, 'footnote')!;
   const out = applyEdits(draft, edits);
   assert.match(out, /say,”\[\^1\] Berg said\./);
   assert.match(out, /\[\^1\]: Tomas Berg, quoted in “Harbour Authority approves tidal barrier”, Northport Harbour Authority Media Office, March 4, 2026, p\. 2\.\n$/);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { buildCatalogAsync, checkDraft, DEFAULT_MAX_FILE_BYTES, explainQuoteCheck, formatOf, QuoteIndex, readSourceFile, type Source } from '../../src/core';
+import { buildCatalogAsync, checkDraft, DEFAULT_MAX_FILE_BYTES, explainQuoteCheck, formatOf, QuoteIndex, readSourceFile, type Source } from './core-internals';
 import { fixture } from './helpers';
 
 async function read(name: string): Promise<Source> {
@@ -316,7 +316,7 @@ test('bad files: one clear reason each, and the other sources keep working', asy
   const catalog = await buildCatalogAsync(names.map((n) => ({ path: `sources/${n}`, bytes: fs.readFileSync(fixture('formats', n)) })));
   assert.deepEqual(catalog.sources.map((s) => s.meta.kind), ['web-page', 'transcript', 'captions', 'captions', 'pdf']);
   assert.equal(catalog.problems.length, 4);
-  for (const p of catalog.problems) assert.match(p.message, /^sources\/\S+ (is|could)/);
+  for (const p of catalog.problems) assert.match(`${p.path} ${p.reason}`, /^sources\/\S+ (is|could)/);
 });
 
 test('hovers show where in the document: the caption time, the PDF page', async () => {
