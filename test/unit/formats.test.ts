@@ -356,3 +356,22 @@ test('transcript: a network header, Mc names, and a speaker’s own phrase in ma
     ['Kevin McCarthy', 'He can say that. We call it "the Friday promise" around here and nobody believes it.'],
   ]);
 });
+
+test('transcript: the head of a network transcript gives programme, title and date', async () => {
+  const text = ['CNN STATE OF THE UNION', '', 'Interview with Senator Ruth Alvarez', '', 'Aired September 14, 2025 - 09:00 ET', '', 'JAKE RIVERA, HOST: Welcome back.', '', 'SEN. RUTH ALVAREZ: Thank you.', '', 'RIVERA: Let us begin.'].join('\n');
+  const r = await readSourceFile({ path: 'sotu.txt', text });
+  assert.ok(r.ok);
+  assert.deepEqual({ outlet: r.source.meta.outlet, title: r.source.meta.title, date: r.source.meta.date }, { outlet: 'CNN State of the Union', title: 'Interview with Senator Ruth Alvarez', date: '2025-09-14' });
+});
+
+test('web page: comments and teasers marked up as <article> elements are dropped too', async () => {
+  const html = `<!doctype html><html><head><title>T</title></head><body><main>
+    <article class="story"><h1>Dam vote</h1><p>The council voted on the dam on Monday night after a long debate in the town hall.</p>
+    <p>“We will build it before the spring floods,” said Ana Ruiz, the mayor, after the vote was counted.</p>
+    <p>Opponents said they would take the decision to court within the month, and began collecting signatures.</p></article>
+    <section><article class="comment"><p>“Build it yesterday,” I say.</p></article><article class="comment"><p>“Never,” says my uncle.</p></article></section>
+    <article class="teaser"><p>“Coldest winter on record,” forecasters warn.</p></article></main></body></html>`;
+  const r = await readSourceFile({ path: 'dam.html', text: html });
+  assert.ok(r.ok);
+  assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.text]), [['Ana Ruiz', 'We will build it before the spring floods,']]);
+});

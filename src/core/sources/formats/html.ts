@@ -90,14 +90,21 @@ function cleanPage(document: Doc): void {
   for (const el of [...document.querySelectorAll(NEVER_ARTICLE)]) {
     if (el.tagName !== 'BODY' && el.tagName !== 'HTML') el.remove();
   }
+  const pageText = textLength(document.body);
   for (const el of [...document.querySelectorAll('[class], [id]')]) {
-    if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    if (el.tagName === 'BODY' || el.tagName === 'HTML') continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!NOT_ARTICLE_NAME.test(name)) continue;
-    // Never drop a container that holds the story itself (a "story has-comments" wrapper).
-    if (el.querySelector('article, main, [itemprop="articleBody"]')) continue;
+    // Never drop a container that holds the story itself (a "story has-comments" wrapper); an <article> that is a
+    // comment or a teaser goes, the one holding most of the page's text stays.
+    if (el.querySelector('main, [itemprop="articleBody"]') || el.getAttribute('itemprop') === 'articleBody') continue;
+    if ((el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.querySelector('article')) && textLength(el) > pageText * 0.5) continue;
     el.remove();
   }
+}
+
+function textLength(el: El | null): number {
+  return (el?.textContent ?? '').replace(/\s+/g, '').length;
 }
 
 /** The article's block texts, in order, white space collapsed, entities decoded. */

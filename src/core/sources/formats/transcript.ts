@@ -203,7 +203,30 @@ export function transcriptHeaderFields(text: string, from: number): { outlet?: s
   // A Markdown heading before the first turn is the title.
   const heading = /^#{1,3}[ \t]+(.+?)[ \t#]*$/m.exec(head);
   if (heading && !out.title) out.title = heading[1]!.trim();
+  // A network transcript's head: the programme in capitals ("SUNDAY BRIEFING"), then a line of what it is
+  // ("Interview with Transport Minister Daniel Okafor"), then when it aired.
+  for (const raw of head.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || /:/.test(line) || /RUSH TRANSCRIPT|FINAL FORM|^(?:Aired|Broadcast|Recorded)\b/i.test(line) || isoDate(line)) continue;
+    if (!/\p{Ll}/u.test(line) && /\p{Lu}{2}/u.test(line) && line.split(/\s+/).length <= 8) out.outlet ??= programmeName(line);
+    else if (/\p{Ll}/u.test(line) && !/^#/.test(line) && line.split(/\s+/).length <= 20) out.title ??= line;
+  }
   return out;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'on', 'in', 'at', 'a', 'an', 'for', 'with', 'to', 'from', 'by']);
+
+/** "SUNDAY BRIEFING" → "Sunday Briefing"; "CNN STATE OF THE UNION" → "CNN State of the Union". */
+function programmeName(line: string): string {
+  return line
+    .split(/\s+/)
+    .map((w, k) => {
+      const lower = w.toLowerCase();
+      if (k > 0 && SMALL_WORDS.has(lower)) return lower;
+      if (w.length <= 3 && /^\p{Lu}+$/u.test(w) && !SMALL_WORDS.has(lower)) return w;
+      return lower.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+    })
+    .join(' ');
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
