@@ -40,7 +40,7 @@ const USAGE = `Usage:
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
 any files given with --source: Markdown or text articles and transcripts, saved web pages (.html),
-captions (.vtt, .srt) and PDFs. Exit status: 0 fine, 1 findings at or above --fail-on
+captions (.vtt, .srt), PDFs and Word documents (.docx). Exit status: 0 fine, 1 findings at or above --fail-on
 (cite: no source passage found), 2 usage or input error. With --fix, check applies each finding's fix to
 the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
 `;

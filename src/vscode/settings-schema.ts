@@ -18,7 +18,7 @@ export interface VerbatimSettings {
 }
 
 export const SETTING_DEFAULTS: Readonly<VerbatimSettings> = {
-  sources: ['sources/**/*.{md,txt,html,htm,vtt,srt,pdf}'],
+  sources: ['sources/**/*.{md,txt,html,htm,vtt,srt,pdf,docx}'],
   includeBuiltInSources: true,
   languages: ['markdown', 'plaintext'],
   insertAttribution: false,

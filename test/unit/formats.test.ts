@@ -375,3 +375,17 @@ test('web page: comments and teasers marked up as <article> elements are dropped
   assert.ok(r.ok);
   assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.text]), [['Ana Ruiz', 'We will build it before the spring floods,']]);
 });
+
+test('Word documents: paragraphs and quotes through mammoth, title and author from the core properties', async () => {
+  const d = await read('statement.docx');
+  assert.equal(d.meta.kind, 'docx');
+  assertWellFormed(d);
+  assert.deepEqual(d.quotes.map((q) => [q.speaker, q.text]), [
+    ['Clara Jensen', 'Nobody should have to choose between a warm room and a good book,'],
+    ['Clara Jensen', 'We found the money by delaying the new roof by one year,'],
+  ]);
+  assert.deepEqual({ title: d.meta.title, author: d.meta.author, date: d.meta.date }, { title: 'Library hours extended through the winter', author: 'County Library Press Office', date: null });
+  const bad = await readSourceFile({ path: 'broken.docx', bytes: new TextEncoder().encode('not a zip at all') });
+  assert.equal(bad.ok, false);
+  assert.match(bad.ok ? '' : bad.reason, /^is not a Word document that can be read/);
+});

@@ -19,7 +19,7 @@ export interface SourceFile {
 }
 
 /** The file extensions read as sources, for the hosts' default globs. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['md', 'txt', 'html', 'htm', 'vtt', 'srt', 'pdf'];
+export const SOURCE_EXTENSIONS: readonly string[] = ['md', 'txt', 'html', 'htm', 'vtt', 'srt', 'pdf', 'docx'];
 
 type Format = 'pdf' | 'html' | 'vtt' | 'srt' | 'docx' | 'text';
 
@@ -41,6 +41,11 @@ export async function readSourceFile(file: SourceFile, maxBytes = DEFAULT_MAX_FI
       const { body, meta } = captionsMeta(text.text, format, file);
       return await readCaptions(body, format, meta);
     }
+    if (format === 'docx') {
+      if (!file.bytes) return { ok: false, reason: 'is a Word document given as text; its bytes are needed' };
+      const { readDocx } = await import('./formats/docx');
+      return await readDocx(file.bytes, base(file));
+    }
     if (format === 'html') {
       const text = decoded(file, maxBytes);
       if (!text.ok) return text;
@@ -57,10 +62,9 @@ export async function readSourceFile(file: SourceFile, maxBytes = DEFAULT_MAX_FI
 /** The formats that need no library loaded on demand: text and Markdown articles, and transcripts. */
 export function readSourceFileSync(file: SourceFile, maxBytes = DEFAULT_MAX_FILE_BYTES): ParseResult {
   const format = formatOf(file);
-  if (format === 'pdf' || format === 'vtt' || format === 'srt' || format === 'html') {
-    return { ok: false, reason: `is a ${{ pdf: 'PDF', vtt: 'caption file', srt: 'caption file', html: 'web page' }[format]}, which is read only asynchronously (readSourceFile)` };
+  if (format !== 'text') {
+    return { ok: false, reason: `is a ${{ pdf: 'PDF', vtt: 'caption file', srt: 'caption file', html: 'web page', docx: 'Word document' }[format]}, which is read only asynchronously (readSourceFile)` };
   }
-  if (format === 'docx') return { ok: false, reason: 'is a Word document, which Verbatim cannot read yet; save it as PDF, HTML or text' };
   const text = decoded(file, maxBytes);
   if (!text.ok) return text;
   const header = parseSourceHeader(text.text);

@@ -108,7 +108,7 @@ function textLength(el: El | null): number {
 }
 
 /** The article's block texts, in order, white space collapsed, entities decoded. */
-function blocksOf(contentHtml: string): string[] {
+export function blocksOf(contentHtml: string): string[] {
   const doc = domOf(`<!doctype html><html><body>${contentHtml}</body></html>`);
   for (const el of [...doc.querySelectorAll('figcaption, figure, aside, nav, script, style')]) el.remove();
   const out: string[] = [];
