@@ -389,3 +389,15 @@ test('Word documents: paragraphs and quotes through mammoth, title and author fr
   assert.equal(bad.ok, false);
   assert.match(bad.ok ? '' : bad.reason, /^is not a Word document that can be read/);
 });
+
+test('long transcripts and caption files load in time proportional to their length', async () => {
+  const turns = Array.from({ length: 20_000 }, (_, k) => `${k % 2 ? '[00:01:00] ANNA RUIZ' : 'BOB STONE'}: We said (CROSSTALK) this is turn ${k}.`).join('\n\n');
+  const cues = Array.from({ length: 20_000 }, (_, k) => `00:00:01.000 --> 00:00:02.000\n<v ${k % 3 ? 'Ann Lee' : 'Bo Chan'}>words of cue ${k}${k % 4 === 3 ? '.' : ''}`).join('\n\n');
+  const t = Date.now();
+  const a = await readSourceFile({ path: 'long.txt', text: `---\nkind: transcript\n---\n${turns}\n` });
+  const b = await readSourceFile({ path: 'long.vtt', text: `WEBVTT\n\n${cues}\n` });
+  assert.ok(a.ok && a.source.quotes.length === 20_000);
+  assert.ok(b.ok && b.source.quotes.length > 10_000);
+  // Quadratic work (a queue shifted line by line, a string searched as it grows) took many seconds here.
+  assert.ok(Date.now() - t < 8_000, `${Date.now() - t} ms`);
+});

@@ -3,7 +3,7 @@
 // it starts in. Speakers come from WebVTT voice tags (`<v Anna Ruiz>`) or the caption conventions `- NAME:`,
 // `NAME:` and `>> NAME:` (a bare `>>` or `-` is a change to a speaker the file does not name).
 
-import { parseText } from 'media-captions';
+import { parseTextStream } from 'media-captions';
 import type { Locator, Paragraph, Source, SourceMeta } from '../../types';
 import { buildStructuredSource, paragraphOf, type Turn } from './structured-source';
 import { SpeakerNames } from './transcript';
@@ -22,9 +22,9 @@ const CHANGE_RE = /^(?:>>+|-)\s*/;
 const UNKNOWN = /^(?:unidentified|unknown|crowd|audience|voice|voices|announcer|operator|reporter|reporters|speaker)\b/i;
 
 export async function readCaptions(raw: string, type: 'vtt' | 'srt', meta: SourceMeta): Promise<CaptionsResult> {
-  let parsed: Awaited<ReturnType<typeof parseText>>;
+  let parsed: Awaited<ReturnType<typeof parseTextStream>>;
   try {
-    parsed = await parseText(type === 'vtt' ? raw : raw.replace(/^\uFEFF/, ''), { type, strict: false });
+    parsed = await parseTextStream(linesOf(type === 'vtt' ? raw : raw.replace(/^\uFEFF/, '')), { type, strict: false });
   } catch (err) {
     return { ok: false, reason: `could not be read as ${type === 'vtt' ? 'WebVTT' : 'SRT'} captions (${(err as Error).message})` };
   }
@@ -41,35 +41,40 @@ export async function readCaptions(raw: string, type: 'vtt' | 'srt', meta: Sourc
   }
   if (lines.length === 0) return { ok: false, reason: `has no caption cues with words${type === 'vtt' ? ' (is it WebVTT?)' : ' (is it SRT?)'}` };
 
-  // One paragraph per speaker turn: "Anna Ruiz: words of every cue of the turn".
-  let text = '';
-  const paragraphs: Paragraph[] = [];
-  const turns: Turn[] = [];
+  // One paragraph per speaker turn: "Anna Ruiz: words of every cue of the turn". Built as parts and joined once
+  // (searching a string while it grows would copy it each time).
+  const parts: string[] = [];
+  let length = 0;
+  const write = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const spans: { start: number; wordsStart: number; end: number; speaker: string | null }[] = [];
   const cueStarts: { at: number; time: number }[] = [];
   let speaker: string | null = null;
-  let turnStart = -1;
+  let turn: { start: number; wordsStart: number } | null = null;
   const closeTurn = () => {
-    if (turnStart < 0) return;
-    const labelEnd = text.indexOf(': ', turnStart);
-    const wordsStart = speaker !== null && labelEnd >= 0 ? labelEnd + 2 : turnStart;
-    paragraphs.push(paragraphOf(text, { start: turnStart, end: text.length }));
-    turns.push({ start: wordsStart, end: text.length, speaker });
-    turnStart = -1;
+    if (turn) spans.push({ ...turn, end: length, speaker });
+    turn = null;
   };
   for (const line of lines) {
-    if (line.speaker !== undefined && (line.speaker !== speaker || turnStart < 0)) {
+    if (line.speaker !== undefined && (line.speaker !== speaker || turn === null)) {
       closeTurn();
       speaker = line.speaker;
     }
-    if (turnStart < 0) {
-      if (text) text += '\n\n';
-      turnStart = text.length;
-      if (speaker !== null) text += `${speaker}: `;
-    } else text += ' ';
-    cueStarts.push({ at: text.length, time: line.time });
-    text += line.words;
+    if (turn === null) {
+      if (length > 0) write('\n\n');
+      const start = length;
+      if (speaker !== null) write(`${speaker}: `);
+      turn = { start, wordsStart: length };
+    } else write(' ');
+    cueStarts.push({ at: length, time: line.time });
+    write(line.words);
   }
   closeTurn();
+  const text = parts.join('');
+  const paragraphs: Paragraph[] = spans.map((s) => paragraphOf(text, s));
+  const turns: Turn[] = spans.map((s) => ({ start: s.wordsStart, end: s.end, speaker: s.speaker }));
 
   const locatorAt = (offset: number): Locator | null => {
     let lo = 0;
@@ -85,6 +90,22 @@ export async function readCaptions(raw: string, type: 'vtt' | 'srt', meta: Sourc
   const warnings = parsed.errors.length ? [`${parsed.errors.length} caption block(s) could not be read and were left out`] : [];
   const source = buildStructuredSource({ text, bodyStart: 0, meta: { ...meta, kind: 'captions' }, paragraphs, turns, quotePerSentence: true, locatorAt, warnings });
   return { ok: true, source };
+}
+
+/**
+ * The file's lines as a stream that is filled as it is read. (media-captions' own parseText queues every line at
+ * once, and taking lines off a long queue costs time in proportion to its length: minutes for a long briefing.)
+ */
+function linesOf(text: string): ReadableStream<string> {
+  const lines = text.split(/\r\n|\r|\n/);
+  let next = 0;
+  return new ReadableStream<string>({
+    pull(controller) {
+      const end = Math.min(lines.length, next + 256);
+      while (next < end) controller.enqueue(lines[next++]!);
+      if (next >= lines.length) controller.close();
+    },
+  });
 }
 
 /** A cue's lines with their speakers, tags removed. */

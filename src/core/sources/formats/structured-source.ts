@@ -7,6 +7,7 @@ import { findQuotations } from '../../quotes/find-quotations';
 import { findNameRuns, PersonRegistry } from '../../quotes/people';
 import { attributeQuotations } from '../../quotes/attribution';
 import { findSentences } from '../parse-source';
+import { firstStartingFrom, spanContaining } from '../../text/sorted-spans';
 
 export interface Turn extends Span {
   /** Full name of the speaker, or null when the document does not say. */
@@ -61,8 +62,11 @@ export function buildStructuredSource(input: StructuredInput): Source {
     cuts.push({ span: { start: cursor, end: turn.end }, speaker: turn.speaker });
     for (const c of cuts) {
       if (input.quotePerSentence) {
-        for (const s of sentences) {
-          if (s.end <= c.span.start || s.start >= c.span.end) continue;
+        // The sentences overlapping the cut: from the one containing its start (sentences are sorted, disjoint).
+        const at = spanContaining(sentences, c.span.start);
+        for (let k = at >= 0 ? at : firstStartingFrom(sentences, c.span.start); k < sentences.length && sentences[k]!.start < c.span.end; k++) {
+          const s = sentences[k]!;
+          if (s.end <= c.span.start) continue;
           pieces.push({ span: { start: Math.max(s.start, c.span.start), end: Math.min(s.end, c.span.end) }, speaker: c.speaker });
         }
       } else pieces.push(c);
@@ -73,7 +77,7 @@ export function buildStructuredSource(input: StructuredInput): Source {
   for (const p of pieces) {
     const span = trimSpan(text, p.span);
     if (span.end <= span.start || !HAS_WORD.test(text.slice(span.start, span.end))) continue;
-    const para = paragraphs.find((x) => x.start <= span.start && span.start < x.end);
+    const para = paragraphs[spanContaining(paragraphs, span.start)];
     const locator = input.locatorAt?.(span.start) ?? null;
     quotes.push({
       id: `q${quotes.length + 1}`,

@@ -126,8 +126,8 @@ export function readTranscript(raw: string, header: TranscriptHeader, meta: Sour
   const times: { at: number; time: string }[] = [];
   const resets = markers.filter((m) => RESET_MARKER.test(m.text)).map((m) => m.start);
   let li = 0;
+  let ri = 0;
   let current: string | null = null;
-  let lastResetSeen = -1;
   for (const span of splitParagraphs(text, header.bodyStart)) {
     // A paragraph may hold several labelled lines (turns without blank lines between them).
     const starts: { at: number; label: LabelLine | null }[] = [{ at: span.start, label: null }];
@@ -143,9 +143,10 @@ export function readTranscript(raw: string, header: TranscriptHeader, meta: Sour
       const end = trimEnd(text, k + 1 < starts.length ? starts[k + 1]!.at : span.end);
       const start = s.at;
       if (end <= start) return;
-      if (resets.some((r) => r > lastResetSeen && r < start)) {
+      // A clip or break marker since the last block: what follows unlabelled is nobody's speech.
+      if (ri < resets.length && resets[ri]! < start) {
         current = null;
-        lastResetSeen = start;
+        while (ri < resets.length && resets[ri]! < start) ri++;
       }
       if (s.label) {
         current = names.resolve(s.label.name);
@@ -163,9 +164,15 @@ export function readTranscript(raw: string, header: TranscriptHeader, meta: Sour
   }
   const locatorAt = times.length
     ? (offset: number): Locator | null => {
-        let best: string | null = null;
-        for (const t of times) if (t.at <= offset) best = t.time;
-        return best ? { time: best } : null;
+        // The last labelled time at or before the offset (times are in file order).
+        let lo = 0;
+        let hi = times.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (times[mid]!.at <= offset) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        return hi >= 0 ? { time: times[hi]!.time } : null;
       }
     : undefined;
   return { ok: true, source: buildStructuredSource({ text, bodyStart: header.bodyStart, meta: { ...meta, kind: 'transcript' }, paragraphs, turns, ...(locatorAt ? { locatorAt } : {}) }) };
