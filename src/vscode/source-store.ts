@@ -9,6 +9,11 @@ import { createWorkspaceSourceReader } from './workspace-source-reader';
 
 export const SOURCE_SCHEME = 'verbatim-source';
 
+/** Sources shown as their text (read-only) rather than as the file: the built-in article, and extracted text. */
+export function opensAsText(source: Source): boolean {
+  return source.meta.builtIn || ['web-page', 'captions', 'pdf', 'docx'].includes(source.meta.kind ?? 'article');
+}
+
 /** How this platform parses and indexes sources off the editor's thread (a Node worker thread, or a Web Worker). */
 export type IndexBuilder = (files: readonly SourceFile[], options: { signal: AbortSignal }) => Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }>;
 
@@ -58,9 +63,12 @@ export class SourceStore implements vscode.Disposable {
     return this.engine.source(id);
   }
 
-  /** Where a source can be opened: its file, or a read-only document for the built-in article. */
+  /**
+   * Where a source can be opened: its file, or a read-only document of its text for the built-in article and for
+   * sources whose text was extracted (web pages, captions, PDFs, Word documents), so that offsets land right.
+   */
   uriOf(source: Source): vscode.Uri {
-    if (source.meta.builtIn) return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${source.meta.id}.txt` });
+    if (opensAsText(source)) return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${source.meta.id}.txt` });
     return vscode.Uri.parse(source.meta.path!);
   }
 
