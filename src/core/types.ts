@@ -38,7 +38,14 @@ export interface SourceMeta {
   /** Where the source was read from (a file path or URI); null for text given directly. */
   path: string | null;
   builtIn: boolean;
+  /** What kind of document it was read from; absent means `article` (text or Markdown). */
+  kind?: SourceKind;
 }
+
+export type SourceKind = 'article' | 'web-page' | 'transcript' | 'captions' | 'pdf' | 'docx';
+
+/** Where in the original document a quote stands: a PDF page, or the time a transcript turn or caption starts. */
+export type Locator = { page: number } | { time: string };
 
 export interface Paragraph extends Span {
   /** The paragraph's text between start and end. */
@@ -65,6 +72,8 @@ export interface Quote {
   context: string;
   /** How the speaker was found and how sure that is; null when the source names nobody for it. */
   attribution?: QuoteAttribution | null;
+  /** Its page or time in the original document, when the format has them. */
+  locator?: Locator;
 }
 
 /** How a source quote was attributed: `verbatim quotes --format json` shows `method`, `confidence` and `mention`. */
@@ -76,7 +85,9 @@ export type AttributionMethod =
   | 'sentence-subject'
   | 'according-to'
   | 'colon'
-  | 'description';
+  | 'description'
+  | 'transcript-label'
+  | 'voice-tag';
 
 export interface QuoteAttribution {
   method: AttributionMethod;

@@ -46,11 +46,11 @@ function speakerRight(g: GoldQuote, q: QuoteWithAttribution): boolean {
     .every((w) => mention.includes(w));
 }
 
-function evaluate(articles: GoldArticle[], verbose: boolean): Tally {
+async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tally> {
   const t: Tally = { gold: 0, ours: 0, matched: 0, speakerRight: 0, mentionRight: 0, mentionScored: 0, byResolve: {}, byMethod: {}, setAside: 0, draftsReal: 0, wrongOnReal: 0, draftsOther: 0, caughtOther: 0, uncertainOther: 0 };
   for (const a of articles) {
     // The engine's public API, as a host uses it: one engine over the article.
-    const { engine } = indexSources([{ path: `${a.name}.txt`, text: a.text }]);
+    const { engine } = await indexSources([{ path: `${a.name}.txt`, text: a.text }]);
     const source: Source | undefined = engine.sources[0];
     if (!source) continue;
     const ours = source.quotes as QuoteWithAttribution[];
@@ -158,7 +158,7 @@ function report(name: string, t: Tally): Record<string, number> {
   return figures;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const json = args.includes('--json');
@@ -170,9 +170,9 @@ function main(): void {
   const all: Record<string, Record<string, number>> = {};
   for (const dir of dirs) {
     const articles = loadSplit(dir);
-    all[path.basename(dir)] = report(`${path.basename(dir)} (${articles.length} articles)`, evaluate(articles, verbose));
+    all[path.basename(dir)] = report(`${path.basename(dir)} (${articles.length} articles)`, await evaluate(articles, verbose));
   }
   if (json) console.log(JSON.stringify(all));
 }
 
-main();
+void main();

@@ -2,7 +2,7 @@
 // source instead of thousands of small objects, so receiving them costs little. A restored source equals the one
 // the worker parsed.
 
-import type { Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta } from '../types';
+import type { Locator, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta } from '../types';
 import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
@@ -19,6 +19,8 @@ export interface SourceSnapshot {
   speakers: string[];
   /** How each quote was attributed (null when it names no one); absent in snapshots made before attributions had it. */
   attributions?: (QuoteAttribution | null)[];
+  /** Page or time of each quote, when the source's format has them. */
+  locators?: (Locator | null)[];
   titles: Int32Array;
   warnings: string[];
 }
@@ -34,7 +36,19 @@ export function snapshotSource(source: Source): SourceSnapshot {
   const sentences = new Int32Array(source.sentences.length * 3);
   source.sentences.forEach((s, k) => sentences.set([s.start, s.end, s.paragraphIndex], k * 3));
   const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));
-  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, sentences, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), attributions: source.quotes.map((q) => q.attribution ?? null), titles, warnings: source.warnings };
+  return {
+    meta: source.meta,
+    text: source.text,
+    bodyStart: source.bodyStart,
+    paragraphs,
+    sentences,
+    quotes,
+    speakers: source.quotes.map((q) => q.speaker ?? ''),
+    attributions: source.quotes.map((q) => q.attribution ?? null),
+    ...(source.quotes.some((q) => q.locator) ? { locators: source.quotes.map((q) => q.locator ?? null) } : {}),
+    titles,
+    warnings: source.warnings,
+  };
 }
 
 /** The buffers a snapshot can hand over without copying. */
@@ -54,6 +68,7 @@ export function restoreSource(s: SourceSnapshot): Source {
     const start = s.quotes[k]!;
     const end = s.quotes[k + 1]!;
     const para = paragraphs[s.quotes[k + 2]!];
+    const locator = s.locators?.[k / 3];
     const quote: Quote = {
       id: `q${k / 3 + 1}`,
       sourceId: s.meta.id,
@@ -61,6 +76,7 @@ export function restoreSource(s: SourceSnapshot): Source {
       text: s.text.slice(start, end),
       offset: { start, end },
       context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
+      ...(locator ? { locator } : {}),
     };
     if (s.attributions) quote.attribution = s.attributions[k / 3] ?? null;
     quotes.push(quote);

@@ -34,6 +34,9 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
   continuation: 0.75,
   'sentence-subject': 0.7,
   description: 0.9,
+  // Set by transcripts and captions, whose form names the speaker.
+  'transcript-label': 0.95,
+  'voice-tag': 0.95,
 };
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { testConfig } from './config';
 import { closeAll, codes, hoverText, newDraft, openDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
+/** The quotes of the default sources: the built-in 7, harbour-strike.md 8, night-ferry.html 9, rail-interview.txt 19. */
+const WORKSPACE_QUOTES = 43;
+
 /** A source inside the folder that only the workspace's `verbatim.sources` (see the launcher) would pick up. */
 const DECOY = 'elsewhere/decoy.md';
 const DECOY_TEXT = 'The ferry captain, Odile Marchetti, said: “Nobody crosses the strait in this fog, not even for double pay.”\n';
@@ -43,7 +46,7 @@ suite('Workspace trust', () => {
       } finally {
         await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      assert.equal(await sourcesReady(), 15);
+      assert.equal(await sourcesReady(), WORKSPACE_QUOTES);
     });
     return;
   }
@@ -59,8 +62,8 @@ suite('Workspace trust', () => {
   });
 
   test('the workspace’s verbatim.sources is ignored: only the default sources are read', async () => {
-    assert.equal(await sourcesReady(), 15, 'the built-in 7 and harbour-strike’s 8, not the decoy');
-    assert.deepEqual(await sourceLabels(), ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer']);
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES, 'the default sources, not the decoy');
+    assert.deepEqual(await sourceLabels(), ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer', 'Riverside council backs night ferry & new pier', 'Transport minister on the northern rail closure']);
     const decoy = await newDraft(DECOY_DRAFT);
     await waitForDiagnostics(decoy.document.uri, (d) => codes(d).join() === 'not-in-sources', 'the decoy’s quote is in no source');
     const strike = await openDraft('drafts/strike.md');
@@ -94,6 +97,6 @@ suite('Workspace trust', () => {
       await config.update('sources', undefined, vscode.ConfigurationTarget.Global);
       await remove(vscode.Uri.joinPath(outside, '..'));
     }
-    assert.equal(await sourcesReady(), 15);
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES);
   });
 });
