@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import {
   buildCatalog,
   BUILTIN_SOURCES,
+  checkClaims,
   checkDraft,
   CITATION_STYLES,
   formatCitation,
@@ -15,6 +16,7 @@ import {
   sameperson,
   verifyQuotation,
   type CitationStyle,
+  type ClaimCheck,
   type DraftCheck,
   type Severity,
   type SourceFile,
@@ -32,12 +34,12 @@ export interface CliIO {
 
 const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
-                  [--min-quote-words N] [--verdicts] FILE...
+                  [--min-quote-words N] [--verdicts] [--claims] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
   verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc] WORDS
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
-any Markdown or text files given with --source. Exit status: 0 fine, 1 findings at or above --fail-on
+any Markdown or text files given with --source. --claims also fact-checks the draft's own sentences. Exit status: 0 fine, 1 findings at or above --fail-on
 (cite: no source passage found), 2 usage or input error.
 `;
 
@@ -123,6 +125,7 @@ function check(args: readonly string[], io: CliIO): number {
     'fail-on': { type: 'string', default: 'warning' },
     'min-quote-words': { type: 'string' },
     verdicts: { type: 'boolean', default: false },
+    claims: { type: 'boolean', default: false },
   } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const fmt = format(values.format);
@@ -140,7 +143,7 @@ function check(args: readonly string[], io: CliIO): number {
   });
   let inputError = positionals.some((p) => hasGlob(p) && expandGlob(p, io.cwd).length === 0);
   let failed = false;
-  const results: { path: string; text: string; result: DraftCheck }[] = [];
+  const results: { path: string; text: string; result: DraftCheck; claims: ClaimCheck[] | null }[] = [];
   for (const file of drafts) {
     const read = readDraft(path.resolve(io.cwd, file));
     if (!read.ok) {
@@ -149,13 +152,15 @@ function check(args: readonly string[], io: CliIO): number {
       continue;
     }
     const result = checkDraft(index, read.text, minWords === undefined ? {} : { minQuoteWords: minWords });
-    results.push({ path: file, text: read.text, result });
+    const claims = values.claims ? checkClaims(index, read.text) : null;
+    if (claims) result.findings = [...result.findings, ...claims.findings].sort((a, b) => a.span.start - b.span.start);
+    results.push({ path: file, text: read.text, result, claims: claims?.claims ?? null });
     if (result.findings.some((f) => meetsThreshold(f.severity, failOn as Severity | 'never'))) failed = true;
   }
 
-  if (fmt === 'json') io.stdout(JSON.stringify({ files: results.map((r) => checkJson(r.path, r.text, r.result)) }, null, 2) + '\n');
+  if (fmt === 'json') io.stdout(JSON.stringify({ files: results.map((r) => ({ ...checkJson(r.path, r.text, r.result), ...(r.claims ? { claims: claimsJson(r.text, r.claims) } : {}) })) }, null, 2) + '\n');
   else {
-    for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean));
+    for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean) + (r.claims && values.verdicts ? claimsText(r.path, r.text, r.claims) : ''));
     const counts = summarize(results.map((r) => r.result));
     if (results.length > 0) io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${counts}\n`);
   }
@@ -212,6 +217,27 @@ function checkJson(file: string, text: string, result: DraftCheck) {
       fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) })),
     })),
   };
+}
+
+function claimsJson(text: string, claims: readonly ClaimCheck[]) {
+  const lines = new LineMap(text);
+  return claims.map((c) => ({
+    text: c.text,
+    range: lines.rangeOf(c.span),
+    verdict: c.verdict,
+    match: c.match,
+    differences: c.differences.map((d) => ({ kind: d.kind, draft: d.draft, source: d.source, range: lines.rangeOf(d.span) })),
+  }));
+}
+
+function claimsText(file: string, text: string, claims: readonly ClaimCheck[]): string {
+  const lines = new LineMap(text);
+  return claims
+    .map((c) => {
+      const p = lines.positionAt(c.span.start);
+      return `${file}:${p.line + 1}:${p.character + 1}: claim ${c.verdict}${c.match ? ` (${c.match.sourceId})` : ''}: "${shorten(c.text, 60)}"\n`;
+    })
+    .join('');
 }
 
 function quotes(args: readonly string[], io: CliIO): number {

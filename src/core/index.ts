@@ -15,3 +15,6 @@ export { completeQuotation, type QuoteCompletion } from './explain/completion-co
 export { explainQuoteCheck, escapeMarkdown, type ExplainOptions } from './explain/explain-quote';
 export { citationEdits, appendAtEnd } from './explain/citation-edits';
 export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapshot } from './corpus/source-snapshot';
+export { checkClaims, checkClaimsAsync, checkClaimAt, checkClaimSentence, claimFindings, type ClaimOptions } from './claims/check-claims';
+export { findClaimSentences, DEFAULT_SEGMENT_LIMITS, type ClaimSentence, type SegmentLimits } from './claims/segment-claims';
+export { explainClaimCheck } from './explain/explain-claim';

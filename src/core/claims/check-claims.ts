@@ -1,0 +1,177 @@
+// Fact-checks a draft's own sentences (claims) against the sources: supported, contradicted (with the
+// differences, and fixes that put in the source's words) or unsupported. Pure, and sliceable for the editor the
+// way checkDraftAsync is: one claim's look-up at a time, with a yield in between.
+
+import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Finding, FindingCode, Fix, Severity, Source, Span } from '../types';
+import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
+import type { AsyncCheckControl } from '../check/check-draft';
+import { analyzeText, type Analysis } from './analyze-text';
+import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
+import { retrieveSentences } from './retrieve-sentences';
+import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
+
+export interface ClaimOptions {
+  severities: Partial<Record<FindingCode, SeveritySetting>>;
+  limits: SegmentLimits;
+}
+
+/** The share of a claim's content words a passage must state for the claim to be supported (or contradicted). */
+const SUPPORTED_COVERAGE = 0.6;
+const CONTRADICTED_COVERAGE = 0.65;
+/** A merged pair of sentences must explain this much more of the claim than the best single one. */
+const MERGE_GAIN = 0.15;
+const CANDIDATES = 6;
+const MAX_DIFFERENCES = 2;
+
+/** Kinds whose fix is the source's words in place of the draft's. */
+const REPLACEABLE = new Set(['number', 'date', 'person', 'organisation', 'place']);
+
+const analyses = new WeakMap<Source, Map<string, Analysis>>();
+
+function sourceAnalysis(source: Source, span: Span): Analysis {
+  let bySpan = analyses.get(source);
+  if (!bySpan) analyses.set(source, (bySpan = new Map()));
+  const key = `${span.start}:${span.end}`;
+  let a = bySpan.get(key);
+  if (!a) {
+    if (bySpan.size > 5_000) bySpan.clear();
+    bySpan.set(key, (a = analyzeText(source.text, span)));
+  }
+  return a;
+}
+
+function contextOf(source: Source): SourceContext {
+  return {
+    date: source.meta.date,
+    text: source.text,
+    speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
+  };
+}
+
+interface Candidate {
+  view: SourceView;
+  sentences: number[];
+  span: Span;
+  cmp: Comparison;
+  merged: boolean;
+}
+
+function verdictOf(c: Comparison): ClaimCheck['verdict'] {
+  if (c.contentWords < 1.5) return 'unsupported';
+  // One difference in a passage that states the rest; two only when it states nearly all the rest.
+  if (c.differences.length > 0) return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
+  return c.coverage >= SUPPORTED_COVERAGE && c.extras === 0 ? 'supported' : 'unsupported';
+}
+
+const rank = (c: Candidate) => c.cmp.coverage - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
+
+/** Checks one claim sentence of a draft. */
+export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {
+  const claim = analyzeText(text, sentence.span, sentence.quotations);
+  const base: ClaimCheck = { text: text.slice(sentence.span.start, sentence.span.end), span: { ...sentence.span }, verdict: 'unsupported', match: null, sentences: [], differences: [] };
+  const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
+  let best: Candidate | null = null;
+  const consider = (view: SourceView, ks: number[], merged = false) => {
+    const list = view.source.sentences;
+    if (ks.some((k) => list[k] === undefined)) return;
+    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24."): take the rest along.
+    while (ks.length < 4 && endsInAbbreviation(view.source, ks[ks.length - 1]!)) ks = [...ks, ks[ks.length - 1]! + 1];
+    const ss = ks.map((k) => list[k]!);
+    const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
+    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), contextOf(view.source));
+    const c = { view, sentences: ks, span, cmp, merged };
+    if (!best || rank(c) > rank(best)) best = c;
+  };
+  refs.forEach((r, n) => {
+    consider(r.source, [r.sentence]);
+    if (n < 2) {
+      const list = r.source.source.sentences;
+      const here = list[r.sentence]!;
+      if (list[r.sentence + 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence, r.sentence + 1], true);
+      if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
+    }
+  });
+  if (!best) return base;
+  const b: Candidate = best;
+  const verdict = verdictOf(b.cmp);
+  if (verdict === 'unsupported') return base;
+  const source = b.view.source;
+  const id = source.meta.id;
+  const sentences: ClaimSourceSentence[] = b.sentences.map((k) => {
+    const s = source.sentences[k]!;
+    return { sourceId: id, text: s.text, offset: { start: s.start, end: s.end } };
+  });
+  const differences: ClaimDifference[] =
+    verdict === 'contradicted'
+      ? b.cmp.differences.map((d) => ({ kind: d.kind, draft: text.slice(d.draft.start, d.draft.end), span: { ...d.draft }, source: source.text.slice(d.source.start, d.source.end), sourceSpan: { ...d.source } }))
+      : [];
+  return { ...base, verdict, match: { sourceId: id, text: source.text.slice(b.span.start, b.span.end), offset: { ...b.span } }, sentences, differences };
+}
+
+function endsInAbbreviation(source: Source, k: number): boolean {
+  const here = source.sentences[k]!;
+  const next = source.sentences[k + 1];
+  return !!next && next.paragraphIndex === here.paragraphIndex && /^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text);
+}
+
+function optionsOf(options: Partial<ClaimOptions>): ClaimOptions {
+  return { severities: { ...DEFAULT_SEVERITIES, ...options.severities }, limits: { ...DEFAULT_SEGMENT_LIMITS, ...options.limits } };
+}
+
+/** The finding of a contradicted claim, with a fix per difference whose source words can simply replace the draft's. */
+export function claimFindings(check: ClaimCheck, options: Partial<ClaimOptions> = {}): Finding[] {
+  if (check.verdict !== 'contradicted' || !check.match) return [];
+  const setting = optionsOf(options).severities['claim-contradicted'] ?? 'warning';
+  if (setting === 'off') return [];
+  const severity: Severity = setting;
+  const said = check.differences.map((d) => `${d.kind}: the source says "${d.source}" where the draft says "${d.draft}"`).join('; ');
+  const fixes: Fix[] = check.differences
+    .filter((d) => REPLACEABLE.has(d.kind))
+    .map((d, k) => ({ title: `Use the source's words: "${d.source}"`, edits: [{ span: { ...d.span }, newText: d.source.replace(/['’]s$/, d.draft.match(/['’]s$/)?.[0] ?? '') }], preferred: k === 0 }));
+  return [{ code: 'claim-contradicted', severity, message: `This sentence contradicts ${check.match.sourceId}: ${said}.`, span: { ...check.span }, fixes }];
+}
+
+/** Checks every claim of a draft (Markdown or plain text). Bad input gives no claims, never an exception. */
+export function checkClaims(index: QuoteIndex, text: string, options: Partial<ClaimOptions> = {}): ClaimsResult {
+  const opts = optionsOf(options);
+  const result: ClaimsResult = { claims: [], findings: [] };
+  for (const s of findClaimSentences(text, opts.limits)) push(result, index, text, s, opts);
+  return result;
+}
+
+/** The same check in slices, one claim at a time with a yield in between; cancellable like checkDraftAsync. */
+export async function checkClaimsAsync(index: QuoteIndex, text: string, options: Partial<ClaimOptions>, control: AsyncCheckControl): Promise<ClaimsResult> {
+  const opts = optionsOf(options);
+  const result: ClaimsResult = { claims: [], findings: [] };
+  for (const s of findClaimSentences(text, opts.limits)) {
+    await control.yieldToHost();
+    if (control.isCancelled?.()) throw Object.assign(new Error('The check was cancelled.'), { name: 'AbortError' });
+    push(result, index, text, s, opts);
+  }
+  return result;
+}
+
+/** The check of the one claim at an offset, for a hover: the rest of the draft is not looked up. */
+export function checkClaimAt(index: QuoteIndex, text: string, offset: number, options: Partial<ClaimOptions> = {}): { check: ClaimCheck; findings: Finding[] } | undefined {
+  const opts = optionsOf(options);
+  const s = findClaimSentences(text, opts.limits).find((x) => offset >= x.span.start && offset <= x.span.end);
+  if (!s) return undefined;
+  const check = safeCheck(index, text, s);
+  return { check, findings: claimFindings(check, opts) };
+}
+
+function push(result: ClaimsResult, index: QuoteIndex, text: string, s: ClaimSentence, opts: ClaimOptions): void {
+  const check = safeCheck(index, text, s);
+  result.claims.push(check);
+  result.findings.push(...claimFindings(check, opts));
+}
+
+/** A claim the engine cannot judge is unsupported: an exception never leaves the engine. */
+function safeCheck(index: QuoteIndex, text: string, s: ClaimSentence): ClaimCheck {
+  try {
+    return checkClaimSentence(index, text, s);
+  } catch {
+    return { text: text.slice(s.span.start, s.span.end), span: { ...s.span }, verdict: 'unsupported', match: null, sentences: [], differences: [] };
+  }
+}
