@@ -8,6 +8,7 @@ import Fuse from 'fuse.js';
 import { buildCatalog, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../../src/core';
 import { buildIndexInWorker } from '../../src/node/build-index';
 import { generateCorpus, generateDraft, generatePassages, generateTyping, type Corpus } from './corpus';
+import { benchClaims } from './claims-bench';
 
 export interface SizeResult {
   sentences: number;
@@ -149,6 +150,7 @@ export async function benchSize(sentences: number, options: { runs: number; work
     maxBlockingMs: round(Math.max(blockBuild, blockCheck), 1),
     indexMemoryMB: round(indexMemoryMB, 1),
     accuracy: { exactFound: round(exact ? exactFound / exact : 1, 4), falseVerified },
+    ...(({ claimP95Ms, claimDraftMs }) => ({ claimP95Ms, claimDraftMs }))(benchClaims(index!, options.queries ?? 300)),
   };
   const baseline = {
     buildMs: round(fuseBuildMs, 1),

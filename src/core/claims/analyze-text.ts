@@ -19,6 +19,7 @@ import {
   STOP_WORDS,
   WEEKDAYS,
   aliasGroup,
+  hasAntonym,
   synonymEntries,
   synonymGroup,
 } from './claim-lexicon';
@@ -28,6 +29,12 @@ export interface Token {
   /** Lower case, apostrophes folded, a possessive 's removed. */
   key: string;
   lemma: string;
+  /** Interned ids of key and lemma (integer comparison in the hot loop), and the name key of a capitalized word. */
+  kid: number;
+  lid: number;
+  nk: string;
+  /** The word or its lemma has an antonym in the lexicon. */
+  ant: boolean;
   group: number;
   alias: number;
   start: number;
@@ -80,6 +87,16 @@ export interface Analysis {
   entities: EntityRun[];
 }
 
+const interned = new Map<string, number>();
+function intern(s: string): number {
+  let id = interned.get(s);
+  if (id === undefined) {
+    if (interned.size > 200_000) interned.clear();
+    interned.set(s, (id = interned.size + 1));
+  }
+  return id;
+}
+
 const lemmas = new Map<string, string>();
 
 export function lemmaOf(key: string): string {
@@ -124,13 +141,18 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   const valueSpans: Span[] = [...dates, ...numbers];
   const tokens: Token[] = raw.map((w, k) => {
     const key = w.key.replace(/'s$/, '');
-    const lemma = lemmaOf(key);
+    const stopWord = STOP_WORDS.has(key);
+    const lemma = stopWord ? IRREGULAR_LEMMAS.get(key) ?? key : lemmaOf(key);
     const first = k === 0 || /[.!?:]["”’)]*\s*$/.test(text.slice(raw[k - 1]!.end, w.start)) || /^["“]/.test(text.slice(raw[k - 1]!.end, w.start).trim());
     const upper = /^\p{Lu}/u.test(w.strict);
     const stop = STOP_WORDS.has(key);
     return {
       key,
       lemma,
+      kid: intern(key),
+      lid: intern(lemma),
+      nk: upper ? nameKey(key) : '',
+      ant: hasAntonym(key) || hasAntonym(lemma),
       group: groupOf(key, lemma),
       alias: aliasGroup(key, raw[k + 1]?.key),
       start: w.start,
@@ -154,14 +176,23 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
 /** Whether a capitalized word at a sentence start is a name. */
 export type NameTest = (word: string) => boolean;
 
-/** A name if the text also capitalizes it mid-sentence, or if compromise knows it as one. */
-export function defaultNameTest(text: string): NameTest {
+/**
+ * A name if the text also capitalizes it mid-sentence, or (for a draft's short text, `askLexicon`) if compromise
+ * knows it as one.
+ */
+export function defaultNameTest(text: string, askLexicon = true): NameTest {
   const seen = new Map<string, boolean>();
   return (word) => {
     let yes = seen.get(word);
     if (yes === undefined) {
-      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      yes = new RegExp(`[\\p{Ll}\\d,;] +${escaped}\\b`, 'u').test(text.length > 200_000 ? '' : text) || isProperNoun(word);
+      let at = text.length > 200_000 ? -1 : text.indexOf(word);
+      yes = false;
+      while (at >= 0 && !yes) {
+        // Mid-sentence: after a lower-case letter, a digit or a comma, and a space.
+        yes = at >= 2 && text[at - 1] === ' ' && /[\p{Ll}\d,;]/u.test(text[at - 2]!) && !/[\p{L}]/u.test(text[at + word.length] ?? '');
+        at = text.indexOf(word, at + 1);
+      }
+      if (!yes && askLexicon) yes = isProperNoun(word);
       seen.set(word, yes);
     }
     return yes;

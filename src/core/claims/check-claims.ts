@@ -6,7 +6,7 @@ import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Fi
 import type { QuoteIndex, SourceView } from '../corpus/quote-index';
 import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
 import type { AsyncCheckControl } from '../check/check-draft';
-import { analyzeText, type Analysis } from './analyze-text';
+import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences } from './retrieve-sentences';
 import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
@@ -21,7 +21,7 @@ const SUPPORTED_COVERAGE = 0.6;
 const CONTRADICTED_COVERAGE = 0.65;
 /** A merged pair of sentences must explain this much more of the claim than the best single one. */
 const MERGE_GAIN = 0.15;
-const CANDIDATES = 6;
+const CANDIDATES = 5;
 const MAX_DIFFERENCES = 2;
 
 /** Kinds whose fix is the source's words in place of the draft's. */
@@ -36,9 +36,17 @@ function sourceAnalysis(source: Source, span: Span): Analysis {
   let a = bySpan.get(key);
   if (!a) {
     if (bySpan.size > 5_000) bySpan.clear();
-    bySpan.set(key, (a = analyzeText(source.text, span)));
+    bySpan.set(key, (a = analyzeText(source.text, span, [], nameTestOf(source))));
   }
   return a;
+}
+
+const nameTests = new WeakMap<Source, NameTest>();
+/** A source's sentence-initial names: only those it also capitalizes mid-sentence (no lexicon look-up). */
+function nameTestOf(source: Source): NameTest {
+  let t = nameTests.get(source);
+  if (!t) nameTests.set(source, (t = defaultNameTest(source.text, false)));
+  return t;
 }
 
 function contextOf(source: Source): SourceContext {
@@ -83,8 +91,11 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
     const c = { view, sentences: ks, span, cmp, merged };
     if (!best || rank(c) > rank(best)) best = c;
   };
+  for (const r of refs) consider(r.source, [r.sentence]);
+  // Two adjacent sentences only when no single one states the claim well.
+  const bestSingle = best as Candidate | null;
+  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle);
   refs.forEach((r, n) => {
-    consider(r.source, [r.sentence]);
     if (n < 2) {
       const list = r.source.source.sentences;
       const here = list[r.sentence]!;
@@ -92,8 +103,10 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
       if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
     }
   });
-  if (!best) return base;
-  const b: Candidate = best;
+  return best ? finish(text, base, best) : base;
+}
+
+function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
   const verdict = verdictOf(b.cmp);
   if (verdict === 'unsupported') return base;
   const source = b.view.source;

@@ -116,8 +116,15 @@ for (const [a, b] of ANTONYM_PAIRS) {
   }
 }
 
+const ANTONYM_WORDS = new Set([...ANTONYMS].flatMap((p) => p.split('|')));
+
+/** Whether a word (or stem) has an antonym in the list: only those are worth a pair look-up. */
+export function hasAntonym(w: string): boolean {
+  return ANTONYM_WORDS.has(w);
+}
+
 export function areAntonyms(a: string, b: string): boolean {
-  return ANTONYMS.has(`${a}|${b}`);
+  return ANTONYM_WORDS.has(a) && ANTONYM_WORDS.has(b) && ANTONYMS.has(`${a}|${b}`);
 }
 
 /** Irregular past forms → base form, so that "said" meets "say" and "rose" meets "rise". */

@@ -7,7 +7,7 @@
 import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
 import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
-import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt, nameKey } from './analyze-text';
+import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt } from './analyze-text';
 import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
 import { entityKindOf, type EntityKind } from './nlp';
 
@@ -42,14 +42,14 @@ type MatchKind = 'same' | 'antonym';
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
 function tokenMatch(a: Token, b: Token): MatchKind | null {
-  if (a.key === b.key || a.lemma === b.lemma) return 'same';
+  if (a.kid === b.kid || a.lid === b.lid) return 'same';
   if (a.alias >= 0 && a.alias === b.alias) return 'same';
   if (a.group >= 0 && a.group === b.group) return 'same';
-  if (a.cap && b.cap && a.key.length > 3 && nameKey(a.key) === nameKey(b.key)) return 'same';
+  if (a.cap && b.cap && a.key.length > 3 && a.nk === b.nk) return 'same';
   // A name and its adjective: Alaska / Alaskan, Ukraine / Ukrainian.
   if (a.cap && b.cap && a.key.length >= 4 && b.key.length >= 4 && commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1)) return 'same';
-  if (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key)) return 'antonym';
-  if ((a.key === `un${b.key}` || b.key === `un${a.key}`) && b.key.length > 3 && a.key.length > 3) return 'antonym';
+  if (a.ant && b.ant && (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key))) return 'antonym';
+  if (a.key.length > 3 && b.key.length > 3 && ((a.key.startsWith('un') && a.key === `un${b.key}`) || (b.key.startsWith('un') && b.key === `un${a.key}`))) return 'antonym';
   return null;
 }
 
@@ -373,18 +373,20 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   }
 
   // Names: the claim's unmatched names against the passage's unmatched ones, by kind.
-  const sourceFree = source.entities
-    .map((e) => {
-      let from = e.from;
-      while (from < e.to && (al.sourceMet[from] || st[from]!.stop)) from++;
-      let to = e.to;
-      while (to > from && (al.sourceMet[to - 1] || st[to - 1]!.stop)) to--;
-      if (from >= to || e.titled && TITLE_WORDS.has(source.text.slice(st[from]!.start, st[to - 1]!.end))) return null;
-      // A person the claim names by a title or role is met.
-      for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') return null;
-      return { from, to, kind: kindOfRun(source, e.from, e.to, e.titled, ctx), used: false };
-    })
-    .filter((x): x is NonNullable<typeof x> => x !== null);
+  const sourceFree: { from: number; to: number; kind: EntityKind | null | undefined; used: boolean; e: (typeof source.entities)[number] }[] = [];
+  for (const e of source.entities) {
+    let from = e.from;
+    while (from < e.to && (al.sourceMet[from] || st[from]!.stop)) from++;
+    let to = e.to;
+    while (to > from && (al.sourceMet[to - 1] || st[to - 1]!.stop)) to--;
+    if (from >= to || (e.titled && TITLE_WORDS.has(source.text.slice(st[from]!.start, st[to - 1]!.end)))) continue;
+    let met = false;
+    for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop) met = true;
+    // A person the claim names by a title, a role or part of the name is met.
+    if (met && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
+    sourceFree.push({ from, to, kind: undefined, used: false, e });
+  }
+  const kindOf = (x: (typeof sourceFree)[number]) => (x.kind === undefined ? (x.kind = kindOfRun(source, x.e.from, x.e.to, x.e.titled, ctx)) : x.kind);
   const claimRuns = [...claim.entities];
   const t0 = ct[0];
   if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
@@ -400,12 +402,12 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const anchored = (x: { from: number; to: number }) =>
       (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
     const s =
-      sourceFree.find((x) => !x.used && anchored(x) && (x.kind === kind || x.kind === null || kind === null)) ??
-      (e.initial ? undefined : sourceFree.find((x) => !x.used && x.kind !== null && x.kind === kind && sourceFree.filter((y) => y.kind === kind).length === 1));
+      sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
+      (e.initial ? undefined : sourceFree.find((x) => !x.used && kindOf(x) !== null && kindOf(x) === kind && sourceFree.filter((y) => kindOf(y) === kind).length === 1));
     if (e.initial && !s) continue;
     if (s) {
       s.used = true;
-      differs(s.kind ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
+      differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
     } else extras++;
   }
   // Lower-case places: "the city's west side" for "east side".
