@@ -141,11 +141,12 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   const valueSpans: Span[] = [...dates, ...numbers];
   const tokens: Token[] = raw.map((w, k) => {
     const key = w.key.replace(/'s$/, '');
-    const stopWord = STOP_WORDS.has(key);
+    // "US" is the country, not the pronoun.
+    const stopWord = STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase());
     const lemma = stopWord ? IRREGULAR_LEMMAS.get(key) ?? key : lemmaOf(key);
     const first = k === 0 || /[.!?:]["”’)]*\s*$/.test(text.slice(raw[k - 1]!.end, w.start)) || /^["“]/.test(text.slice(raw[k - 1]!.end, w.start).trim());
     const upper = /^\p{Lu}/u.test(w.strict);
-    const stop = STOP_WORDS.has(key);
+    const stop = stopWord;
     return {
       key,
       lemma,

@@ -87,7 +87,29 @@ circumvent around
 opposed against
 topic subject issue
 minister secretary
-say tell add state note`;
+say tell add state note
+begin start commence launch
+end conclude halt
+try seek attempt aim
+need require
+buy purchase acquire
+small minor
+government administration
+country nation
+officials authorities
+attack strike assault
+plan plans proposal scheme
+weapons arms
+troops soldiers
+announce unveil
+border frontier
+protect defend guard
+grow jump surge
+fall drop decline decrease slump
+resign quit
+win secure obtain gain
+important key crucial critical
+ceasefire truce`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

@@ -26,6 +26,9 @@ export interface Comparison {
   differences: RawDifference[];
   /** Numbers, dates or names of the claim that the passage has no counterpart for. */
   extras: number;
+  /** The claim's content words that are not names, and how many of them the passage states. */
+  plainWords: number;
+  plainMet: number;
 }
 
 export interface SourceContext {
@@ -401,9 +404,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     const anchored = (x: { from: number; to: number }) =>
       (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
-    const s =
-      sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
-      (e.initial ? undefined : sourceFree.find((x) => !x.used && kindOf(x) !== null && kindOf(x) === kind && sourceFree.filter((y) => kindOf(y) === kind).length === 1));
+    // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
+    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null));
     if (e.initial && !s) continue;
     if (s) {
       s.used = true;
@@ -423,11 +425,16 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (j < 0) return;
     const s = st[j]!;
     if (al.kind[i] === 'antonym') {
-      differs('negation', c, s);
+      // "little was clear" says what "much remained unclear" says: a negated antonym is the same claim.
+      if (negatedAt(claim, i) === negatedAt(source, j)) differs('negation', c, s);
       return;
     }
     if (c.cap && s.cap) return;
-    if (negatedAt(claim, i) !== negatedAt(source, j) && !c.negation && !s.negation) {
+    // A negation further back ("not attempting to take") may still govern the word: only a side with no negation
+    // near it at all is taken to say the opposite.
+    const nc = negatedAt(claim, i);
+    const ns = negatedAt(source, j);
+    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
       differs('negation', cueSpan(claim, i, (t) => t.negation), cueSpan(source, j, (t) => t.negation));
       return;
     }
@@ -465,14 +472,26 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Coverage: the claim's content words that the passage states, leaving out the words found to differ.
   let content = 0;
   let met = 0;
+  let plain = 0;
+  let plainMet = 0;
   ct.forEach((c, i) => {
     if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
     if (differences.some((d) => within(d.draft, c))) return;
     const w = c.cap ? 1.5 : 1;
+    const ok = al.toSource[i]! >= 0 && al.kind[i] === 'same';
     content += w;
-    if (al.toSource[i]! >= 0 && al.kind[i] === 'same') met += w;
+    if (ok) met += w;
+    if (!c.cap) {
+      plain++;
+      if (ok) plainMet++;
+    }
   });
-  return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras };
+  return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras, plainWords: plain, plainMet };
+}
+
+function negationNear(a: Analysis, i: number): boolean {
+  for (let k = Math.max(0, i - 8); k < i; k++) if (a.tokens[k]!.negation) return true;
+  return false;
 }
 
 /** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */
