@@ -69,7 +69,7 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   if (c.contentWords < 1.5) return 'unsupported';
   // One difference in a passage that states the rest; two only when it states nearly all the rest. Shared names
   // alone never make a contradiction: the passage must also state what the claim says of them.
-  if (c.differences.length > 0 && (c.plainMet < 2 || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
+  if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
   if (c.differences.length > 0) return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
   return c.coverage >= SUPPORTED_COVERAGE && c.extras === 0 ? 'supported' : 'unsupported';
 }
