@@ -142,7 +142,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   const tokens: Token[] = raw.map((w, k) => {
     const key = w.key.replace(/'s$/, '');
     // "US" is the country, not the pronoun.
-    const stopWord = STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase());
+    const stopWord = (STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase())) || (NAME_PARTICLES.has(w.strict) && (/^\p{Lu}/u.test(raw[k + 1]?.strict ?? '') || (NAME_PARTICLES.has(raw[k + 1]?.strict ?? '') && /^\p{Lu}/u.test(raw[k + 2]?.strict ?? ''))));
     const lemma = stopWord ? IRREGULAR_LEMMAS.get(key) ?? key : lemmaOf(key);
     const first = k === 0 || /[.!?:]["”’)]*\s*$/.test(text.slice(raw[k - 1]!.end, w.start)) || /^["“]/.test(text.slice(raw[k - 1]!.end, w.start).trim());
     const upper = /^\p{Lu}/u.test(w.strict);

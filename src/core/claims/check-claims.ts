@@ -5,6 +5,7 @@
 import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Finding, FindingCode, Fix, Severity, Source, Span } from '../types';
 import type { QuoteIndex, SourceView } from '../corpus/quote-index';
 import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
+import { ROLE_WORDS } from './claim-lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
@@ -57,6 +58,33 @@ function contextOf(source: Source): SourceContext {
   };
 }
 
+const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
+
+/**
+ * The words that name the speakers of the quotes in a passage, when the passage names them only by a pronoun:
+ * each speaker's name, and the capitalized words and roles the source puts before it where it names them in full.
+ */
+function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
+  const speakers = [...new Set(source.quotes.filter((q) => q.offset.start < span.end && q.offset.end > span.start && q.speaker).map((q) => q.speaker!))];
+  if (speakers.length === 0) return undefined;
+  let bySpeaker = speakerWordCache.get(source);
+  if (!bySpeaker) speakerWordCache.set(source, (bySpeaker = new Map()));
+  const out = new Set<string>();
+  for (const speaker of speakers) {
+    let words = bySpeaker.get(speaker);
+    if (!words) {
+      words = new Set(speaker.toLowerCase().split(/\s+/));
+      for (let at = source.text.indexOf(speaker), n = 0; at >= 0 && n < 20; at = source.text.indexOf(speaker, at + 1), n++) {
+        const before = source.text.slice(Math.max(0, at - 80), at).split(/[.,;:!?"“”()]/).pop() ?? '';
+        for (const w of before.split(/\s+/)) if (/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase())) words.add(w.toLowerCase().replace(/['’]s$/, ''));
+      }
+      bySpeaker.set(speaker, words);
+    }
+    for (const w of words) out.add(w);
+  }
+  return out;
+}
+
 interface Candidate {
   view: SourceView;
   sentences: number[];
@@ -89,7 +117,7 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
     while (ks.length < 4 && endsInAbbreviation(view.source, ks[ks.length - 1]!)) ks = [...ks, ks[ks.length - 1]! + 1];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
-    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), contextOf(view.source));
+    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
     const c = { view, sentences: ks, span, cmp, merged };
     if (!best || rank(c) > rank(best)) best = c;
   };

@@ -98,7 +98,7 @@ government administration
 country nation
 officials authorities
 attack strike assault
-plan plans proposal scheme
+plan plans proposal scheme idea
 weapons arms
 troops soldiers
 announce unveil
@@ -161,7 +161,7 @@ export const IRREGULAR_LEMMAS: ReadonlyMap<string, string> = new Map(
 );
 
 /** Several names for one place or body: compared as one entity. */
-const ALIAS_GROUPS = `us u.s united_states america american americans washington
+const ALIAS_GROUPS = `us u.s united_states america american americans washington white_house
 russia russian russians moscow kremlin
 ukraine ukrainian ukrainians kyiv kiev
 eu european_union european_commission brussels

@@ -38,6 +38,11 @@ export interface SourceContext {
   text: string;
   /** People the index knows as speakers. */
   speakers: readonly string[];
+  /**
+   * Words that name the passage's speakers though the passage itself says "she said": the speaker's name and the
+   * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
+   */
+  speakerWords?: ReadonlySet<string>;
 }
 
 type MatchKind = 'same' | 'antonym';
@@ -68,6 +73,8 @@ interface Alignment {
   kind: (MatchKind | null)[];
   /** Source tokens met by some claim token. */
   sourceMet: Uint8Array;
+  /** Claim tokens met by the passage's speaker, named outside it. */
+  metBySpeaker: Uint8Array;
 }
 
 function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
@@ -75,6 +82,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   const toSource = new Int32Array(n).fill(-1);
   const kind: (MatchKind | null)[] = new Array(n).fill(null);
   const sourceMet = new Uint8Array(source.tokens.length);
+  const metBySpeaker = new Uint8Array(n);
   const st = source.tokens;
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
@@ -108,9 +116,9 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       toSource[i] = best;
       kind[i] = bestKind;
       if (bestKind === 'same') sourceMet[best] = 1;
-    }
+    } else if ((c.cap || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
   });
-  return { toSource, kind, sourceMet };
+  return { toSource, kind, sourceMet, metBySpeaker };
 }
 
 /** "the mayor" names a person of the passage whom the source calls Mayor somewhere; returns that person's token. */
@@ -395,9 +403,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
   for (const e of claimRuns) {
     let from = e.from;
-    while (from < e.to && (al.toSource[from]! >= 0 || ct[from]!.stop)) from++;
+    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop)) from++;
     let to = e.to;
-    while (to > from && (al.toSource[to - 1]! >= 0 || ct[to - 1]!.stop)) to--;
+    while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
@@ -478,7 +486,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
     if (differences.some((d) => within(d.draft, c))) return;
     const w = c.cap ? 1.5 : 1;
-    const ok = al.toSource[i]! >= 0 && al.kind[i] === 'same';
+    const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
     content += w;
     if (ok) met += w;
     if (!c.cap) {
