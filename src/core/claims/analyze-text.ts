@@ -188,7 +188,7 @@ export function defaultNameTest(text: string, askLexicon = true): NameTest {
     if (yes === undefined) {
       let at = text.length > 200_000 ? -1 : text.indexOf(word);
       yes = false;
-      while (at >= 0 && !yes) {
+      for (let n = 0; at >= 0 && !yes && n < 1_000; n++) {
         // Mid-sentence: after a lower-case letter, a digit or a comma, and a space.
         yes = at >= 2 && text[at - 1] === ' ' && /[\p{Ll}\d,;]/u.test(text[at - 2]!) && !/[\p{L}]/u.test(text[at + word.length] ?? '');
         at = text.indexOf(word, at + 1);

@@ -129,16 +129,31 @@ function roleMatch(role: string, source: Analysis, ctx: SourceContext): number {
     if (TITLE_WORDS.has(name)) continue;
     const surname = source.text.slice(last.start, last.end).replace(/['’]s$/, '');
     if (surname.length < 3 || !/^\p{Lu}/u.test(surname)) continue;
-    // Where the source names this person with a title before the name.
-    const re = new RegExp(`([\\p{L} .-]{0,60})\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu');
-    for (const m of ctx.text.matchAll(re)) {
-      const before = m[1]!.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-      const titled = before.filter((w) => ROLE_WORDS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)));
-      if (titled.includes(role) || (GENERIC_ROLES.has(role) && titled.length > 0)) return e.to - 1;
-      if (m.index! > 200_000) break;
-    }
+    const titled = titlesBefore(ctx.text, surname);
+    if (titled.has(role) || (GENERIC_ROLES.has(role) && titled.size > 0)) return e.to - 1;
   }
   return -1;
+}
+
+const titleCache = new Map<string, Set<string>>();
+let titleCacheText = '';
+
+/** The titles and roles a source puts before a surname anywhere ("Mayor Angela Ortiz" → mayor), lower case. */
+function titlesBefore(text: string, surname: string): Set<string> {
+  if (text !== titleCacheText) {
+    titleCache.clear();
+    titleCacheText = text;
+  }
+  let out = titleCache.get(surname);
+  if (out) return out;
+  out = new Set();
+  // The first occurrences are enough: a source names a person in full, with the title, on first mention.
+  for (let at = text.indexOf(surname), n = 0; at >= 0 && n < 50; at = text.indexOf(surname, at + 1), n++) {
+    const before = (text.slice(Math.max(0, at - 60), at).split(/[.,;:!?"“”()\n]/).pop() ?? '').toLowerCase().split(/[^\p{L}]+/u);
+    for (const w of before) if (ROLE_WORDS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1))) out.add(w);
+  }
+  titleCache.set(surname, out);
+  return out;
 }
 
 const within = (s: Span, t: Token) => t.start >= s.start && t.end <= s.end;

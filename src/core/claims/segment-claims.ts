@@ -20,9 +20,11 @@ export interface SegmentLimits {
   maxSentenceChars: number;
   /** At least this many words outside quotation marks. */
   minWords: number;
+  /** Claims checked in one draft at most (the first ones); a draft is rarely a tenth of this. */
+  maxClaims: number;
 }
 
-export const DEFAULT_SEGMENT_LIMITS: SegmentLimits = { maxDraftChars: 2_000_000, maxSentenceChars: 800, minWords: 4 };
+export const DEFAULT_SEGMENT_LIMITS: SegmentLimits = { maxDraftChars: 2_000_000, maxSentenceChars: 800, minWords: 4, maxClaims: 20_000 };
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
@@ -79,6 +81,7 @@ export function findClaimSentences(text: string, limits: SegmentLimits = DEFAULT
         const words = tokenizeWords(masked, span.start, span.end).filter((w) => !inside.some((q) => w.start >= q.start && w.end <= q.end));
         if (words.length < limits.minWords || !words.some((w) => /\p{Ll}/u.test(w.strict))) continue;
         out.push({ span, quotations: inside });
+        if (out.length >= limits.maxClaims) return out;
       }
     }
   }
