@@ -47,6 +47,8 @@ export interface SourceContext {
 
 type MatchKind = 'same' | 'antonym';
 
+const FEW_WORDS = new Set(['few', 'little']);
+
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
 function tokenMatch(a: Token, b: Token): MatchKind | null {
@@ -458,7 +460,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const nc = negatedAt(claim, i);
     const ns = negatedAt(source, j);
     if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
-      differs('negation', cueSpan(claim, i, (t) => t.negation), cueSpan(source, j, (t) => t.negation));
+      // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
+      const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
+      const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
+      differs(kind, cueSpan(claim, i, (t) => t.negation || t.quantifier !== null), cueSpan(source, j, (t) => t.negation || t.quantifier !== null));
       return;
     }
     const mc = modalityAt(claim, i);
