@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkClaims, checkClaimsAsync, checkClaimAt, explainClaimCheck, findClaimSentences, QuoteIndex } from '../../src/core';
+import { buildCatalog, checkClaims, checkClaimsAsync, checkClaimAt, explainClaimCheck, findClaimSentences, QuoteIndex } from '../../src/core';
 import { alaskaIndex, applyEdits, builtinFile, loadSources } from './helpers';
 import { claimsIndex, formatScore, readEvalSet, scoreEvalSet } from './claims-eval';
 
@@ -155,4 +155,13 @@ test('the hover explains a claim in escaped Markdown, with the source’s metada
   assert.doesNotMatch(explainClaimCheck(evil, [source]), /\]\(javascript|<b>/);
   const unsupported = one('Putin invited Trump to visit Moscow for a second summit in the autumn.').claim;
   assert.match(explainClaimCheck(unsupported, []), /Unsupported/);
+});
+
+test('a hostile source (one name repeated 50,000 times, one giant sentence) keeps a claim check fast', () => {
+  const text = `date 2025-08-18\n\n${'Mayor Ortiz said Ortiz '.repeat(50_000)}.\n\nOrtiz did not say when the bridge would reopen.`;
+  const index = new QuoteIndex(buildCatalog([{ path: 'hostile.txt', text }]).sources);
+  const t0 = Date.now();
+  const r = checkClaims(index, 'The mayor gave few details about when the bridge would reopen. Ortiz said Ortiz said Ortiz said the bridge would reopen.');
+  assert.equal(r.claims.length, 2);
+  assert.ok(Date.now() - t0 < 3_000, `${Date.now() - t0} ms`);
 });

@@ -28,7 +28,10 @@ const MAX_DIFFERENCES = 2;
 /** Kinds whose fix is the source's words in place of the draft's. */
 const REPLACEABLE = new Set(['number', 'date', 'person', 'organisation', 'place']);
 
-const analyses = new WeakMap<Source, Map<string, Analysis>>();
+/** Source sentences already analysed (a few KB each): bounded in all, so a long session cannot grow it without end. */
+let analyses = new WeakMap<Source, Map<string, Analysis>>();
+let analysesCount = 0;
+const MAX_ANALYSES = 20_000;
 
 function sourceAnalysis(source: Source, span: Span): Analysis {
   let bySpan = analyses.get(source);
@@ -36,7 +39,10 @@ function sourceAnalysis(source: Source, span: Span): Analysis {
   const key = `${span.start}:${span.end}`;
   let a = bySpan.get(key);
   if (!a) {
-    if (bySpan.size > 5_000) bySpan.clear();
+    if (++analysesCount > MAX_ANALYSES) {
+      analyses = new WeakMap([[source, (bySpan = new Map())]]);
+      analysesCount = 1;
+    }
     bySpan.set(key, (a = analyzeText(source.text, span, [], nameTestOf(source))));
   }
   return a;
