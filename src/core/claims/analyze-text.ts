@@ -140,12 +140,14 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   const numbers = findNumbers(text, span, exclude, dates);
   const valueSpans: Span[] = [...dates, ...numbers];
   const tokens: Token[] = raw.map((w, k) => {
-    const key = w.key.replace(/'s$/, '');
+    const key = w.key.endsWith("'s") ? w.key.slice(0, -2) : w.key;
     // "US" is the country, not the pronoun.
     const stopWord = (STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase())) || (NAME_PARTICLES.has(w.strict) && (/^\p{Lu}/u.test(raw[k + 1]?.strict ?? '') || (NAME_PARTICLES.has(raw[k + 1]?.strict ?? '') && /^\p{Lu}/u.test(raw[k + 2]?.strict ?? ''))));
     const lemma = stopWord ? IRREGULAR_LEMMAS.get(key) ?? key : lemmaOf(key);
-    const first = k === 0 || /[.!?:]["”’)]*\s*$/.test(text.slice(raw[k - 1]!.end, w.start)) || /^["“]/.test(text.slice(raw[k - 1]!.end, w.start).trim());
-    const upper = /^\p{Lu}/u.test(w.strict);
+    const c0 = w.strict.charCodeAt(0);
+    const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(w.strict);
+    // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
+    const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
     const stop = stopWord;
     return {
       key,
@@ -155,7 +157,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       nk: upper ? nameKey(key) : '',
       ant: hasAntonym(key) || hasAntonym(lemma),
       group: groupOf(key, lemma),
-      alias: aliasGroup(key, raw[k + 1]?.key),
+      alias: aliasGroup(key, k + 1 < raw.length ? raw[k + 1]!.key : undefined),
       start: w.start,
       end: w.end,
       cap: upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict)),
