@@ -13,7 +13,9 @@ export interface EvalItem {
   draft: string;
 }
 
-export function readEvalSet(name: 'tuning' | 'holdout'): EvalItem[] {
+export type EvalPart = 'tuning' | 'holdout' | 'unseen';
+
+export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
     .readFileSync(fixture('claims', `${name}.txt`), 'utf8')
     .split('\n')
@@ -26,7 +28,7 @@ export function readEvalSet(name: 'tuning' | 'holdout'): EvalItem[] {
 
 let index: QuoteIndex | null = null;
 export function claimsIndex(): QuoteIndex {
-  return (index ??= new QuoteIndex(loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt')));
+  return (index ??= new QuoteIndex(loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt', 'sources/harbour-strike.md', 'sources/grain-talks.txt')));
 }
 
 export interface EvalScore {
@@ -76,7 +78,7 @@ export function formatScore(name: string, s: EvalScore): string {
 }
 
 if (require.main === module) {
-  const name = (process.argv[2] ?? 'tuning') as 'tuning' | 'holdout';
+  const name = (process.argv[2] ?? 'tuning') as EvalPart;
   const s = scoreEvalSet(readEvalSet(name));
   for (const m of s.misses) console.log(m);
   console.log(formatScore(name, s));

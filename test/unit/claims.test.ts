@@ -10,15 +10,16 @@ const one = (draft: string, index = alaskaIndex()) => {
   return { claim: r.claims[0]!, findings: r.findings };
 };
 
-test('the evaluation set meets the targets (tuning part and held-out part)', () => {
-  for (const name of ['tuning', 'holdout'] as const) {
-    const s = scoreEvalSet(readEvalSet(name), claimsIndex());
-    const report = `${formatScore(name, s)}\n${s.misses.join('\n')}`;
-    assert.ok(s.caught / s.contradictions >= 0.8, report);
-    assert.ok(s.rightKind / s.contradictions >= 0.7, report);
-    assert.ok(s.othersFlagged / s.others <= 0.03, report);
-    assert.ok(s.supportedMatched / s.supported >= 0.85, report);
-  }
+test('the evaluation set meets the targets (all parts together; each part is reported)', (t) => {
+  const parts = ['tuning', 'holdout', 'unseen'] as const;
+  for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
+  const s = scoreEvalSet(parts.flatMap((p) => readEvalSet(p)), claimsIndex());
+  const report = `${formatScore('all', s)}\n${s.misses.join('\n')}`;
+  assert.ok(s.contradictions + s.others >= 150, 'about 150 sentences or more');
+  assert.ok(s.caught / s.contradictions >= 0.8, report);
+  assert.ok(s.rightKind / s.contradictions >= 0.7, report);
+  assert.ok(s.othersFlagged / s.others <= 0.03, report);
+  assert.ok(s.supportedMatched / s.supported >= 0.85, report);
 });
 
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {

@@ -105,10 +105,12 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   // alone never make a contradiction: the passage must also state what the claim says of them.
   if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
   if (c.differences.length > 0) return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
-  return c.coverage >= SUPPORTED_COVERAGE && c.extras === 0 ? 'supported' : 'unsupported';
+  return c.coverage >= SUPPORTED_COVERAGE && plainCoverage(c) >= 0.5 && c.extras === 0 ? 'supported' : 'unsupported';
 }
 
-const rank = (c: Candidate) => c.cmp.coverage - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
+/** Shared names alone do not pick a passage: what the claim says of them counts as much. */
+const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.plainMet / c.plainWords);
+const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
 
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {

@@ -52,7 +52,7 @@ const SYNONYM_GROUPS = `war conflict fighting invasion
 offer extend provide give grant
 accept agree consent endorse back support approve
 guarantee guarantees assurance assurances protection
-talks summit meeting
+talks summit meeting negotiations
 elaborate detail details explain
 law legislation
 pledge promise vow
@@ -109,7 +109,10 @@ fall drop decline decrease slump
 resign quit
 win secure obtain gain
 important key crucial critical
-ceasefire truce`;
+ceasefire truce
+strike walkout stoppage
+collapse fail
+strong firm`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {
@@ -166,7 +169,17 @@ russia russian russians moscow kremlin
 ukraine ukrainian ukrainians kyiv kiev
 eu european_union european_commission brussels
 uk britain british united_kingdom london
-nato alliance`;
+nato alliance
+turkey turkish turks
+france french
+germany german germans
+netherlands dutch
+spain spanish
+poland polish
+china chinese
+japan japanese
+switzerland swiss
+greece greek`;
 
 const ALIAS_OF = new Map<string, number>();
 ALIAS_GROUPS.split('\n').forEach((line, k) => {

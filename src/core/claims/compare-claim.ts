@@ -258,6 +258,8 @@ function isVerbAt(a: Analysis, i: number): boolean {
   if (t.cap || t.value) return false;
   if (SPEECH_VERBS.has(t.key) || IRREGULAR_LEMMAS.has(t.key)) return true;
   const prev = a.tokens[i - 1];
+  // "was premature": a copula and an adjective, not an action with a doer.
+  if (prev && BE.has(prev.key) && !/(?:ed|en)$/.test(t.key) && !IRREGULAR_LEMMAS.has(t.key)) return false;
   if (prev && (prev.modality || AUXILIARIES.has(prev.key) || prev.key === 'not' || prev.key === 'never' || prev.key.endsWith("n't")) && prev.key !== 'to') return true;
   return /ed$/.test(t.key) && !!prev && !['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(prev.key);
 }
@@ -305,6 +307,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     return null;
   }
   if (k < 0) return null;
+  let appositiveFrom = -1;
   const gap = a.text.slice(toks[k]!.end, toks[k + 1]!.start);
   if (toks[k]!.key === 'who' || toks[k]!.key === 'which') {
     k--;
@@ -314,13 +317,15 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     let c = k;
     while (c > 0 && !/[,;:—–(]/.test(a.text.slice(toks[c - 1]!.end, toks[c]!.start))) c--;
     if (c > 0 && c < k && (/ing$/.test(toks[c]!.key) || toks[c]!.key === 'who' || toks[c]!.key === 'which' || toks[c]!.key === 'according')) k = c - 1;
-    // Else only an appositive name may stand before a comma ("The energy secretary, Claire Hadley, has approved").
+    // Else only an appositive name may stand before a comma ("The energy secretary, Claire Hadley, has approved"):
+    // the noun phrase before it names the same subject.
     else if (!toks[k]!.cap) return null;
+    else if (c > 0) appositiveFrom = phraseBefore(a, c - 1);
   }
   const t = toks[k]!;
   if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
   const head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
-  return { head, phrase: { from: phraseBefore(a, head.from), to: head.to } };
+  return { head, phrase: { from: appositiveFrom >= 0 ? appositiveFrom : phraseBefore(a, head.from), to: head.to } };
 }
 
 function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject, ctx: SourceContext): boolean {
@@ -409,7 +414,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     while (to > from && (al.sourceMet[to - 1] || st[to - 1]!.stop)) to--;
     if (from >= to || (e.titled && TITLE_WORDS.has(source.text.slice(st[from]!.start, st[to - 1]!.end)))) continue;
     let met = false;
-    for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop) met = true;
+    for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && !TITLE_WORDS.has(source.text.slice(st[k]!.start, st[k]!.end))) met = true;
     // A person the claim names by a title, a role or part of the name is met.
     if (met && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
     sourceFree.push({ from, to, kind: undefined, used: false, e });
@@ -487,8 +492,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
-      const common = (a: Analysis, x: Subject) => a.tokens.slice(x.head.from, x.head.to).every((t) => !t.cap && !t.stop && !t.value);
-      if (mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim) || (common(claim, cs) && common(source, ss) && !mentioned(claim, cs.phrase, source) && !mentioned(source, ss.phrase, claim))) {
+      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase.
+      if (mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
         differs('agent', { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end }, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
