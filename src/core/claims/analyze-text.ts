@@ -87,6 +87,8 @@ export interface Analysis {
   entities: EntityRun[];
 }
 
+const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail']);
+
 const interned = new Map<string, number>();
 function intern(s: string): number {
   let id = interned.get(s);
@@ -163,7 +165,8 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       cap: upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict)),
       stop,
       value: inAny(valueSpans, w.start, w.end),
-      negation: NEGATIONS.has(key) || key.endsWith("n't"),
+      // "declined to say" says what "did not say" says.
+      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to'),
       modality: MODALITY.get(key) ?? null,
       quantifier: QUANTIFIERS.get(key) ?? null,
     };
@@ -221,7 +224,7 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
   for (const m of slice.matchAll(MONTH_RE)) {
     const word = m[1]!.toLowerCase();
     // "may" is a month only when a day follows or it is capitalized mid-sentence.
-    if (word === 'may' && (!m[2] || m[1] === 'may')) continue;
+    if (m[1] === 'may') continue;
     const month = MONTHS.includes(word) ? MONTHS.indexOf(word) : MONTH_ABBREVIATIONS.get(word)!;
     if (MONTH_ABBREVIATIONS.has(word) && !m[2]) continue;
     const start = span.start + m.index;

@@ -67,7 +67,7 @@ deal settlement agreement accord
 leader leaders
 firm company business
 boss chief executive
-rise increase hike raise climb
+rise increase hike raise climb gain
 cut reduce lower
 fund pay finance
 fill pack
@@ -108,8 +108,9 @@ grow jump surge
 fall drop decline decrease slump
 resign quit
 win secure obtain gain
-important key crucial critical
+important key crucial critical main
 ceasefire truce
+keep leave hold maintain
 strike walkout stoppage
 collapse fail
 strong firm`;
@@ -169,6 +170,7 @@ russia russian russians moscow kremlin
 ukraine ukrainian ukrainians kyiv kiev
 eu european_union european_commission brussels
 uk britain british united_kingdom london
+pound sterling
 nato alliance
 turkey turkish turks
 france french
@@ -201,6 +203,7 @@ export const ORGANISATION_WORDS = new Set(
   trust society union energy corporation company inc ltd plc group association foundation institute university college
   school police army navy news times post journal network channel press radio television tv authority board service
   services administration order league club federation alliance coalition organisation organization agency bureau
+  industry consortium confederation chamber reserve institution
   reuters cnn bbc nbc cbs abc fox`),
 );
 

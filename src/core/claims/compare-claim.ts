@@ -435,7 +435,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const anchored = (x: { from: number; to: number }) =>
       (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
-    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null));
+    // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
+    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
     if (e.initial && !s) continue;
     if (s) {
       s.used = true;
