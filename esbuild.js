@@ -38,7 +38,7 @@ const targets = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The indexing worker thread of the extension (and the benchmark).
-  { ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
+  { ...common, entryPoints: ['src/index-worker/node-worker.ts'], outfile: 'dist/index-worker.js' },
 ];
 
 async function main() {

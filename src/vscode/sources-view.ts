@@ -9,16 +9,22 @@ export type SourcesNode =
   | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] }
   | { kind: 'quote'; source: Source; quote: Quote };
 
-class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
+class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: SourceStore) {
-    store.onDidChange(() => this.changed.fire());
+    this.subscription = store.onDidChange(() => this.changed.fire());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 
   getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
-    if (!node) return this.store.ready().then(() => this.store.current.sources.map((s) => ({ kind: 'source' as const, source: s.source })));
+    if (!node) return this.store.ready().then(() => this.store.current.sources.map((source) => ({ kind: 'source' as const, source })));
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
       for (const q of node.source.quotes) {
@@ -70,7 +76,9 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
   }
 }
 
-export function registerSourcesView(store: SourceStore): { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
+/** Registers the view; the Disposable also carries the view and its tree (the extension's API exposes them). */
+export function registerSourcesView(store: SourceStore): vscode.Disposable & { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
   const tree = new SourcesTree(store);
-  return { view: vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true }), tree };
+  const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });
+  return Object.assign(vscode.Disposable.from(view, tree), { view, tree });
 }

@@ -2,7 +2,8 @@
 // same index as the rest of the run. Claims are source sentences reworded (words dropped, one word and one
 // number changed) and sentences made of the corpus's words that no source states, so every path is timed.
 import { performance } from 'node:perf_hooks';
-import { checkClaims, type QuoteIndex } from '../../src/core';
+import type { QuoteIndex } from '../../src/core/corpus/quote-index';
+import { checkClaims } from '../../src/core/claims/check-claims';
 import { mulberry32 } from './corpus';
 
 export interface ClaimBench {

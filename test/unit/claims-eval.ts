@@ -1,7 +1,9 @@
 // The claims evaluation set (test/fixtures/claims/*.txt) and its scoring, shared by the unit test and by hand runs
 // (`node out/test/unit/claims-eval.js [tuning|holdout]` prints every miss).
 import * as fs from 'node:fs';
-import { QuoteIndex, checkClaims, type ClaimCheck } from '../../src/core';
+import type { ClaimCheck } from '../../src/core';
+import { QuoteIndex } from '../../src/core/corpus/quote-index';
+import { checkClaims } from '../../src/core/claims/check-claims';
 import { fixture, loadSources } from './helpers';
 
 export interface EvalItem {

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildCatalog, checkClaims, checkClaimsAsync, checkClaimAt, explainClaimCheck, findClaimSentences, QuoteIndex } from '../../src/core';
+import { buildCatalog, createEngine, QuoteIndex } from './core-internals';
+import { checkClaims, checkClaimsAsync, checkClaimAt } from '../../src/core/claims/check-claims';
+import { findClaimSentences } from '../../src/core/claims/segment-claims';
+import { explainClaimCheck } from '../../src/core/explain/explain-claim';
 import { alaskaIndex, applyEdits, builtinFile, loadSources } from './helpers';
 import { claimsIndex, formatScore, readEvalSet, scoreEvalSet } from './claims-eval';
 
@@ -165,4 +168,17 @@ test('a hostile source (one name repeated 50,000 times, one giant sentence) keep
   const r = checkClaims(index, 'The mayor gave few details about when the bridge would reopen. Ortiz said Ortiz said Ortiz said the bridge would reopen.');
   assert.equal(r.claims.length, 2);
   assert.ok(Date.now() - t0 < 3_000, `${Date.now() - t0} ms`);
+});
+
+test('the engine answers claims: check, the claim at an offset (from a finished check too), the hover', () => {
+  const engine = createEngine(alaskaIndex());
+  const draft = 'Witkoff attended Thursday’s talks at a military base in Alaska. Putin invited Trump to visit Moscow for a second summit in the autumn.';
+  const all = engine.checkClaims(draft);
+  assert.deepEqual(all.claims.map((c) => c.verdict), ['contradicted', 'unsupported']);
+  const at = engine.checkClaimAt(draft, 3, {}, all);
+  assert.equal(at?.check, all.claims[0]);
+  assert.equal(at?.findings[0]?.code, 'claim-contradicted');
+  assert.deepEqual(engine.checkClaimAt(draft, 3)?.check, all.claims[0]);
+  assert.match(engine.explainClaim(all.claims[0]!), /Contradicted/);
+  assert.match(engine.explainClaim(all.claims[1]!), /Unsupported/);
 });

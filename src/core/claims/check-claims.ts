@@ -12,6 +12,12 @@ import { compareClaim, type Comparison, type SourceContext } from './compare-cla
 import { retrieveSentences } from './retrieve-sentences';
 import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
+/** One claim's check and its findings (a claim-contradicted finding, or none). */
+export interface ClaimResult {
+  check: ClaimCheck;
+  findings: Finding[];
+}
+
 export interface ClaimOptions {
   severities: Partial<Record<FindingCode, SeveritySetting>>;
   limits: SegmentLimits;
@@ -204,7 +210,7 @@ export async function checkClaimsAsync(index: QuoteIndex, text: string, options:
 }
 
 /** The check of the one claim at an offset, for a hover: the rest of the draft is not looked up. */
-export function checkClaimAt(index: QuoteIndex, text: string, offset: number, options: Partial<ClaimOptions> = {}): { check: ClaimCheck; findings: Finding[] } | undefined {
+export function checkClaimAt(index: QuoteIndex, text: string, offset: number, options: Partial<ClaimOptions> = {}): ClaimResult | undefined {
   const opts = optionsOf(options);
   const s = findClaimSentences(text, opts.limits).find((x) => offset >= x.span.start && offset <= x.span.end);
   if (!s) return undefined;

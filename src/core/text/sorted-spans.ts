@@ -18,3 +18,15 @@ export function spanContaining(spans: readonly { start: number; end: number }[],
   const k = firstStartingFrom(spans, pos + 1) - 1;
   return k >= 0 && pos <= spans[k]!.end ? k : -1;
 }
+
+/** The index of the last of the sorted numbers that is at or before `value` (-1 when none is). */
+export function lastAtOrBefore(values: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
