@@ -228,7 +228,9 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     const month = MONTHS.includes(word) ? MONTHS.indexOf(word) : MONTH_ABBREVIATIONS.get(word)!;
     if (MONTH_ABBREVIATIONS.has(word) && !m[2]) continue;
     const start = span.start + m.index;
-    push({ start, end: start + m[0].length, weekday: null, month, day: m[2] ? Number(m[2]) : null, year: null });
+    // The full stop after a full month name ends the sentence; only an abbreviation keeps it ("Sept.").
+    const length = !m[2] && MONTHS.includes(word) && m[0].endsWith('.') ? m[0].length - 1 : m[0].length;
+    push({ start, end: start + length, weekday: null, month, day: m[2] ? Number(m[2]) : null, year: null });
   }
   for (const m of slice.matchAll(WEEKDAY_RE)) {
     const start = span.start + m.index;
@@ -292,10 +294,13 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const value = numberFromWords(lower.replace(/-/g, ' ')) ?? FRACTION_WORDS[lower.replace(/^(?:a|an|one)[\s-]+/, '')] ?? null;
     if (value === null) continue;
     const ordinal = /(?:first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|th)$/.test(lower) && !/^(?:a|an|one|two|three|four)\s/.test(lower);
-    const start = span.start + m.index;
-    const after = text.slice(start + phrase.length, start + phrase.length + 12).toLowerCase();
+    // "a seven-hour meeting": the article is not part of the number, unless a fraction follows ("a fifth").
+    const article = /^(?:a|an)\s+/i.exec(phrase);
+    const lead = article && !/^(?:a|an)\s+(?:half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|dozen|hundred|thousand|million|billion)\b/i.test(phrase) ? article[0].length : 0;
+    const start = span.start + m.index + lead;
+    const after = text.slice(span.start + m.index + phrase.length, span.start + m.index + phrase.length + 12).toLowerCase();
     const percent = /^\s*(?:%|per\s?cent|percent)/.test(after);
-    push(start, start + phrase.length, value, percent, ordinal);
+    push(start, span.start + m.index + phrase.length, value, percent, ordinal);
   }
   return out.sort((a, b) => a.start - b.start);
 }
