@@ -79,35 +79,87 @@ interface Alignment {
   metBySpeaker: Uint8Array;
 }
 
+/** A passage's words by what they can be met through, so that a claim word finds its match without a scan. */
+interface PassageIndex {
+  /** First position of each key, lemma, alias group, synonym group and name key. */
+  byKid: Map<number, number>;
+  byLid: Map<number, number>;
+  byAlias: Map<number, number>;
+  byGroup: Map<number, number>;
+  byName: Map<string, number>;
+  /** Last position of each key, and of each two adjacent keys written together (compounds). */
+  lastByKey: Map<string, number>;
+  lastByPair: Map<string, number>;
+  caps: number[];
+  antonymed: number[];
+}
+
+const passageIndexes = new WeakMap<Analysis, PassageIndex>();
+
+function indexPassage(a: Analysis): PassageIndex {
+  let x = passageIndexes.get(a);
+  if (x) return x;
+  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [] };
+  const first = <K>(m: Map<K, number>, k: K, j: number) => {
+    if (!m.has(k)) m.set(k, j);
+  };
+  a.tokens.forEach((t, j) => {
+    first(x!.byKid, t.kid, j);
+    first(x!.byLid, t.lid, j);
+    if (t.alias >= 0) first(x!.byAlias, t.alias, j);
+    if (t.group >= 0) first(x!.byGroup, t.group, j);
+    if (t.cap) {
+      first(x!.byName, t.nk, j);
+      x!.caps.push(j);
+    }
+    if (t.ant) x!.antonymed.push(j);
+    x!.lastByKey.set(t.key, j);
+    const next = a.tokens[j + 1];
+    if (next) x!.lastByPair.set(t.key + next.key, j);
+  });
+  passageIndexes.set(a, x);
+  return x;
+}
+
+/** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
+function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
+  const exact = x.byKid.get(c.kid);
+  if (exact !== undefined) return { j: exact, kind: 'same' };
+  let best = -1;
+  const take = (j: number | undefined) => {
+    if (j !== undefined && (best < 0 || j < best)) best = j;
+  };
+  take(x.byLid.get(c.lid));
+  if (c.alias >= 0) take(x.byAlias.get(c.alias));
+  if (c.group >= 0) take(x.byGroup.get(c.group));
+  if (c.cap && c.key.length > 3) {
+    take(x.byName.get(c.nk));
+    for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+  }
+  if (best >= 0) return { j: best, kind: 'same' };
+  if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
+  if (c.key.length > 3) {
+    if (c.key.startsWith('un')) take(x.lastByKey.get(c.key.slice(2)));
+    take(x.lastByKey.get(`un${c.key}`));
+  }
+  return best >= 0 ? { j: best, kind: 'antonym' } : null;
+}
+
 function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
   const n = claim.tokens.length;
   const toSource = new Int32Array(n).fill(-1);
   const kind: (MatchKind | null)[] = new Array(n).fill(null);
   const sourceMet = new Uint8Array(source.tokens.length);
   const metBySpeaker = new Uint8Array(n);
-  const st = source.tokens;
+  const x = indexPassage(source);
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
-    let best = -1;
-    let bestKind: MatchKind | null = null;
-    for (let j = 0; j < st.length; j++) {
-      const m = tokenMatch(c, st[j]!);
-      if (m === 'same') {
-        // Prefer the same word, then the nearest relative position.
-        if (best < 0 || bestKind !== 'same' || (st[j]!.key === c.key && st[best]!.key !== c.key)) {
-          best = j;
-          bestKind = m;
-          if (st[j]!.key === c.key) break;
-        }
-      } else if (m === 'antonym' && best < 0) {
-        best = j;
-        bestKind = m;
-      }
-    }
+    const m = meet(c, source, x);
+    let best = m ? m.j : -1;
+    let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
     if (best < 0) {
-      for (let j = 0; j + 1 < st.length; j++) if (st[j]!.key + st[j + 1]!.key === c.key) best = j;
-      if (best < 0 && i + 1 < n) for (let j = 0; j < st.length; j++) if (c.key + claim.tokens[i + 1]!.key === st[j]!.key) best = j;
+      best = x.lastByPair.get(c.key) ?? (i + 1 < n ? x.lastByKey.get(c.key + claim.tokens[i + 1]!.key) : undefined) ?? -1;
       if (best >= 0) bestKind = 'same';
     }
     if (best < 0 && ROLE_WORDS.has(c.key)) {
