@@ -24,7 +24,7 @@ export interface SegmentLimits {
   maxClaims: number;
 }
 
-export const DEFAULT_SEGMENT_LIMITS: SegmentLimits = { maxDraftChars: 2_000_000, maxSentenceChars: 800, minWords: 4, maxClaims: 20_000 };
+export const DEFAULT_SEGMENT_LIMITS: SegmentLimits = { maxDraftChars: 2_000_000, maxSentenceChars: 800, minWords: 3, maxClaims: 20_000 };
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
