@@ -135,9 +135,20 @@ const YEAR_RE = /\b(1[89]\d\d|20\d\d)\b/g;
 
 const inAny = (spans: readonly Span[], start: number, end: number) => spans.some((s) => start < s.end && end > s.start);
 
+/** The words of text[span], with dotted abbreviations of countries read as one word ("U.S." is "US"). */
+function wordsOf(text: string, span: Span): ReturnType<typeof tokenizeWords> {
+  const slice = text.slice(span.start, span.end);
+  if (!/\b[A-Z]\.[A-Z]\./.test(slice)) return tokenizeWords(text, span.start, span.end);
+  const joined = slice.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, (m, a: string, b: string, c: string | undefined) => `${a}${b}${c ?? ''}`.padEnd(m.length, ' '));
+  return tokenizeWords(joined).map((w) => {
+    const dotted = /^[A-Z]\.[A-Z]\.(?:[A-Z]\.)?/.exec(slice.slice(w.start));
+    return { ...w, start: w.start + span.start, end: (dotted ? w.start + dotted[0].length : w.end) + span.start };
+  });
+}
+
 /** Analyses text[span], leaving out the words inside `exclude` (a draft's quotations). */
 export function analyzeText(text: string, span: Span, exclude: readonly Span[] = [], names: NameTest = defaultNameTest(text)): Analysis {
-  const raw = tokenizeWords(text, span.start, span.end).filter((w) => !inAny(exclude, w.start, w.end));
+  const raw = wordsOf(text, span).filter((w) => !inAny(exclude, w.start, w.end));
   const dates = findDates(text, span, exclude);
   const numbers = findNumbers(text, span, exclude, dates);
   const valueSpans: Span[] = [...dates, ...numbers];

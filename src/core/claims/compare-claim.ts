@@ -285,8 +285,11 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k))) return 'organisation';
   if (titled) return 'person';
+  // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
+  const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
+  if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
   if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
-  const known = entityKindOf(text);
+  const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
   const before = from > 0 ? a.tokens[from - 1]!.key : '';
