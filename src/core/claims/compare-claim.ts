@@ -298,6 +298,29 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
+function capitalizedInSource(word: string, ctx: SourceContext): boolean {
+  if (ctx.text.length > 2_000_000 || word.length < 3) return false;
+  return new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+}
+
+/** A name that only describes someone else: a possessive ("Trump's envoy"), or a title's part ("Trump envoy Witkoff"). */
+function describesAnother(claim: Analysis, e: { titled: boolean }, to: number): boolean {
+  const last = claim.tokens[to - 1]!;
+  const next = claim.tokens[to];
+  return /['’]s$/.test(claim.text.slice(last.start, last.end + 2).replace(/\s.*$/, '')) || (!!next && (next.cap || ROLE_WORDS.has(next.key)) && /^\s+$/.test(claim.text.slice(last.end, next.start)));
+}
+
+/**
+ * A name the passage does not have but its source names elsewhere ("Trump's envoy Steve Witkoff told CNN" where the
+ * sentence says only "Witkoff told CNN"): context the writer took from the same article, not a new claim.
+ */
+function namedInSource(claim: Analysis, from: number, to: number, ctx: SourceContext): boolean {
+  if (ctx.text.length > 2_000_000) return false;
+  const last = claim.tokens[to - 1]!;
+  const surname = claim.text.slice(last.start, last.end).replace(/['’]s$/, '');
+  return surname.length >= 3 && /^\p{Lu}/u.test(surname) && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+}
+
 /** The entity run (or lone capitalized word) a token stands in, by token indexes. */
 function runOf(a: Analysis, i: number): { from: number; to: number; titled: boolean } {
   for (const e of a.entities) if (i >= e.from && i < e.to) return e;
@@ -492,11 +515,15 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
     const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
-    if (e.initial && !s) continue;
+    // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
+    if (e.initial && !s) {
+      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx)) extras++;
+      continue;
+    }
     if (s) {
       s.used = true;
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
-    } else extras++;
+    } else if (!(describesAnother(claim, e, to) && namedInSource(claim, from, to, ctx))) extras++;
   }
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
