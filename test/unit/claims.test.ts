@@ -57,6 +57,9 @@ test('what is not a difference: formats, resolved dates, aliases, hedges, negati
     'The issue will probably be a key subject on Monday when Zelensky and major European leaders meet Trump at the White House.',
     'Witkoff offered few details on how the security framework might function.',
     'Putin’s longstanding resistance to Ukraine joining NATO could be circumvented by the proposal.',
+    'Trump’s envoy Steve Witkoff told CNN on Sunday that the U.S. could offer Article 5-like protection.',
+    'Zelenskyy thanked the United States but said little was clear.',
+    'Witkoff declined to say how the security framework might function.',
   ]) {
     const { claim } = one(draft);
     assert.equal(claim.verdict, 'supported', `${draft}\n${JSON.stringify(claim.differences)}`);
