@@ -554,8 +554,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       differs(kind, cueSpan(claim, i, (t) => t.negation || t.quantifier !== null), cueSpan(source, j, (t) => t.negation || t.quantifier !== null));
       return;
     }
-    const mc = modalityAt(claim, i);
-    const ms = modalityAt(source, j);
+    const mc = embeddedWould(claim, i, modalityAt(claim, i));
+    const ms = embeddedWould(source, j, modalityAt(source, j));
     if (mc && ms && mc !== ms && !(mc === 'certain' && ms === 'would') && !(mc === 'would' && ms === 'certain')) {
       differs('modality', cueSpan(claim, i, (t) => t.modality !== null), cueSpan(source, j, (t) => t.modality !== null));
       return;
@@ -603,6 +603,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
   });
   return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras, plainWords: plain, plainMet };
+}
+
+/** "how it would work", "whether the cut would come": a backshifted question, not a hedge of its own. */
+function embeddedWould(a: Analysis, i: number, modality: string | null): string | null {
+  if (modality !== 'would') return modality;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) if (['how', 'whether', 'when', 'what', 'if', 'why', 'where'].includes(a.tokens[k]!.key)) return null;
+  return modality;
 }
 
 function negationNear(a: Analysis, i: number): boolean {
