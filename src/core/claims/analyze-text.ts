@@ -87,7 +87,7 @@ export interface Analysis {
   entities: EntityRun[];
 }
 
-const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail']);
+const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'yet']);
 
 const interned = new Map<string, number>();
 function intern(s: string): number {
