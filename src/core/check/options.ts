@@ -19,6 +19,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'not-in-sources',
   'variant',
   'unclosed-quote',
+  'claim-contradicted',
 ];
 
 export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> = {
@@ -30,6 +31,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> 
   variant: 'info',
   // A hint, not a squiggle: the quotation being typed is unclosed until the writer closes it.
   'unclosed-quote': 'hint',
+  'claim-contradicted': 'warning',
 };
 
 export const DEFAULT_CHECK_OPTIONS: Readonly<CheckOptions> = {
