@@ -70,7 +70,7 @@ export function parseSource(input: SourceInput): ParseResult {
   };
 }
 
-function toQuoteAttribution(a: Attribution): QuoteAttribution {
+export function toQuoteAttribution(a: Attribution): QuoteAttribution {
   const out: QuoteAttribution = {
     method: a.method ?? (a.via === 'pronoun' ? 'pronoun' : a.via === 'inherited' ? 'continuation' : 'named'),
     confidence: a.confidence ?? 0.9,

@@ -88,7 +88,7 @@ export async function readCaptions(raw: string, type: 'vtt' | 'srt', meta: Sourc
     return cue ? { time: formatTime(cue.time) } : null;
   };
   const warnings = parsed.errors.length ? [`${parsed.errors.length} caption block(s) could not be read and were left out`] : [];
-  const source = buildStructuredSource({ text, bodyStart: 0, meta: { ...meta, kind: 'captions' }, paragraphs, turns, quotePerSentence: true, locatorAt, warnings });
+  const source = buildStructuredSource({ text, bodyStart: 0, meta: { ...meta, kind: 'captions' }, paragraphs, turns, quotePerSentence: true, locatorAt, warnings, labelMethod: 'voice-tag' });
   return { ok: true, source };
 }
 

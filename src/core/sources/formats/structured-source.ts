@@ -2,11 +2,11 @@
 // attribution verbs: each turn is speech by its speaker. A quotation inside a turn is the turn quoting someone else,
 // so it becomes a quote of its own (attributed from the turn's words) and the turn's quote is split around it.
 
-import type { Locator, Paragraph, Quote, Source, SourceMeta, Span } from '../../types';
+import type { Locator, Paragraph, Quote, QuoteAttribution, Source, SourceMeta, Span } from '../../types';
 import { findQuotations } from '../../quotes/find-quotations';
 import { findNameRuns, PersonRegistry } from '../../quotes/people';
 import { attributeQuotations } from '../../quotes/attribution';
-import { findSentences } from '../parse-source';
+import { findSentences, toQuoteAttribution } from '../parse-source';
 import { firstStartingFrom, spanContaining } from '../../text/sorted-spans';
 
 export interface Turn extends Span {
@@ -26,6 +26,8 @@ export interface StructuredInput {
   quotePerSentence?: boolean;
   /** Page or time for the quote starting at an offset. */
   locatorAt?: (offset: number) => Locator | null;
+  /** How the document names its speakers: transcript labels (the default) or caption voice tags. */
+  labelMethod?: 'transcript-label' | 'voice-tag';
   warnings?: string[];
 }
 
@@ -40,11 +42,14 @@ export function buildStructuredSource(input: StructuredInput): Source {
   const inner = quotations.filter((q) => q.kind === 'speech' && HAS_WORD.test(text.slice(q.inner.start, q.inner.end)));
   const attributions = attributeQuotations({ text, paragraphs, registry, mentions }, inner);
 
-  const pieces: { span: Span; speaker: string | null }[] = [];
+  // A turn's words are its labelled speaker's for sure; a quotation inside a turn keeps the attribution found for it.
+  type Piece = { span: Span; speaker: string | null; attribution: QuoteAttribution | null };
+  const labelled = (speaker: string | null): QuoteAttribution | null => (speaker ? { method: input.labelMethod ?? 'transcript-label', confidence: 1, mention: speaker } : null);
+  const pieces: Piece[] = [];
   let qi = 0;
   for (const turn of turns) {
     let cursor = turn.start;
-    const cuts: { span: Span; speaker: string | null }[] = [];
+    const cuts: Piece[] = [];
     while (qi < inner.length && inner[qi]!.outer.start < turn.end) {
       const q = inner[qi]!;
       // A short unattributed quotation is the speaker's own phrase in marks ("the bridge of hope"), not someone else's words.
@@ -53,13 +58,14 @@ export function buildStructuredSource(input: StructuredInput): Source {
       const own = words <= 6 && !attributions[qi]?.name && !/[.!?…]$/.test(said);
       if (q.outer.start >= turn.start && !own) {
         // The turn quotes someone: those words are theirs (or nobody's when the turn does not say whose).
-        cuts.push({ span: { start: cursor, end: q.outer.start }, speaker: turn.speaker });
-        cuts.push({ span: { ...q.inner }, speaker: attributions[qi]?.name ?? null });
+        cuts.push({ span: { start: cursor, end: q.outer.start }, speaker: turn.speaker, attribution: labelled(turn.speaker) });
+        const found = attributions[qi] ?? null;
+        cuts.push({ span: { ...q.inner }, speaker: found?.name ?? null, attribution: found?.name ? toQuoteAttribution(found) : null });
         cursor = Math.min(turn.end, Math.max(cursor, q.outer.end));
       }
       qi++;
     }
-    cuts.push({ span: { start: cursor, end: turn.end }, speaker: turn.speaker });
+    cuts.push({ span: { start: cursor, end: turn.end }, speaker: turn.speaker, attribution: labelled(turn.speaker) });
     for (const c of cuts) {
       if (input.quotePerSentence) {
         // The sentences overlapping the cut: from the one containing its start (sentences are sorted, disjoint).
@@ -67,7 +73,7 @@ export function buildStructuredSource(input: StructuredInput): Source {
         for (let k = at >= 0 ? at : firstStartingFrom(sentences, c.span.start); k < sentences.length && sentences[k]!.start < c.span.end; k++) {
           const s = sentences[k]!;
           if (s.end <= c.span.start) continue;
-          pieces.push({ span: { start: Math.max(s.start, c.span.start), end: Math.min(s.end, c.span.end) }, speaker: c.speaker });
+          pieces.push({ span: { start: Math.max(s.start, c.span.start), end: Math.min(s.end, c.span.end) }, speaker: c.speaker, attribution: c.attribution });
         }
       } else pieces.push(c);
     }
@@ -83,6 +89,7 @@ export function buildStructuredSource(input: StructuredInput): Source {
       id: `q${quotes.length + 1}`,
       sourceId: meta.id,
       speaker: p.speaker,
+      attribution: p.attribution,
       text: text.slice(span.start, span.end),
       offset: span,
       context: para ? text.slice(para.start, Math.max(para.end, span.end)) : text.slice(span.start, span.end),
