@@ -13,9 +13,9 @@ import { applyFixes, type AppliedFixes } from './check/apply-fixes';
 import { sameperson } from './quotes/people';
 import { completeQuotation, type QuoteCompletion } from './explain/completion-context';
 import { explainQuoteCheck, type ExplainOptions } from './explain/explain-quote';
-import { citationEdits } from './explain/citation-edits';
+import { citationEdits, locatorOfMatch, type CitationResources } from './explain/citation-edits';
 import { formatCitation, type Citation, type CitationStyle, type CitedPassage } from './explain/format-citation';
-import { buildCatalog } from './sources/catalog';
+import { buildCatalogAsync } from './sources/catalog';
 import type { SourceFile } from './sources/read-source-file';
 import type { SourceProblem } from './sources/load-sources';
 
@@ -52,7 +52,10 @@ export interface CompletionOptions {
   limit?: number;
   /** Insert the attribution and citation with the quote (`verbatim.insertAttribution`). */
   insertAttribution?: boolean;
-  style?: CitationStyle;
+  /** A built-in style, or a `.csl` file's path (its XML in `resources`). */
+  style?: CitationStyle | string;
+  /** The CSL style's XML and the bibliography, read by the host (see `CitationResources`). */
+  resources?: CitationResources;
 }
 
 export interface VerbatimEngine {
@@ -107,11 +110,11 @@ export interface VerbatimEngine {
   isVerified(check: QuoteCheck): boolean;
 
   /** Insert a source quote with its attribution and citation, replacing `replace`. */
-  insertQuote(documentText: string, entry: QuoteEntry, replace: Span, style: CitationStyle): TextEdit[];
+  insertQuote(documentText: string, entry: QuoteEntry, replace: Span, style: CitationStyle | string, resources?: CitationResources): TextEdit[];
   /** Cite the words in `span` of a document, when the sources confirm them; null otherwise. */
-  cite(documentText: string, span: Span, style: CitationStyle): CitationResult | null;
+  cite(documentText: string, span: Span, style: CitationStyle | string, resources?: CitationResources): CitationResult | null;
   /** The citation for a checked quotation of a draft (the quick fix), when it is confirmed and needs one. */
-  citeQuotation(documentText: string, check: QuoteCheck, style: CitationStyle): TextEdit[] | null;
+  citeQuotation(documentText: string, check: QuoteCheck, style: CitationStyle | string, resources?: CitationResources): TextEdit[] | null;
 }
 
 const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 'variant']);
@@ -123,7 +126,7 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     index.search(query, options).map((m) => ({ quote: m.quote, source: m.source, kind: m.kind, score: m.score }));
   const passageOf = (match: NonNullable<QuoteCheck['match']>): CitedPassage | null => {
     const source = sourceOf(match.sourceId);
-    return source ? { text: match.text, speaker: match.speaker, source: source.meta } : null;
+    return source ? { text: match.text, speaker: match.speaker, source: source.meta, locator: locatorOfMatch(source, match) } : null;
   };
   return {
     sources: index.sources.map((v) => v.source),
@@ -162,8 +165,8 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
       // The suggestion's words: the whole quote, or its continuation from where the typed words matched.
       const words = suggestion.text;
       if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: words + completion.closeMark }];
-      const passage = { text: words, speaker: suggestion.quote.speaker, source: suggestion.source.meta };
-      return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } });
+      const passage = { text: words, speaker: suggestion.quote.speaker, source: suggestion.source.meta, locator: suggestion.quote.locator ?? null };
+      return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } }, options.resources);
     },
     explain: (check, options = {}) => explainQuoteCheck(check, check.match ? sourceOf(check.match.sourceId) : undefined, options),
     checkClaims: (text, options = {}) => checkClaims(index, text, options),
@@ -179,31 +182,33 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     },
     isConfirmed,
     isVerified: (check) => !check.scare && isConfirmed(check) && check.verdict !== 'variant' && check.speakerCheck !== 'mismatch',
-    insertQuote(documentText, entry, replace, style) {
-      return citationEdits(documentText, { text: entry.quote.text, speaker: entry.quote.speaker, source: entry.source.meta }, style, { kind: 'quotation', replace });
+    insertQuote(documentText, entry, replace, style, resources) {
+      const passage = { text: entry.quote.text, speaker: entry.quote.speaker, source: entry.source.meta, locator: entry.quote.locator ?? null };
+      return citationEdits(documentText, passage, style, { kind: 'quotation', replace }, resources);
     },
-    cite(documentText, span, style) {
+    cite(documentText, span, style, resources = {}) {
       const v = verifyQuotation(index, documentText, span);
       if (!isConfirmed(v)) return null;
       const passage = passageOf(v.match!);
       if (!passage) return null;
       // After the closing mark when the words stop right before one.
       const at = /^[”"»“’']/.test(documentText.slice(span.end, span.end + 1)) ? span.end + 1 : span.end;
-      return { match: v.match!, passage, citation: formatCitation(passage, style), edits: citationEdits(documentText, passage, style, { kind: 'marker', at }) };
+      return { match: v.match!, passage, citation: formatCitation(passage, style, resources), edits: citationEdits(documentText, passage, style, { kind: 'marker', at }, resources) };
     },
-    citeQuotation(documentText, check, style) {
+    citeQuotation(documentText, check, style, resources) {
       if (!isConfirmed(check)) return null;
       // An inline attribution is what the draft already has when it names the speaker.
       if (style === 'inline' && check.attribution) return null;
       const passage = passageOf(check.match!);
-      return passage ? citationEdits(documentText, passage, style, { kind: 'marker', at: check.outerSpan.end }) : null;
+      return passage ? citationEdits(documentText, passage, style, { kind: 'marker', at: check.outerSpan.end }, resources) : null;
     },
   };
 }
 
 /** Parses and indexes source files on this thread (the CLI; the extension does this in a worker): an engine over
  *  the sources that could be used, and the problems of the others. */
-export function indexSources(files: readonly SourceFile[], maxBytes?: number): { engine: VerbatimEngine; problems: SourceProblem[] } {
-  const catalog = buildCatalog(files, maxBytes);
+export async function indexSources(files: readonly SourceFile[], maxBytes?: number): Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }> {
+  // Asynchronous: web pages, captions and PDFs are read by libraries loaded on demand.
+  const catalog = await buildCatalogAsync(files, maxBytes);
   return { engine: createEngine(new QuoteIndex(catalog.sources)), problems: catalog.problems };
 }

@@ -11,7 +11,21 @@ export type { QuoteSuggestion, QuoteMatchKind } from './corpus/quote-index';
 export type { QuoteCompletion } from './explain/completion-context';
 export type { ExplainOptions } from './explain/explain-quote';
 export { escapeMarkdown } from './explain/explain-quote';
-export { CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './explain/format-citation';
+export {
+  CITATION_STYLES,
+  CSL_STYLE_FILES,
+  CSL_LOCALE_FILE,
+  isCslStyle,
+  isValidCitationStyle,
+  locatorText,
+  type CitationStyle,
+  type Citation,
+  type CitedPassage,
+  type CitationOptions,
+} from './explain/format-citation';
+export type { CslStyle } from './explain/csl';
+export { parseBibliography, type Bibliography, type BibliographyResult, type CslItem, type CslName } from './explain/bibliography';
+export { SOURCE_EXTENSIONS } from './sources/read-source-file';
 export { LineMap } from './text/positions';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './check/options';
 export type { AsyncCheckControl } from './check/check-draft';

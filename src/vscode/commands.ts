@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { decodeText, type QuoteEntry, type TextEdit } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
 import type { SourcesNode } from './sources-view';
@@ -81,7 +82,9 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
 export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteEntry): Promise<boolean> {
   const document = editor.document;
   const selection = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
-  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, readSettings(document).citationStyle));
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, files.style, files));
 }
 
 async function citeSelection(store: SourceStore): Promise<boolean> {
@@ -93,12 +96,20 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
   await store.ready();
   const document = editor.document;
   const span = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
-  const cited = store.current.cite(document.getText(), span, readSettings(document).citationStyle);
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  const cited = store.current.cite(document.getText(), span, files.style, files);
   if (!cited) {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
   }
+  if (cited.citation.problem) reportProblems([`Verbatim cited with a footnote instead: ${cited.citation.problem}.`]);
   return applyEdits(editor, cited.edits);
+}
+
+/** Tells the writer why the configured citation style or bibliography was not used. */
+function reportProblems(problems: readonly string[]): void {
+  if (problems.length) void vscode.window.showWarningMessage(problems.join(' '));
 }
 
 /** The engine's edits as one undo step, against the version they were computed for. */
