@@ -131,7 +131,8 @@ export type FindingCode =
   | 'not-in-sources'
   | 'variant'
   | 'unclosed-quote'
-  | 'claim-contradicted';
+  | 'claim-contradicted'
+  | 'claim-unsupported';
 
 export interface Finding {
   code: FindingCode;

@@ -8,8 +8,8 @@ import Fuse from 'fuse.js';
 import { buildCatalogAsync, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../unit/core-internals';
 import { buildIndexInWorker } from '../../src/index-worker/node-client';
 import { generateCorpus, generateDraft, generateLookups, generatePassages, generateTyping, type Corpus } from './corpus';
-import { benchClaims } from './claims-bench';
 import { benchFormatLoad, generateFormatSources } from './formats-bench';
+import { benchClaims } from './claims-bench';
 
 export interface SizeResult {
   sentences: number;

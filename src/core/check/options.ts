@@ -20,6 +20,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'variant',
   'unclosed-quote',
   'claim-contradicted',
+  'claim-unsupported',
 ];
 
 export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> = {
@@ -32,6 +33,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> 
   // A hint, not a squiggle: the quotation being typed is unclosed until the writer closes it.
   'unclosed-quote': 'hint',
   'claim-contradicted': 'warning',
+  // Off: an unsupported sentence shows on hover only, unless the writer asks for a hint.
+  'claim-unsupported': 'off',
 };
 
 export const DEFAULT_CHECK_OPTIONS: Readonly<CheckOptions> = {

@@ -178,6 +178,11 @@ function optionsOf(options: Partial<ClaimOptions>): ClaimOptions {
 
 /** The finding of a contradicted claim, with a fix per difference whose source words can simply replace the draft's. */
 export function claimFindings(check: ClaimCheck, options: Partial<ClaimOptions> = {}): Finding[] {
+  if (check.verdict === 'unsupported') {
+    // Shown on hover only, unless the writer gives claim-unsupported a severity (off by default).
+    const unsupported = optionsOf(options).severities['claim-unsupported'] ?? 'off';
+    return unsupported === 'off' ? [] : [{ code: 'claim-unsupported', severity: unsupported, message: 'No source sentence states this.', span: { ...check.span }, fixes: [] }];
+  }
   if (check.verdict !== 'contradicted' || !check.match) return [];
   const setting = optionsOf(options).severities['claim-contradicted'] ?? 'warning';
   if (setting === 'off') return [];
