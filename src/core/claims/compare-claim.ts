@@ -503,7 +503,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
   for (const e of claimRuns) {
     let from = e.from;
-    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop)) from++;
+    const titleOf = (k: number) => k >= 2 && ct[k - 1]!.key === 'of' && TITLE_WORDS.has(claim.text.slice(ct[k - 2]!.start, ct[k - 2]!.end));
+    // "Secretary of State Marco Rubio": the title's own words are not the name.
+    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop || titleOf(from))) from++;
     let to = e.to;
     while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
@@ -585,6 +587,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
   }
 
+  const describesSwappedPerson = (i: number) => {
+    for (const d of differences) {
+      if (d.kind !== 'person') continue;
+      const first = ct.findIndex((t) => t.start >= d.draft.start);
+      if (first > i && first - i <= 3 && ct.slice(i, first).every((t) => al.toSource[ct.indexOf(t)]! < 0 && !t.stop) && !/[,;:()]/.test(claim.text.slice(ct[i]!.end, d.draft.start))) return true;
+    }
+    return false;
+  };
   // Coverage: the claim's content words that the passage states, leaving out the words found to differ.
   let content = 0;
   let met = 0;
@@ -593,6 +603,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   ct.forEach((c, i) => {
     if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
     if (differences.some((d) => within(d.draft, c))) return;
+    // A swapped person's own description ("Union convenor Margaret O'Donnell") goes with them.
+    if (describesSwappedPerson(i)) return;
     const w = c.cap ? 1.5 : 1;
     const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
     content += w;
