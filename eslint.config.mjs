@@ -8,6 +8,16 @@ export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/integration/workspace/**'] },
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: a promise nobody awaits or catches is a silent failure in an extension host. (Not in
+    // test/: node:test's top-level test() calls return promises the runner tracks.)
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
@@ -31,16 +41,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-        patterns: [{ group: ['**/vscode/**'], message: 'The CLI must not import the extension.' }],
+        patterns: [
+          { group: ['**/vscode/**'], message: 'The CLI must not import the extension.' },
+          { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
+        ],
       }],
     },
   },
   {
-    files: ['src/node/**/*.ts'],
+    files: ['src/index-worker/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/node serves every host; it must not need VS Code.' }],
-        patterns: [{ group: ['**/vscode/**', '**/cli/**'], message: 'src/node must not import the hosts.' }],
+        paths: [{ name: 'vscode', message: 'The index worker serves every host; it must not need VS Code.' }],
+        patterns: [
+          { group: ['**/vscode/**', '**/cli/**'], message: 'The index worker must not import the hosts.' },
+          { group: ['**/core/*', '!**/core/index', '!**/core/worker-api'], message: 'The index worker uses src/core/index.ts and src/core/worker-api.ts only.' },
+        ],
       }],
     },
   },
@@ -48,7 +64,10 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/cli/**'], message: 'The extension must not import the CLI.' }],
+        patterns: [
+          { group: ['**/cli/**'], message: 'The extension must not import the CLI.' },
+          { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
+        ],
       }],
     },
   },

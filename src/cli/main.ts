@@ -3,24 +3,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 import {
-  buildCatalog,
   BUILTIN_SOURCES,
-  checkDraft,
   CITATION_STYLES,
-  formatCitation,
+  decodeText,
+  indexSources,
   LineMap,
+  loadSources,
   meetsThreshold,
-  QuoteIndex,
-  sameperson,
-  verifyQuotation,
   type CitationStyle,
   type DraftCheck,
   type Severity,
-  type SourceFile,
+  type SourceProblem,
+  type SourceReader,
+  type VerbatimEngine,
 } from '../core';
 import { expandGlob, hasGlob } from './glob';
-import { readDraft, readUserFile } from './read-file';
+import { BUILTIN_PREFIX, createNodeSourceReader } from './node-source-reader';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -32,13 +32,14 @@ export interface CliIO {
 
 const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
-                  [--min-quote-words N] [--verdicts] FILE...
+                  [--min-quote-words N] [--verdicts] [--fix [--dry-run]] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
   verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc] WORDS
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
 any Markdown or text files given with --source. Exit status: 0 fine, 1 findings at or above --fail-on
-(cite: no source passage found), 2 usage or input error.
+(cite: no source passage found), 2 usage or input error. With --fix, check applies each finding's fix to
+the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
 `;
 
 class UsageError extends Error {}
@@ -63,11 +64,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     switch (command) {
       case 'check':
-        return check(rest, io);
+        return await check(rest, io);
       case 'quotes':
-        return quotes(rest, io);
+        return await quotes(rest, io);
       case 'cite':
-        return cite(rest, io);
+        return await cite(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"; use check, quotes or cite`);
     }
@@ -92,37 +93,33 @@ function format(value: unknown): 'text' | 'json' {
 }
 
 /** Loads the sources; prints one warning per unusable source; fails only when none is left. */
-function loadIndex(values: { source?: string[]; 'no-builtin'?: boolean }, io: CliIO): QuoteIndex {
-  const files: SourceFile[] = [];
-  if (!values['no-builtin']) {
-    for (const b of BUILTIN_SOURCES) {
-      const text = fs.readFileSync(path.join(io.resourcesDir, b.file), 'utf8');
-      files.push({ path: `(built-in) ${b.file}`, text, id: b.id, builtIn: true });
-    }
-  }
-  for (const pattern of values.source ?? []) {
-    const matched = expandGlob(pattern, io.cwd);
-    if (matched.length === 0) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
-    for (const file of matched) {
-      const read = readUserFile(path.resolve(io.cwd, file));
-      if (!read.ok) {
-        io.stderr(`verbatim: warning: skipping source ${read.message.replace(path.resolve(io.cwd, file), file)}\n`);
-        continue;
-      }
-      files.push({ path: file, bytes: read.bytes });
-    }
-  }
-  const catalog = buildCatalog(files);
-  for (const p of catalog.problems) io.stderr(`verbatim: warning: skipping source ${p.message}\n`);
-  if (catalog.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
-  return new QuoteIndex(catalog.sources);
+async function loadEngine(values: { source?: string[]; 'no-builtin'?: boolean }, io: CliIO): Promise<VerbatimEngine> {
+  const builtIn = values['no-builtin'] ? [] : BUILTIN_SOURCES.map((b) => ({ path: BUILTIN_PREFIX + b.file, id: b.id }));
+  const loaded = await loadSources(createNodeSourceReader(io.cwd, io.resourcesDir), { patterns: values.source ?? [], builtIn });
+  for (const pattern of loaded.unmatched) if (hasGlob(pattern)) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
+  const { engine, problems } = indexSources(loaded.files);
+  for (const p of [...loaded.problems, ...problems]) io.stderr(`verbatim: warning: skipping source ${p.path} ${p.reason}\n`);
+  if (engine.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
+  return engine;
 }
 
-function check(args: readonly string[], io: CliIO): number {
+/** Reads a draft: its text ('' for an empty file: nothing to check), or a problem. */
+async function readDraft(reader: SourceReader, file: string): Promise<{ ok: true; text: string } | { ok: false; problem: SourceProblem }> {
+  const loaded = await loadSources(reader, { patterns: [file], builtIn: [] });
+  const bytes = loaded.files[0]?.bytes;
+  if (!bytes) return { ok: false, problem: loaded.problems[0] ?? { path: file, reason: 'does not exist' } };
+  const decoded = decodeText(bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  return decoded.reason === 'is empty' ? { ok: true, text: new TextDecoder().decode(bytes) } : { ok: false, problem: { path: file, reason: decoded.reason } };
+}
+
+async function check(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{
     'fail-on': { type: 'string', default: 'warning' },
     'min-quote-words': { type: 'string' },
     verdicts: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
   } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const fmt = format(values.format);
@@ -130,8 +127,11 @@ function check(args: readonly string[], io: CliIO): number {
   if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or never, not "${failOn}"`);
   const minWords = values['min-quote-words'] === undefined ? undefined : Number(values['min-quote-words']);
   if (minWords !== undefined && !(Number.isInteger(minWords) && minWords >= 0)) throw new UsageError('--min-quote-words must be a whole number');
+  if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run goes with --fix');
   if (positionals.length === 0) throw new UsageError('check needs at least one draft file');
-  const index = loadIndex(values, io);
+  const engine = await loadEngine(values, io);
+  const reader = createNodeSourceReader(io.cwd, io.resourcesDir);
+  const options = minWords === undefined ? {} : { minQuoteWords: minWords };
 
   const drafts = positionals.flatMap((p) => {
     const files = expandGlob(p, io.cwd);
@@ -140,16 +140,31 @@ function check(args: readonly string[], io: CliIO): number {
   });
   let inputError = positionals.some((p) => hasGlob(p) && expandGlob(p, io.cwd).length === 0);
   let failed = false;
+  let fixed = 0;
   const results: { path: string; text: string; result: DraftCheck }[] = [];
   for (const file of drafts) {
-    const read = readDraft(path.resolve(io.cwd, file));
+    const read = await readDraft(reader, file);
     if (!read.ok) {
-      io.stderr(`verbatim: ${read.message.replace(path.resolve(io.cwd, file), file)}\n`);
+      io.stderr(`verbatim: ${read.problem.path} ${read.problem.reason}\n`);
       inputError = true;
       continue;
     }
-    const result = checkDraft(index, read.text, minWords === undefined ? {} : { minQuoteWords: minWords });
-    results.push({ path: file, text: read.text, result });
+    let text = read.text;
+    let result: DraftCheck;
+    if (values.fix) {
+      const fix = engine.fixAll(text, options);
+      if (fix.applied.length > 0) {
+        if (values['dry-run']) io.stdout(createTwoFilesPatch(file, file, text, fix.text, '', '', { context: 2 }));
+        else if (!writeAtomically(path.resolve(io.cwd, file), fix.text, io, file)) {
+          inputError = true;
+          continue;
+        }
+        fixed += fix.applied.length;
+        if (!values['dry-run']) text = fix.text;
+      }
+      result = values['dry-run'] ? engine.checkDraft(text, options) : fix.remaining;
+    } else result = engine.checkDraft(text, options);
+    results.push({ path: file, text, result });
     if (result.findings.some((f) => meetsThreshold(f.severity, failOn as Severity | 'never'))) failed = true;
   }
 
@@ -157,9 +172,25 @@ function check(args: readonly string[], io: CliIO): number {
   else {
     for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean));
     const counts = summarize(results.map((r) => r.result));
-    if (results.length > 0) io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${counts}\n`);
+    const fixes = values.fix ? `; ${fixed} fix${fixed === 1 ? '' : 'es'} ${values['dry-run'] ? 'would be applied' : 'applied'}` : '';
+    if (results.length > 0) io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${counts}${fixes}\n`);
   }
   return inputError ? 2 : failed ? 1 : 0;
+}
+
+/** Writes a fixed draft through a temporary file in the same folder, renamed over the original: never half-written. */
+function writeAtomically(file: string, text: string, io: CliIO, shown: string): boolean {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.verbatim-${process.pid}.tmp`);
+  try {
+    const mode = fs.statSync(file).mode;
+    fs.writeFileSync(tmp, text, { mode });
+    fs.renameSync(tmp, file);
+    return true;
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    io.stderr(`verbatim: ${shown} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+    return false;
+  }
 }
 
 function summarize(results: readonly DraftCheck[]): string {
@@ -214,20 +245,19 @@ function checkJson(file: string, text: string, result: DraftCheck) {
   };
 }
 
-function quotes(args: readonly string[], io: CliIO): number {
+async function quotes(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ speaker: { type: 'string' }, search: { type: 'string' } } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const fmt = format(values.format);
   if (positionals.length > 0) throw new UsageError(`quotes takes no file arguments (got "${positionals[0]}"); give sources with --source`);
-  const index = loadIndex(values, io);
-  let list = values.search ? index.search(values.search as string).map((m) => ({ quote: m.quote, source: m.source })) : index.allQuotes();
-  if (values.speaker) list = list.filter((q) => q.quote.speaker !== null && sameperson(values.speaker as string, q.quote.speaker));
+  const engine = await loadEngine(values, io);
+  const list = engine.quotes({ ...(values.speaker ? { speaker: values.speaker as string } : {}), ...(values.search ? { search: values.search as string } : {}) });
   if (fmt === 'json') {
     io.stdout(
       JSON.stringify(
         {
-          sources: index.sources.map((s) => {
-            const { builtIn: _b, ...meta } = s.source.meta;
+          sources: engine.sources.map((s) => {
+            const { builtIn: _b, ...meta } = s.meta;
             return meta;
           }),
           quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context })),
@@ -242,22 +272,21 @@ function quotes(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-function cite(args: readonly string[], io: CliIO): number {
+async function cite(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' } } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const style = values.style as string;
   if (!CITATION_STYLES.includes(style as CitationStyle)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')}, not "${style}"`);
   const words = positionals.join(' ').trim();
   if (words === '') throw new UsageError('cite needs the words to cite');
-  const index = loadIndex(values, io);
-  const v = verifyQuotation(index, words, { start: 0, end: words.length });
-  if (!v.match || v.verdict === 'not-found' || v.verdict === 'misquote' || v.verdict === 'extends-source') {
+  const engine = await loadEngine(values, io);
+  const cited = engine.cite(words, { start: 0, end: words.length }, style as CitationStyle);
+  if (!cited) {
     io.stderr(`verbatim: no source passage found for "${shorten(words, 60)}"\n`);
     return 1;
   }
-  const source = index.sourceById(v.match.sourceId)!.source;
-  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta }, style as CitationStyle);
-  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match: v.match, ...citation }, null, 2) + '\n');
+  const { citation, match } = cited;
+  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match, ...citation }, null, 2) + '\n');
   else io.stdout(citation.quotation + '\n' + (citation.note ? '\n' + citation.note + '\n' : ''));
   return 0;
 }

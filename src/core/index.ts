@@ -1,17 +1,17 @@
-// The engine's public API: what the extension and the CLI may call.
+// The engine's public API: what the extension and the CLI may call. One entry object (`createEngine`), the one way
+// to read sources (`loadSources` over a host's `SourceReader`), and plain types. Internals (the index's arrays, the
+// worker's hand-over format, the parsers) are not exported here: the index worker has its own entry, `worker-api.ts`.
 export type * from './types';
-export { buildCatalog, BUILTIN_SOURCES, type Catalog, type SourceFile, type SourceProblem } from './sources/catalog';
-export { decodeText, oversizeReason, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './sources/decode-text';
-export { parseSource, idFromPath, type SourceInput, type ParseResult } from './sources/parse-source';
-export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type QuoteSuggestion, type SuggestOptions, type QuoteMatch, type QuoteMatchKind, type SearchOptions } from './corpus/quote-index';
-export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt, type AsyncCheckControl } from './check/check-draft';
-export { verifyQuotation, type Verification } from './check/verify-quotation';
-export { findQuotations, splitParagraphs, type Quotation } from './quotes/find-quotations';
-export { formatCitation, footnoteNumberFor, CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './explain/format-citation';
+export { createEngine, indexSources, type VerbatimEngine, type QuotationResult, type QuoteEntry, type CitationResult, type CompletionOptions } from './engine';
+export { loadSources, type SourceReader, type SourceStat, type SourceProblem, type LoadSettings, type LoadedSources, type SourceCache } from './sources/load-sources';
+export { BUILTIN_SOURCES } from './sources/catalog';
+export type { SourceFile } from './sources/read-source-file';
+export { decodeText, DEFAULT_MAX_FILE_BYTES } from './sources/decode-text';
+export type { QuoteSuggestion } from './corpus/quote-index';
+export type { QuoteCompletion } from './explain/completion-context';
+export type { ExplainOptions } from './explain/explain-quote';
+export { escapeMarkdown } from './explain/explain-quote';
+export { CITATION_STYLES, type CitationStyle, type Citation, type CitedPassage } from './explain/format-citation';
 export { LineMap } from './text/positions';
-export { nameKey, sameperson, shortName } from './quotes/people';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './check/options';
-export { completeQuotation, type QuoteCompletion } from './explain/completion-context';
-export { explainQuoteCheck, escapeMarkdown, type ExplainOptions } from './explain/explain-quote';
-export { citationEdits, appendAtEnd } from './explain/citation-edits';
-export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapshot } from './corpus/source-snapshot';
+export type { AsyncCheckControl } from './check/check-draft';

@@ -1,4 +1,15 @@
 // The engine's domain types. Plain data only: every host (extension, CLI, tests) reads and writes these.
+//
+// Glossary (the words the code uses, and what each is not):
+// - Source: one document the writer quotes from (an article, a transcript…), parsed into paragraphs, sentences
+//   and quotes. The built-in article is one.
+// - Quote: words a *source* puts in someone's mouth, with the speaker it credits (`Source.quotes`).
+// - Quotation: any run of text between quotation marks, found by `findQuotations` in a source or a draft; it
+//   may be speech, a title or a scare quote. A draft's quotations are what Verbatim checks.
+// - QuoteCheck: the verdict on one of a draft's quotations: the passage it matched, the word diff, the speaker check.
+// - Passage: a run of a source's words, inside a quote or in the article's own text, that a quotation matched
+//   (`PassageMatch`); the index finds passages by their words.
+// - Finding: something to tell the writer about a quotation (a code, a severity, a message), with fixes as text edits.
 
 /** A 0-based line and UTF-16 character, as in VS Code. */
 export interface Position {

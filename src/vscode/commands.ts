@@ -1,13 +1,13 @@
 // The palette commands (category "Verbatim"). Each edit is one undo step.
 
 import * as vscode from 'vscode';
-import { appendAtEnd, decodeText, footnoteNumberFor, formatCitation, verifyQuotation, type Quote, type Source } from '../core';
+import { decodeText, type Quote, type QuoteEntry, type Source, type TextEdit } from '../core';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
 import type { SourcesNode } from './sources-view';
 import { readSettings } from './settings';
 import { sourceLabel } from './quote-completions';
-import { toRange } from './convert';
+import { toRange, toWorkspaceEdit } from './convert';
 
 const LANGUAGE_EXTENSIONS: Record<string, string[]> = { markdown: ['md', 'markdown'], plaintext: ['txt'] };
 
@@ -17,7 +17,7 @@ export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagno
     register('verbatim.insertQuote', (query?: unknown) => insertQuote(store, typeof query === 'string' ? query : '')),
     register('verbatim.insertQuoteFromView', (node?: SourcesNode) => {
       const editor = vscode.window.activeTextEditor;
-      if (node?.kind === 'quote' && editor) return insertQuotation(editor, node.quote, node.source);
+      if (node?.kind === 'quote' && editor) return insertQuotation(store, editor, { quote: node.quote, source: node.source });
       void vscode.window.showInformationMessage('Open a draft to insert the quote into.');
       return false;
     }),
@@ -44,7 +44,7 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
     return false;
   }
   await store.ready();
-  type Item = vscode.QuickPickItem & { quote: Quote; source: Source };
+  type Item = vscode.QuickPickItem & QuoteEntry;
   const item = (quote: Quote, source: Source, alwaysShow: boolean): Item => ({
     label: quote.text.replace(/\s+/g, ' '),
     description: quote.speaker ?? 'unattributed',
@@ -53,15 +53,15 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
     quote,
     source,
   });
-  const all = store.current.allQuotes().map(({ quote, source }) => item(quote, source, false));
+  const all = store.current.quotes().map(({ quote, source }) => item(quote, source, false));
   const pick = vscode.window.createQuickPick<Item>();
   pick.placeholder = 'Search the quotes of your sources: any words, in any order';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  // The core's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
+  // The engine's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
   // order; VS Code's own filter would hide quotes whose words are not in the typed order.
   const update = (value: string) => {
-    const found = value.trim() ? store.current.search(value, { limit: 100 }).map((m) => item(m.quote, m.source, true)) : [];
+    const found = value.trim() ? store.current.quotes({ search: value, limit: 100 }).map((e) => item(e.quote, e.source, true)) : [];
     pick.items = found.length ? found : all;
   };
   pick.onDidChangeValue(update);
@@ -74,20 +74,14 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
   });
   pick.dispose();
   if (!picked) return false;
-  return insertQuotation(editor, picked.quote, picked.source);
+  return insertQuotation(store, editor, picked);
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */
-export async function insertQuotation(editor: vscode.TextEditor, quote: Quote, source: Source): Promise<boolean> {
+export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteEntry): Promise<boolean> {
   const document = editor.document;
-  const text = document.getText();
-  const style = readSettings(document).citationStyle;
-  const citation = formatCitation({ text: quote.text, speaker: quote.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
-  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
-  return editor.edit((b) => {
-    b.replace(editor.selection, citation.quotation);
-    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
-  });
+  const selection = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, readSettings(document).citationStyle));
 }
 
 async function citeSelection(store: SourceStore): Promise<boolean> {
@@ -98,24 +92,18 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
   }
   await store.ready();
   const document = editor.document;
-  const text = document.getText();
-  const start = document.offsetAt(editor.selection.start);
-  const end = document.offsetAt(editor.selection.end);
-  const v = verifyQuotation(store.current, text, { start, end });
-  const source = v.match ? store.sourceById(v.match.sourceId) : undefined;
-  if (!v.match || !source || !['exact', 'fragment', 'elided', 'variant'].includes(v.verdict)) {
+  const span = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+  const cited = store.current.cite(document.getText(), span, readSettings(document).citationStyle);
+  if (!cited) {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
   }
-  const style = readSettings(document).citationStyle;
-  const citation = formatCitation({ text: v.match.text, speaker: v.match.speaker, source: source.meta }, style, { footnoteNumber: footnoteNumberFor(text, source.meta) });
-  // After the closing mark when the selection stops right before one.
-  const at = /^[”"»“’']/.test(text.slice(end, end + 1)) ? end + 1 : end;
-  const tail = citation.note && !text.includes(citation.note) ? appendAtEnd(text, citation.note) : null;
-  return editor.edit((b) => {
-    b.insert(document.positionAt(at), citation.marker);
-    if (tail) b.insert(document.positionAt(tail.span.start), tail.newText);
-  });
+  return applyEdits(editor, cited.edits);
+}
+
+/** The engine's edits as one undo step, against the version they were computed for. */
+function applyEdits(editor: vscode.TextEditor, edits: readonly TextEdit[]): Thenable<boolean> {
+  return vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, edits));
 }
 
 async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnostics): Promise<{ drafts: number; findings: number }> {
@@ -123,7 +111,7 @@ async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnosti
   const settings = readSettings();
   const extensions = settings.languages.flatMap((l) => LANGUAGE_EXTENSIONS[l] ?? []);
   if (extensions.length === 0) return { drafts: 0, findings: 0 };
-  const sourceUris = new Set(store.current.sources.map((s) => s.source.meta.path));
+  const sourceUris = new Set(store.current.sources.map((s) => s.meta.path));
   const uris = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, '**/node_modules/**');
   let drafts = 0;
   let findings = 0;
@@ -149,7 +137,7 @@ async function openSource(store: SourceStore, id?: string, start?: number, end?:
   let source = id ? store.sourceById(id) : undefined;
   if (!source) {
     const picked = await vscode.window.showQuickPick(
-      store.current.sources.map((s) => ({ label: sourceLabel(s.source), description: s.source.meta.date ?? '', source: s.source })),
+      store.current.sources.map((source) => ({ label: sourceLabel(source), description: source.meta.date ?? '', source })),
       { placeHolder: 'Open which source?' },
     );
     source = picked?.source;

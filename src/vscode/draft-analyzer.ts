@@ -1,32 +1,48 @@
-// One check per document version, shared by diagnostics, quick fixes and the status bar. A whole-draft check runs
-// in slices (one quotation at a time, yielding in between) and stops when the document changes; a hover or a quick
-// fix that needs one quotation now checks just that one.
+// One check per document version, shared by diagnostics, quick fixes, hovers and the status bar. A whole-draft check
+// runs in slices (one quotation at a time, yielding in between) and stops when the document changes; a hover or a
+// quick fix that needs one quotation now checks just that one.
 
 import * as vscode from 'vscode';
-import { checkDraftAsync, checkQuotationAt, quotationAt, type CheckOptions, type DraftCheck, type Finding, type QuoteCheck, type QuoteIndex } from '../core';
-import type { SourceStore } from './source-store';
+import type { CheckOptions, DraftCheck, QuotationResult, VerbatimEngine } from '../core';
 import { readSettings } from './settings';
 
 interface Entry {
   version: number;
-  index: QuoteIndex;
+  engine: VerbatimEngine;
   options: string;
   result: DraftCheck;
 }
 
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What the analyzer needs of its surroundings: injected, so it can be tested without an editor. */
+export interface AnalyzerDeps {
+  /** The engine over the current sources. */
+  engine: () => VerbatimEngine;
+  /** The check options in effect for a document. */
+  options: (uri: vscode.Uri) => Partial<CheckOptions>;
+}
+
+// setTimeout, not setImmediate: the web worker extension host has no setImmediate.
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function settingsOptions(uri: vscode.Uri): Partial<CheckOptions> {
+  const settings = readSettings(uri);
+  return { minQuoteWords: settings.minQuoteWords, severities: settings.severity };
+}
 
 export class DraftAnalyzer implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
   private readonly analyzed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a whole-document check has finished. */
   readonly onDidAnalyze = this.analyzed.event;
+  private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: SourceStore) {}
+  constructor(private readonly deps: AnalyzerDeps) {
+    // A closed document's check is never asked for again.
+    this.disposables = [this.analyzed, vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri))];
+  }
 
-  private options(uri: vscode.Uri): { options: Partial<CheckOptions>; key: string } {
-    const settings = readSettings(uri);
-    const options = { minQuoteWords: settings.minQuoteWords, severities: settings.severity };
+  private optionsFor(uri: vscode.Uri): { options: Partial<CheckOptions>; key: string } {
+    const options = this.deps.options(uri);
     return { options, key: JSON.stringify(options) };
   }
 
@@ -37,7 +53,7 @@ export class DraftAnalyzer implements vscode.Disposable {
 
   private cachedFor(uri: vscode.Uri, version: number): DraftCheck | undefined {
     const hit = this.cache.get(uri.toString());
-    return hit && hit.version === version && hit.index === this.store.current && hit.options === this.options(uri).key ? hit.result : undefined;
+    return hit && hit.version === version && hit.engine === this.deps.engine() && hit.options === this.optionsFor(uri).key ? hit.result : undefined;
   }
 
   /**
@@ -52,11 +68,11 @@ export class DraftAnalyzer implements vscode.Disposable {
   async analyzeText(uri: vscode.Uri, version: number, text: string, isStale: () => boolean = () => false): Promise<DraftCheck | undefined> {
     const hit = this.cachedFor(uri, version);
     if (hit) return hit;
-    const index = this.store.current;
-    const { options, key } = this.options(uri);
+    const engine = this.deps.engine();
+    const { options, key } = this.optionsFor(uri);
     try {
-      const result = await checkDraftAsync(index, text, options, { yieldToHost, isCancelled: () => isStale() || index !== this.store.current });
-      this.cache.set(uri.toString(), { version, index, options: key, result });
+      const result = await engine.checkDraftAsync(text, options, { yieldToHost, isCancelled: () => isStale() || engine !== this.deps.engine() });
+      this.cache.set(uri.toString(), { version, engine, options: key, result });
       this.analyzed.fire(uri);
       return result;
     } catch (err) {
@@ -66,13 +82,8 @@ export class DraftAnalyzer implements vscode.Disposable {
   }
 
   /** The check of the quotation at an offset: from the finished check when there is one, else just that quotation. */
-  quotationAt(document: vscode.TextDocument, offset: number): { check: QuoteCheck; findings: Finding[] } | undefined {
-    const full = this.cached(document);
-    if (full) {
-      const check = quotationAt(full, offset);
-      return check && { check, findings: full.findings.filter((f) => f.span.start >= check.outerSpan.start && f.span.end <= check.outerSpan.end) };
-    }
-    return checkQuotationAt(this.store.current, document.getText(), offset, this.options(document.uri).options);
+  quotationAt(document: vscode.TextDocument, offset: number): QuotationResult | undefined {
+    return this.deps.engine().checkQuotationAt(document.getText(), offset, this.optionsFor(document.uri).options, this.cached(document));
   }
 
   forget(uri: vscode.Uri): void {
@@ -80,6 +91,6 @@ export class DraftAnalyzer implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.analyzed.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

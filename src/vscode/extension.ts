@@ -1,50 +1,14 @@
-// The composition root: build the source store and the analyzer, register every feature, hand every
-// Disposable to VS Code. Nothing heavy runs here; sources load in the background.
+// The desktop entry (`main`): the index is built in a Node worker thread.
 
 import * as vscode from 'vscode';
-import { SourceStore } from './source-store';
-import { DraftAnalyzer } from './draft-analyzer';
-import { registerMisquoteDiagnostics } from './misquote-diagnostics';
-import { registerQuoteCompletions } from './quote-completions';
-import { registerQuoteHovers } from './quote-hovers';
-import { registerQuickFixes } from './quick-fixes';
-import { registerCommands } from './commands';
-import { registerSourcesView, type SourcesNode } from './sources-view';
-import { registerStatusBar } from './status-bar';
-import { registerSourceDocuments } from './source-documents';
-import { readSettings } from './settings';
+import { buildIndexInWorker } from '../index-worker/node-client';
+import { activateVerbatim, type VerbatimApi } from './activate';
 
-/** What the extension exports: read-only views of its UI state, for tests and other extensions. */
-export interface VerbatimApi {
-  sourcesTree: vscode.TreeDataProvider<SourcesNode>;
-  sourcesView: vscode.TreeView<SourcesNode>;
-  statusBarText(): string | undefined;
-}
+export type { VerbatimApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): VerbatimApi {
-  const log = vscode.window.createOutputChannel('Verbatim', { log: true });
-  const store = new SourceStore(context.extensionUri, log);
-  const analyzer = new DraftAnalyzer(store);
-  // Providers check `verbatim.languages` per document; the selector names the languages configured at start.
-  const selector: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));
-  const diagnostics = registerMisquoteDiagnostics(analyzer, store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'codes'));
-  const sources = registerSourcesView(store);
-  const status = registerStatusBar(analyzer, store);
-  context.subscriptions.push(
-    log,
-    store,
-    analyzer,
-    diagnostics,
-    registerQuoteCompletions(selector, store),
-    registerQuoteHovers(selector, analyzer, store),
-    registerQuickFixes(selector, analyzer, store),
-    registerCommands(store, diagnostics),
-    sources.disposable,
-    status.disposable,
-    registerSourceDocuments(store),
-  );
-  void store.ready();
-  return { sourcesTree: sources.tree, sourcesView: sources.view, statusBarText: () => (status.item.text === '' ? undefined : status.item.text) };
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath;
+  return activateVerbatim(context, { buildIndex: () => (files, options) => buildIndexInWorker(files, workerScript, options) });
 }
 
 export function deactivate(): void {}

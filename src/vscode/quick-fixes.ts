@@ -1,8 +1,7 @@
 // Quick fixes: the engine's fixes for a diagnostic (matched on its code and range, never its message), and
-// "Add citation" on a quotation that the sources confirm.
+// "Add citation" on a quotation that the engine says the sources confirm.
 
 import * as vscode from 'vscode';
-import { citationEdits } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
@@ -36,10 +35,9 @@ class QuickFixProvider implements vscode.CodeActionProvider {
       }
     }
     const check = quote?.check;
-    const source = check?.match ? this.store.sourceById(check.match.sourceId) : undefined;
-    if (check && source && check.verdict !== 'not-found') {
+    if (check) {
       const style = readSettings(document).citationStyle;
-      const edits = citationEdits(document.getText(), check, source.meta, style);
+      const edits = this.store.current.citeQuotation(document.getText(), check, style);
       if (edits) {
         const action = new vscode.CodeAction(`Add citation (${style})`, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document, edits);

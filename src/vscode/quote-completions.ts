@@ -1,7 +1,7 @@
 // Completions inside an open quotation: the source quotes that match what was typed, in the source's exact words.
 
 import * as vscode from 'vscode';
-import { appendAtEnd, completeQuotation, escapeMarkdown, footnoteNumberFor, formatCitation, type Source } from '../core';
+import { escapeMarkdown, type Source } from '../core';
 import type { SourceStore } from './source-store';
 import { isServedDocument, readSettings } from './settings';
 import { toRange } from './convert';
@@ -19,10 +19,12 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
       async provideCompletionItems(document, position) {
         if (!isServedDocument(document)) return undefined;
         await store.ready();
+        const engine = store.current;
         const text = document.getText();
-        const completion = completeQuotation(store.current, text, document.offsetAt(position));
+        const completion = engine.complete(text, document.offsetAt(position));
         if (!completion) return undefined;
         const settings = readSettings(document);
+        const options = { insertAttribution: settings.insertAttribution, style: settings.citationStyle };
         // A completion's range must stay on the cursor's line; typed words on earlier lines are removed separately.
         const lineStart = document.offsetAt(new vscode.Position(position.line, 0));
         const rangeStart = Math.max(completion.replace.start, lineStart);
@@ -39,21 +41,10 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
           // Verbatim ranks by its own fuzzy match (typos, skipped words); VS Code must not filter those out again.
           item.filterText = typedOnLine;
           item.sortText = String(rank).padStart(5, '0');
-          const additional = [...earlier];
-          if (settings.insertAttribution) {
-            const citation = formatCitation({ text: words, speaker: quote.speaker, source: s.source.meta }, settings.citationStyle, {
-              marks: { open: '', close: completion.closeMark },
-              footnoteNumber: footnoteNumberFor(text, s.source.meta),
-            });
-            item.insertText = citation.quotation;
-            if (citation.note && !text.includes(citation.note)) {
-              const tail = appendAtEnd(text, citation.note);
-              additional.push(vscode.TextEdit.insert(document.positionAt(tail.span.start), tail.newText));
-            }
-          } else {
-            item.insertText = words + completion.closeMark;
-          }
-          item.additionalTextEdits = additional;
+          // The engine's edits: the first replaces what was typed, the rest (a footnote) go elsewhere.
+          const [main, ...rest] = engine.completionEdits(text, completion, s, options);
+          item.insertText = main!.newText;
+          item.additionalTextEdits = [...earlier, ...rest.map((e) => vscode.TextEdit.replace(toRange(document, e.span), e.newText))];
           return item;
         });
         return new vscode.CompletionList(items, true);

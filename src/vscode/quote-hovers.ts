@@ -2,7 +2,6 @@
 // command the hover may run is ours (opening the source).
 
 import * as vscode from 'vscode';
-import { explainQuoteCheck } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
@@ -14,8 +13,7 @@ export function registerQuoteHovers(selector: vscode.DocumentSelector, analyzer:
       if (!isServedDocument(document)) return undefined;
       const quote = analyzer.quotationAt(document, document.offsetAt(position))?.check;
       if (!quote) return undefined;
-      const source = quote.match ? store.sourceById(quote.match.sourceId) : undefined;
-      const markdown = explainQuoteCheck(quote, source, {
+      const markdown = store.current.explain(quote, {
         linkToSource: (id, start, end) => `command:verbatim.openSource?${encodeURIComponent(JSON.stringify([id, start, end]))}`,
       });
       const contents = new vscode.MarkdownString(markdown);

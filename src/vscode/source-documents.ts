@@ -3,11 +3,15 @@
 import * as vscode from 'vscode';
 import { SOURCE_SCHEME, type SourceStore } from './source-store';
 
-class BuiltInSourcesFileSystem implements vscode.FileSystemProvider {
+class BuiltInSourcesFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
   constructor(private readonly store: SourceStore) {}
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
 
   private async textOf(uri: vscode.Uri): Promise<Uint8Array> {
     await this.store.ready();
@@ -28,7 +32,7 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider {
   }
 
   readDirectory(): [string, vscode.FileType][] {
-    return this.store.current.sources.filter((s) => s.source.meta.builtIn).map((s) => [`${s.source.meta.id}.txt`, vscode.FileType.File]);
+    return this.store.current.sources.filter((s) => s.meta.builtIn).map((s) => [`${s.meta.id}.txt`, vscode.FileType.File]);
   }
 
   watch(): vscode.Disposable {
@@ -50,5 +54,6 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider {
 }
 
 export function registerSourceDocuments(store: SourceStore): vscode.Disposable {
-  return vscode.workspace.registerFileSystemProvider(SOURCE_SCHEME, new BuiltInSourcesFileSystem(store), { isReadonly: true, isCaseSensitive: true });
+  const fileSystem = new BuiltInSourcesFileSystem(store);
+  return vscode.Disposable.from(vscode.workspace.registerFileSystemProvider(SOURCE_SCHEME, fileSystem, { isReadonly: true, isCaseSensitive: true }), fileSystem);
 }

@@ -1,26 +1,25 @@
-// The sources in use and the index over them: the built-in article plus the files matching `verbatim.sources` in
-// each workspace folder, read through vscode.workspace.fs and kept current by file watchers.
+// The sources in use and the engine over them: the built-in article plus the files matching `verbatim.sources` in
+// each workspace folder, read through the core's loadSources over vscode.workspace.fs, and kept current by file
+// watchers. Parsing and indexing run in a worker the platform provides.
 
 import * as vscode from 'vscode';
-import { buildCatalog, BUILTIN_SOURCES, DEFAULT_MAX_FILE_BYTES, oversizeReason, QuoteIndex, type Source, type SourceFile } from '../core';
-import { buildIndexInWorker } from '../node/build-index';
+import { BUILTIN_SOURCES, createEngine, indexSources, loadSources, type Source, type SourceCache, type SourceFile, type SourceProblem, type VerbatimEngine } from '../core';
 import { readSettings } from './settings';
+import { createWorkspaceSourceReader } from './workspace-source-reader';
 
 export const SOURCE_SCHEME = 'verbatim-source';
 
-interface CachedFile {
-  mtime: number;
-  size: number;
-  file: SourceFile;
-}
+/** How this platform parses and indexes sources off the editor's thread (a Node worker thread, or a Web Worker). */
+export type IndexBuilder = (files: readonly SourceFile[], options: { signal: AbortSignal }) => Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }>;
 
 export class SourceStore implements vscode.Disposable {
-  private index = new QuoteIndex([]);
-  private readonly changed = new vscode.EventEmitter<QuoteIndex>();
-  /** Fires after the index was rebuilt. */
+  private engine: VerbatimEngine = createEngine();
+  private readonly changed = new vscode.EventEmitter<VerbatimEngine>();
+  /** Fires after the sources were loaded again and the engine replaced. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly fileCache = new Map<string, CachedFile>();
+  private readonly fileCache: SourceCache = new Map();
+  private readonly reader = createWorkspaceSourceReader();
   private readonly reported = new Set<string>();
   private watchers: vscode.Disposable[] = [];
   private generation = 0;
@@ -32,6 +31,7 @@ export class SourceStore implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly buildIndex: IndexBuilder,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -42,8 +42,9 @@ export class SourceStore implements vscode.Disposable {
     );
   }
 
-  get current(): QuoteIndex {
-    return this.index;
+  /** The engine over the sources as last loaded. */
+  get current(): VerbatimEngine {
+    return this.engine;
   }
 
   /** Resolves once the first load has finished (it starts on first call, not at activation). */
@@ -53,7 +54,7 @@ export class SourceStore implements vscode.Disposable {
   }
 
   sourceById(id: string): Source | undefined {
-    return this.index.sourceById(id)?.source;
+    return this.engine.source(id);
   }
 
   /** Where a source can be opened: its file, or a read-only document for the built-in article. */
@@ -75,7 +76,7 @@ export class SourceStore implements vscode.Disposable {
     this.reloadTimer = setTimeout(() => void this.reload(rewatch), delay);
   }
 
-  /** Reloads, and resolves once the index is current: a reload that a newer one overtakes waits for that one. */
+  /** Reloads, and resolves once the engine is current: a reload that a newer one overtakes waits for that one. */
   private async reload(rewatch: boolean): Promise<void> {
     let run = this.rebuild(rewatch);
     this.latest = run;
@@ -90,77 +91,29 @@ export class SourceStore implements vscode.Disposable {
     const generation = ++this.generation;
     const settings = readSettings();
     if (rewatch) this.watch(settings.sources);
-    const files: SourceFile[] = [];
-    if (settings.includeBuiltInSources) {
-      for (const b of BUILTIN_SOURCES) {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'resources', b.file));
-        files.push({ path: b.file, bytes, id: b.id, builtIn: true });
-      }
-    }
-    const uris = await this.findSourceFiles(settings.sources);
-    const problems: string[] = [];
-    for (const uri of uris) {
-      const file = await this.readSource(uri, problems);
-      if (file) files.push(file);
-    }
+    const builtIn = settings.includeBuiltInSources ? BUILTIN_SOURCES.map((b) => ({ path: this.builtInPath(b.file), id: b.id })) : [];
+    const loaded = await loadSources(this.reader, { patterns: settings.sources, builtIn }, this.fileCache);
     if (generation !== this.generation) return; // a newer reload has started; its result wins
     this.building?.abort();
     const building = (this.building = new AbortController());
-    let built: { index: QuoteIndex; problems: { message: string }[] };
+    let built: { engine: VerbatimEngine; problems: SourceProblem[] };
     try {
-      // Parsing and indexing run in a worker thread, so typing is never blocked by a large source set.
-      built = await buildIndexInWorker(files, vscode.Uri.joinPath(this.extensionUri, 'dist', 'index-worker.js').fsPath, { signal: building.signal });
+      // Parsing and indexing run in a worker, so typing is never blocked by a large source set.
+      built = await this.buildIndex(loaded.files, { signal: building.signal });
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.log.warn(`Indexing in a worker failed (${(err as Error).message}); indexing here instead.`);
-      const catalog = buildCatalog(files);
-      built = { index: new QuoteIndex(catalog.sources), problems: catalog.problems };
+      built = indexSources(loaded.files);
     }
     if (generation !== this.generation) return;
-    problems.push(...built.problems.map((p) => p.message));
-    this.index = built.index;
-    this.log.info(`Indexed ${this.index.sources.length} source(s) with ${this.index.quoteCount} quote(s).`);
-    this.report(problems);
-    this.changed.fire(this.index);
+    this.engine = built.engine;
+    this.log.info(`Indexed ${this.engine.sources.length} source(s) with ${this.engine.quoteCount} quote(s).`);
+    this.report([...loaded.problems, ...built.problems]);
+    this.changed.fire(this.engine);
   }
 
-  private async findSourceFiles(patterns: readonly string[]): Promise<vscode.Uri[]> {
-    const found = new Map<string, vscode.Uri>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const pattern of patterns) {
-        try {
-          // A RelativePattern never matches outside its folder, so no setting can point Verbatim elsewhere.
-          for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), '**/node_modules/**')) {
-            if (isInside(uri, folder.uri)) found.set(uri.toString(), uri);
-          }
-        } catch (err) {
-          this.log.warn(`Could not search ${folder.name} for ${pattern}: ${(err as Error).message}`);
-        }
-      }
-    }
-    return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  private async readSource(uri: vscode.Uri, problems: string[]): Promise<SourceFile | null> {
-    const label = vscode.workspace.asRelativePath(uri);
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > DEFAULT_MAX_FILE_BYTES) {
-        problems.push(`${label} ${oversizeReason(stat.size)}`);
-        return null;
-      }
-      const key = uri.toString();
-      const cached = this.fileCache.get(key);
-      if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.file;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const file: SourceFile = { path: key, bytes };
-      this.fileCache.set(key, { mtime: stat.mtime, size: stat.size, file });
-      return file;
-    } catch (err) {
-      // Deleted or unreadable between the search and the read: skip it; the watcher brings the next state.
-      problems.push(`${label} cannot be read (${(err as Error).message})`);
-      return null;
-    }
+  private builtInPath(file: string): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'resources', file).toString();
   }
 
   private watch(patterns: readonly string[]): void {
@@ -169,18 +122,16 @@ export class SourceStore implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const pattern of patterns) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
-        const changed = (uri: vscode.Uri) => {
-          this.fileCache.delete(uri.toString());
-          this.scheduleReload(100);
-        };
+        // The cache compares size and mtime, so a changed file is read again; a deleted one leaves the listing.
+        const changed = () => this.scheduleReload(100);
         this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
       }
     }
   }
 
   /** Tells the writer once about each source that cannot be used; the others keep working. */
-  private report(problems: readonly string[]): void {
-    const fresh = problems.map((p) => p.replace(/^file:\/\/\S+/, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)))).filter((p) => !this.reported.has(p));
+  private report(problems: readonly SourceProblem[]): void {
+    const fresh = problems.map((p) => `${this.labelOf(p.path)} ${p.reason}`).filter((p) => !this.reported.has(p));
     for (const p of fresh) {
       this.reported.add(p);
       this.log.warn(`Skipping source: ${p}`);
@@ -189,14 +140,16 @@ export class SourceStore implements vscode.Disposable {
     else if (fresh.length > 1) void vscode.window.showWarningMessage(`Verbatim skipped ${fresh.length} sources that cannot be used.`, 'Show Log').then((a) => a && this.log.show());
   }
 
+  /** A source's path as the writer knows it: relative to the workspace, or the built-in article's name. */
+  private labelOf(path: string): string {
+    const builtIn = BUILTIN_SOURCES.find((b) => this.builtInPath(b.file) === path);
+    if (builtIn) return `the built-in ${builtIn.file}`;
+    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? vscode.workspace.asRelativePath(vscode.Uri.parse(path)) : path;
+  }
+
   dispose(): void {
     clearTimeout(this.reloadTimer);
     this.building?.abort();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
-}
-
-function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
-  const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
-  return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(base);
 }

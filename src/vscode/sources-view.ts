@@ -9,12 +9,25 @@ export type SourcesNode =
   | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] }
   | { kind: 'quote'; source: Source; quote: Quote };
 
-class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
+class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** The quotes a filter keeps (the core's keyword search), or null for all. */
+  /** The quotes a filter keeps (the engine's keyword search), or null for all. */
   private kept: Set<Quote> | null = null;
   filter = '';
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: SourceStore) {
+    this.subscription = store.onDidChange(() => {
+      this.kept = null;
+      this.changed.fire();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 
   setFilter(query: string): void {
     this.filter = query.trim();
@@ -24,22 +37,13 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
 
   private keeps(quote: Quote): boolean {
     if (!this.filter) return true;
-    this.kept ??= new Set(this.store.current.search(this.filter, { limit: 500 }).map((m) => m.quote));
+    this.kept ??= new Set(this.store.current.quotes({ search: this.filter, limit: 500 }).map((e) => e.quote));
     return this.kept.has(quote);
-  }
-
-  constructor(private readonly store: SourceStore) {
-    store.onDidChange(() => {
-      this.kept = null;
-      this.changed.fire();
-    });
   }
 
   getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
     if (!node) {
-      return this.store.ready().then(() =>
-        this.store.current.sources.filter((s) => s.source.quotes.some((q) => this.keeps(q))).map((s) => ({ kind: 'source' as const, source: s.source })),
-      );
+      return this.store.ready().then(() => this.store.current.sources.filter((source) => source.quotes.some((q) => this.keeps(q))).map((source) => ({ kind: 'source' as const, source })));
     }
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
@@ -92,7 +96,8 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode> {
   }
 }
 
-export function registerSourcesView(store: SourceStore): { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode>; disposable: vscode.Disposable } {
+/** Registers the view and its filter commands; the Disposable also carries the view and its tree (the extension's API exposes them). */
+export function registerSourcesView(store: SourceStore): vscode.Disposable & { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
   const tree = new SourcesTree(store);
   const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });
   const setFilter = (query: string) => {
@@ -102,11 +107,12 @@ export function registerSourcesView(store: SourceStore): { view: vscode.TreeView
   };
   const disposable = vscode.Disposable.from(
     view,
+    tree,
     vscode.commands.registerCommand('verbatim.filterSources', async (query?: unknown) => {
       const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show the quotes that hold these words (any order, typos allowed)', value: tree.filter });
       if (value !== undefined) setFilter(value);
     }),
     vscode.commands.registerCommand('verbatim.clearSourcesFilter', () => setFilter('')),
   );
-  return { view, tree, disposable };
+  return Object.assign(disposable, { view, tree });
 }

@@ -4,10 +4,10 @@ import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
 
-const VERIFIED = new Set(['exact', 'fragment', 'elided']);
-
-export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): { disposable: vscode.Disposable; item: vscode.StatusBarItem } {
+/** Registers the item; the Disposable also carries the item and an event fired on each update (for the API). */
+export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable & { item: vscode.StatusBarItem; onDidUpdate: vscode.Event<string> } {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
+  const updated = new vscode.EventEmitter<string>();
   item.name = 'Verbatim';
   item.command = 'workbench.actions.view.problems';
   const update = () => {
@@ -15,6 +15,7 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     if (!editor || !isServedDocument(editor.document)) {
       item.text = '';
       item.hide();
+      updated.fire(item.text);
       return;
     }
     const result = analyzer.cached(editor.document);
@@ -23,23 +24,26 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
       item.text = '$(sync~spin) Checking quotes';
       item.tooltip = 'Verbatim is checking the quotations of this draft.';
       item.show();
+      updated.fire(item.text);
       return;
     }
     const flagged = new Set(result.findings.map((f) => f.span.start)).size;
-    const verified = result.quotes.filter((q) => !q.scare && VERIFIED.has(q.verdict) && q.speakerCheck !== 'mismatch').length;
+    const verified = result.quotes.filter((q) => store.current.isVerified(q)).length;
     item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}`;
     item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged. Click to open the Problems panel.`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
+    updated.fire(item.text);
   };
   update();
   const disposable = vscode.Disposable.from(
     item,
+    updated,
     vscode.window.onDidChangeActiveTextEditor(update),
     analyzer.onDidAnalyze((uri) => {
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
     store.onDidChange(update),
   );
-  return { disposable, item };
+  return Object.assign(disposable, { item, onDidUpdate: updated.event });
 }

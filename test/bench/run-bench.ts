@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
-import { buildCatalog, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../../src/core';
-import { buildIndexInWorker } from '../../src/node/build-index';
+import { buildCatalog, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../unit/core-internals';
+import { buildIndexInWorker } from '../../src/index-worker/node-client';
 import { generateCorpus, generateDraft, generateLookups, generatePassages, generateTyping, type Corpus } from './corpus';
 
 export interface SizeResult {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { footnoteNumberFor, formatCitation, type SourceMeta } from '../../src/core';
+import { footnoteNumberFor, formatCitation, type SourceMeta } from './core-internals';
 import { loadSources } from './helpers';
 
 const [alaska, harbour] = loadSources('sources/harbour-strike.md');

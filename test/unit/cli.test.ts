@@ -115,7 +115,6 @@ test('bad input: one clear line on stderr and exit 2, never a stack trace', asyn
   const cases: [string[], RegExp][] = [
     [['check', 'no/such/draft.md'], /no\/such\/draft\.md does not exist/],
     [['check', 'examples'], /examples is a directory/],
-    [['check', 'test/fixtures/bad/empty.md'], /empty\.md is empty/],
     [['check', 'test/fixtures/bad/binary.md'], /binary\.md looks binary/],
     [['check', 'test/fixtures/bad/invalid-utf8.md'], /invalid-utf8\.md is not valid UTF-8/],
     [['check'], /check needs at least one draft file/],
@@ -176,7 +175,8 @@ test('CRLF drafts get the same positions as LF drafts', async () => {
   }
 });
 
-test('the built command runs as a program: exit codes and no stack traces', { skip: !fs.existsSync(path.join(repoRoot, 'dist/cli.js')) && 'run `npm run build` first' }, () => {
+test('the built command runs as a program: exit codes and no stack traces', () => {
+  assert.ok(fs.existsSync(path.join(repoRoot, 'dist/cli.js')), 'dist/cli.js is missing: `npm run test:unit` builds it');
   const exe = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
   const ok = exe(['check', '--fail-on', 'never', 'examples/draft.md']);
   assert.equal(ok.status, 0);
@@ -185,4 +185,57 @@ test('the built command runs as a program: exit codes and no stack traces', { sk
   assert.equal(missing.status, 2);
   assert.equal(missing.stderr.trim().split('\n').length, 1);
   assert.doesNotMatch(missing.stderr, /\bat .*\.js:\d+/);
+});
+
+test('an empty draft is checked like any other: no findings, exit 0 (an empty source is still reported)', async () => {
+  const r = await cli('check', '--format', 'json', 'test/fixtures/bad/empty.md');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).files, [{ path: 'test/fixtures/bad/empty.md', quotes: [], findings: [] }]);
+  const asSource = await cli('quotes', '--source', 'test/fixtures/bad/empty.md');
+  assert.match(asSource.stderr, /skipping source test\/fixtures\/bad\/empty\.md is empty/);
+});
+
+test('the text summary starts on a line of its own, even after --verdicts with no findings', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-'));
+  try {
+    const draft = path.join(dir, 'fine.md');
+    fs.writeFileSync(draft, 'The coalition “is ready to do its share.”');
+    const r = await cli('check', '--verdicts', draft);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /quote (exact|fragment).*\n$/);
+    assert.match(r.stderr, /^1 file checked: 1 quotation, no findings\n$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('check --fix applies the fixes in place, and checking again finds nothing fixable', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-'));
+  try {
+    const draft = path.join(dir, 'draft.md');
+    const before = '# Monday\n\nZelensky said “there are no details on how it will work.”\n\nZelensky said the coalition of the willing “is ready to do its share.” Untouched line.\n';
+    fs.writeFileSync(draft, before);
+    const dry = await cli('check', '--fix', '--dry-run', draft);
+    assert.match(dry.stdout, /^-Zelensky said “there are no details on how it will work\.”$/m);
+    assert.match(dry.stdout, /^\+Zelensky said “There are no details how it will work\.”$/m);
+    assert.match(dry.stdout, /^\+von der Leyen said the coalition of the willing “is ready to do its share\.” Untouched line\.$/m);
+    assert.equal(fs.readFileSync(draft, 'utf8'), before, '--dry-run writes nothing');
+    const fixed = await cli('check', '--fix', '--format', 'json', draft);
+    const after = fs.readFileSync(draft, 'utf8');
+    assert.notEqual(after, before);
+    assert.ok(after.startsWith('# Monday\n\nZelensky said “'), 'text outside the fixes is untouched');
+    assert.ok(after.endsWith(' Untouched line.\n'));
+    assert.deepEqual(JSON.parse(fixed.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0), []);
+    const again = await cli('check', '--format', 'json', draft);
+    assert.deepEqual(JSON.parse(again.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0), []);
+    assert.deepEqual(fs.readdirSync(dir), ['draft.md'], 'no temporary file left behind');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--dry-run without --fix is a usage error', async () => {
+  const r = await cli('check', '--dry-run', 'examples/draft.md');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--dry-run goes with --fix/);
 });

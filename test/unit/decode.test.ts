@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decodeText, LineMap, parseSource } from '../../src/core';
+import { decodeText, LineMap, parseSource } from './core-internals';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 

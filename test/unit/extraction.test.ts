@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { buildCatalog, parseSource } from '../../src/core';
+import { buildCatalog, parseSource } from './core-internals';
 import { builtinFile, fixture, loadSources } from './helpers';
 
 interface Gold {

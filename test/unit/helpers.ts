@@ -1,7 +1,7 @@
 // Shared set-up for the unit tests: the repository's files, the built-in article and an index over it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCatalog, BUILTIN_SOURCES, checkDraft, QuoteIndex, type Source, type SourceFile } from '../../src/core';
+import { buildCatalog, BUILTIN_SOURCES, checkDraft, QuoteIndex, type Source, type SourceFile } from './core-internals';
 
 /** The repository root, found from the compiled test's folder (out/test/unit) or the source folder. */
 export const repoRoot = (() => {
@@ -23,7 +23,7 @@ export function builtinFile(): SourceFile {
 
 export function loadSources(...files: string[]): Source[] {
   const catalog = buildCatalog([builtinFile(), ...files.map((f) => ({ path: f, bytes: fs.readFileSync(fixture(f)) }))]);
-  if (catalog.problems.length) throw new Error(catalog.problems.map((p) => p.message).join('; '));
+  if (catalog.problems.length) throw new Error(catalog.problems.map((p) => `${p.path} ${p.reason}`).join('; '));
   return catalog.sources;
 }
 
@@ -40,8 +40,4 @@ export function checkOne(draft: string, index = alaskaIndex()) {
   return { quote, findings: result.findings, result };
 }
 
-export function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
+export { applyEdits } from './core-internals';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FINDING_CODES } from '../../src/core';
+import { FINDING_CODES } from './core-internals';
 import { sanitizeSettings, SETTING_DEFAULTS } from '../../src/vscode/settings-schema';
 import { repoRoot } from './helpers';
 
@@ -52,4 +52,21 @@ test('bad settings values fall back to their defaults', () => {
   assert.equal(s.citationStyle, 'inline');
   assert.equal(s.severity.misquote, 'warning');
   assert.equal(s.severity['wrong-speaker'], 'off');
+});
+
+test('the $verbatim problem matcher reads every finding line that `verbatim check` prints', async () => {
+  const { run } = await import('../../src/cli/main');
+  const matcher = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'verbatim');
+  const regexp = new RegExp(matcher.pattern.regexp);
+  let stdout = '';
+  await run(['check', 'examples/draft.md'], { stdout: (s) => (stdout += s), stderr: () => undefined, cwd: repoRoot, resourcesDir: path.join(repoRoot, 'resources') });
+  const lines = stdout.trim().split('\n');
+  assert.ok(lines.length >= 5);
+  for (const line of lines) {
+    const m = regexp.exec(line);
+    assert.ok(m, line);
+    assert.equal(m[matcher.pattern.file], 'examples/draft.md');
+    assert.ok((FINDING_CODES as readonly string[]).includes(m[matcher.pattern.code]!), m[matcher.pattern.code]);
+    assert.ok(['error', 'warning', 'info', 'hint'].includes(m[matcher.pattern.severity]!));
+  }
 });

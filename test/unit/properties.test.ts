@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkDraft, formatCitation, parseSource, CITATION_STYLES, type SourceMeta } from '../../src/core';
+import { applyFixes, checkDraft, createEngine, formatCitation, parseSource, CITATION_STYLES, type SourceMeta } from './core-internals';
 import { tokenizeWords } from '../../src/core/text/words';
 import { alaskaIndex, applyEdits } from './helpers';
 
@@ -100,6 +100,44 @@ test('a "replace with the source’s words" fix changes only its range, and the 
       assert.equal(fixed.slice(edit.span.start + edit.newText.length), draft.slice(edit.span.end), 'nothing after the range changes');
       const again = checkDraft(alaskaIndex(), fixed).quotes[0]!;
       assert.ok(['exact', 'fragment'].includes(again.verdict), `after the fix: ${again.verdict} for ${JSON.stringify(fixed)}`);
+    }),
+    params,
+  );
+});
+
+test('--fix on any draft: every applied edit stays inside its finding’s paragraph, and the text between edits is kept', () => {
+  const paragraphOf = (t: string, at: number) => {
+    const start = Math.max(0, t.lastIndexOf('\n\n', at));
+    const next = t.indexOf('\n\n', at);
+    return { start, end: next < 0 ? t.length : next + 2 };
+  };
+  fc.assert(
+    fc.property(fc.oneof(text, misquoted.map((m) => `${m.before}Witkoff said ${m.marks[0]}${m.quote} ${m.word}${m.marks[1]}${m.after}`)), (t) => {
+      const r = checkDraft(alaskaIndex(), t);
+      for (const f of r.findings) {
+        const para = paragraphOf(t, f.span.start);
+        for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.span.start >= para.start && e.span.end <= para.end, `edit ${JSON.stringify(e)} outside the paragraph of ${f.code}`);
+      }
+      const out = applyFixes(t, r.findings);
+      let from = 0;
+      let rebuilt = '';
+      for (const e of out.edits) {
+        rebuilt += t.slice(from, e.span.start) + e.newText;
+        from = e.span.end;
+      }
+      assert.equal(out.text, rebuilt + t.slice(from));
+    }),
+    params,
+  );
+});
+
+test('--fix round-trips: after fixing a misquoted draft, checking it again finds nothing fixable', () => {
+  const engine = createEngine(alaskaIndex());
+  fc.assert(
+    fc.property(misquoted, ({ quote, word, before, after, marks }) => {
+      const draft = `${before}Someone said ${marks[0]}${quote} ${word}${marks[1]}${after}`;
+      const fixed = engine.fixAll(draft);
+      assert.deepEqual(engine.checkDraft(fixed.text).findings.filter((f) => f.fixes.length > 0).map((f) => f.code), []);
     }),
     params,
   );

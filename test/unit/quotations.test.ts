@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findQuotations, splitParagraphs } from '../../src/core';
+import { findQuotations, splitParagraphs } from './core-internals';
 
 const quotes = (text: string) => findQuotations(text, splitParagraphs(text)).map((q) => ({ text: text.slice(q.inner.start, q.inner.end), kind: q.kind, closed: q.closed }));
 const speech = (text: string) => quotes(text).filter((q) => q.kind === 'speech').map((q) => q.text);

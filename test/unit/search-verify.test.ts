@@ -2,7 +2,7 @@
 // quotation, closeness that does not rest on function words alone, and word forms compared by stem.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { QuoteIndex } from '../../src/core';
+import { QuoteIndex } from './core-internals';
 import { checkOne, loadSources } from './helpers';
 
 const index = new QuoteIndex(loadSources('search/harbour-pilots.md'));

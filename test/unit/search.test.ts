@@ -2,7 +2,7 @@
 // search, on the built-in article and a fixture source written for these tests.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkDraft, completeQuotation, QuoteIndex } from '../../src/core';
+import { checkDraft, completeQuotation, QuoteIndex } from './core-internals';
 import { loadSources } from './helpers';
 
 const index = new QuoteIndex(loadSources('search/council-budget.md'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkDraft, nameKey, sameperson, shortName } from '../../src/core';
+import { checkDraft, nameKey, sameperson, shortName } from './core-internals';
 import { alaskaIndex, applyEdits, checkOne } from './helpers';
 
 const Q7_START = 'There are no details how it will work';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkDraft, QuoteIndex } from '../../src/core';
+import { checkDraft, QuoteIndex } from './core-internals';
 import { alaskaIndex, applyEdits, checkOne, loadSources } from './helpers';
 
 const Q3 = 'We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in NATO,';

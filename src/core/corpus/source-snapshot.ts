@@ -1,8 +1,8 @@
 // Sources in a compact form for handing from a worker to the editor's thread: one string and a few typed arrays per
-// source instead of thousands of small objects, so receiving them costs little. Sentences are left behind: the
-// index keeps them as word ranges.
+// source instead of thousands of small objects, so receiving them costs little. A restored source equals the one
+// the worker parsed.
 
-import type { Paragraph, Quote, Source, SourceMeta } from '../types';
+import type { Paragraph, Quote, Sentence, Source, SourceMeta } from '../types';
 import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
@@ -11,6 +11,8 @@ export interface SourceSnapshot {
   bodyStart: number;
   /** start, end, heading (0/1) for each paragraph. */
   paragraphs: Int32Array;
+  /** start, end, paragraph index for each sentence. */
+  sentences: Int32Array;
   /** start, end, paragraph index for each quote. */
   quotes: Int32Array;
   /** Speaker of each quote ('' when none). */
@@ -27,13 +29,15 @@ export function snapshotSource(source: Source): SourceSnapshot {
     const para = spanContaining(source.paragraphs, q.offset.start);
     quotes.set([q.offset.start, q.offset.end, para], k * 3);
   });
+  const sentences = new Int32Array(source.sentences.length * 3);
+  source.sentences.forEach((s, k) => sentences.set([s.start, s.end, s.paragraphIndex], k * 3));
   const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));
-  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), titles, warnings: source.warnings };
+  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, sentences, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), titles, warnings: source.warnings };
 }
 
 /** The buffers a snapshot can hand over without copying. */
 export function snapshotTransferables(s: SourceSnapshot): ArrayBuffer[] {
-  return [s.paragraphs.buffer, s.quotes.buffer, s.titles.buffer] as ArrayBuffer[];
+  return [s.paragraphs.buffer, s.sentences.buffer, s.quotes.buffer, s.titles.buffer] as ArrayBuffer[];
 }
 
 export function restoreSource(s: SourceSnapshot): Source {
@@ -57,7 +61,13 @@ export function restoreSource(s: SourceSnapshot): Source {
       context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
     });
   }
+  const sentences: Sentence[] = [];
+  for (let k = 0; k < s.sentences.length; k += 3) {
+    const start = s.sentences[k]!;
+    const end = s.sentences[k + 1]!;
+    sentences.push({ start, end, text: s.text.slice(start, end), paragraphIndex: s.sentences[k + 2]! });
+  }
   const titles = [];
   for (let k = 0; k < s.titles.length; k += 2) titles.push({ start: s.titles[k]!, end: s.titles[k + 1]! });
-  return { meta: s.meta, text: s.text, bodyStart: s.bodyStart, paragraphs, sentences: [], quotes, titles, warnings: s.warnings };
+  return { meta: s.meta, text: s.text, bodyStart: s.bodyStart, paragraphs, sentences, quotes, titles, warnings: s.warnings };
 }

@@ -1,19 +1,31 @@
-// Citation insertion as text edits on a draft: a marker after the quotation, and a footnote definition or
-// reference entry at the end of the document when the style has one and the document lacks it.
+// Citation insertion as text edits on a draft: the one way every host inserts a citation (Insert Quote, Cite
+// Selection, completions, the quick fix). The main edit comes first; a footnote definition or reference entry is
+// added at the end of the document only when the style has one and the document does not have it yet.
 
-import type { QuoteCheck, SourceMeta, TextEdit } from '../types';
-import { formatCitation, footnoteNumberFor, type CitationStyle } from './format-citation';
+import type { Span, TextEdit } from '../types';
+import { formatCitation, footnoteNumberFor, type CitationStyle, type CitedPassage } from './format-citation';
 
-export function citationEdits(documentText: string, check: QuoteCheck, source: SourceMeta, style: CitationStyle): TextEdit[] | null {
-  if (!check.match) return null;
-  // An inline attribution is what the draft already has when it names the speaker.
-  if (style === 'inline' && check.attribution) return null;
-  const footnoteNumber = footnoteNumberFor(documentText, source);
-  const c = formatCitation({ text: check.match.text, speaker: check.match.speaker, source }, style, { footnoteNumber });
-  const edits: TextEdit[] = [{ span: { start: check.outerSpan.end, end: check.outerSpan.end }, newText: c.marker }];
-  const note = c.note && !documentText.includes(c.note) && !(c.note.startsWith('[^') && new RegExp(`^\\[\\^${footnoteNumber}\\]:`, 'm').test(documentText)) ? c.note : null;
-  if (note) edits.push(appendAtEnd(documentText, note));
+export type CitationPlacement =
+  /** Replace `replace` with the whole quotation and its citation (Insert Quote, a completion). */
+  | { kind: 'quotation'; replace: Span; marks?: { open: string; close: string } }
+  /** Put the citation marker at `at`, right after a quotation already in the draft (Cite Selection, the quick fix). */
+  | { kind: 'marker'; at: number };
+
+export function citationEdits(documentText: string, passage: CitedPassage, style: CitationStyle, placement: CitationPlacement): TextEdit[] {
+  const footnoteNumber = footnoteNumberFor(documentText, passage.source);
+  const c = formatCitation(passage, style, { footnoteNumber, ...(placement.kind === 'quotation' && placement.marks ? { marks: placement.marks } : {}) });
+  const edits: TextEdit[] =
+    placement.kind === 'quotation'
+      ? [{ span: { ...placement.replace }, newText: c.quotation }]
+      : [{ span: { start: placement.at, end: placement.at }, newText: c.marker }];
+  if (c.note && !hasNote(documentText, c.note, footnoteNumber)) edits.push(appendAtEnd(documentText, c.note));
   return edits;
+}
+
+/** The note is there already: word for word, or (for footnotes) as a definition with the same number. */
+function hasNote(documentText: string, note: string, footnoteNumber: number): boolean {
+  if (documentText.includes(note)) return true;
+  return note.startsWith('[^') && new RegExp(`^\\[\\^${footnoteNumber}\\]:`, 'm').test(documentText);
 }
 
 /** An edit that adds a block at the end of a document, separated by one blank line. */

@@ -37,7 +37,7 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
   if (match && source) {
     const m = source.meta;
     const who = match.speaker ? `${escapeMarkdown(match.speaker)} in ` : 'The text of ';
-    const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : `\`${m.id}\``, m.date, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
+    const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : escapeMarkdown(m.id), m.date ? escapeMarkdown(m.date) : null, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
       .filter(Boolean)
       .join(' · ');
     lines.push(`${who}${facts}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);

@@ -4,17 +4,10 @@
 import type { Source } from '../types';
 import { DEFAULT_MAX_FILE_BYTES } from './decode-text';
 import { readSourceFileSync, type SourceFile } from './read-source-file';
-
-export type { SourceFile };
+import type { SourceProblem } from './load-sources';
 
 /** The built-in article(s), shipped in resources/ and read by each host. */
 export const BUILTIN_SOURCES: readonly { id: string; file: string }[] = [{ id: 'alaska-summit-2025-08-18', file: 'alaska-summit-2025-08-18.txt' }];
-
-export interface SourceProblem {
-  path: string;
-  /** One sentence, starting with the path: "sources/x.md is empty". */
-  message: string;
-}
 
 export interface Catalog {
   sources: Source[];
@@ -28,7 +21,7 @@ export function buildCatalog(files: readonly SourceFile[], maxBytes = DEFAULT_MA
   for (const file of files) {
     const parsed = readSourceFileSync(file, maxBytes);
     if (!parsed.ok) {
-      problems.push({ path: file.path, message: `${file.path} ${parsed.reason}` });
+      problems.push({ path: file.path, reason: parsed.reason });
       continue;
     }
     const source = parsed.source;

@@ -1,6 +1,7 @@
 // Offsets (UTF-16 code units) to 0-based line/character positions and back. CRLF counts as one line break.
 
 import type { Position, Range, Span } from '../types';
+import { lastAtOrBefore } from './sorted-spans';
 
 export class LineMap {
   private readonly lineStarts: number[] = [0];
@@ -15,14 +16,8 @@ export class LineMap {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.lineStarts[lo]! };
+    const line = Math.max(0, lastAtOrBefore(this.lineStarts, o));
+    return { line, character: o - this.lineStarts[line]! };
   }
 
   offsetAt(position: Position): number {

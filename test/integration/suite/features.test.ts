@@ -150,7 +150,26 @@ suite('Verbatim in a real VS Code', () => {
       const final = await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings for the fixed text');
       assert.deepEqual(final, []);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'cleared on close');
+
+      // A draft closed with its misquote. With re-checks held off, only the close can clear the diagnostic.
+      const closing = await newDraft('Zelensky said “there are no details on how it will work.”\n');
+      await waitForDiagnostics(closing.document.uri, (d) => codes(d).join() === 'misquote', 'a misquote before closing');
+      const config = vscode.workspace.getConfiguration('verbatim');
+      await config.update('diagnosticsDelay', 600_000, vscode.ConfigurationTarget.Global);
+      try {
+        const closed = new Promise<void>((resolve) => {
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+            if (d.uri.toString() !== closing.document.uri.toString()) return;
+            sub.dispose();
+            resolve();
+          });
+        });
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await closed;
+        await waitForDiagnostics(closing.document.uri, (d) => d.length === 0, 'cleared on close');
+      } finally {
+        await config.update('diagnosticsDelay', undefined, vscode.ConfigurationTarget.Global);
+      }
     });
 
     test('severities are configurable per code, and "off" removes a finding', async () => {

@@ -87,13 +87,19 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** Polls a condition that has no event of its own (the status bar), with a deadline. */
-export async function eventually<T>(read: () => T, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Resolves when `ok` holds for `read()`: checks now, then each time `event` fires, with a deadline. */
+export function whenEvent<T>(event: vscode.Event<unknown>, read: () => T, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (ok(read())) return resolve(read());
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; last value ${JSON.stringify(read())}`));
+    }, timeoutMs);
+    const sub = event(() => {
+      if (!ok(read())) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(read());
+    });
+  });
 }

@@ -2,11 +2,12 @@
 // mid-quote, the Insert Quote picker's keyword search and the Sources view's filter.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { accept, closeAll, completionsAt, eventually, hoverText, newDraft, positionOf, sourcesReady } from './helpers';
+import { accept, closeAll, completionsAt, hoverText, newDraft, positionOf, sourcesReady, whenEvent } from './helpers';
 
 interface Api {
   sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
   statusBarText(): string | undefined;
+  onDidUpdateStatusBar: vscode.Event<string>;
 }
 
 async function api(): Promise<Api> {
@@ -43,13 +44,13 @@ suite('Search by remembered words', () => {
   });
 
   test('accepting the continuation leaves a quotation with no finding', async () => {
-    const { statusBarText } = await api();
+    const { statusBarText, onDidUpdateStatusBar } = await api();
     const editor = await newDraft('Zelensky said that “our main task');
     const items = await completionsAt(editor.document, positionOf(editor.document, 'our main task'));
     assert.ok(label(items[0]!).startsWith('our main task: We need security'), label(items[0]!));
     await accept(editor, items[0]!);
     assert.equal(editor.document.getText(), 'Zelensky said that “our main task: We need security to work in practice like Article 5 of NATO,”');
-    await eventually(statusBarText, (t) => t === '$(quote) 1 verified', 'one verified quotation and nothing flagged');
+    await whenEvent(onDidUpdateStatusBar, statusBarText, (t) => t === '$(quote) 1 verified', 'one verified quotation and nothing flagged');
     assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri), []);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'main task', 'start'));
     assert.match(hoverText(hovers), /Fragment/i);

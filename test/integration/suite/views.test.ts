@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, eventually, newDraft, openDraft, sourcesReady, waitForDiagnostics } from './helpers';
+import { closeAll, newDraft, openDraft, sourcesReady, waitForDiagnostics, whenEvent } from './helpers';
 
 interface Api {
   sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
   statusBarText(): string | undefined;
+  onDidUpdateStatusBar: vscode.Event<string>;
 }
 
 async function api(): Promise<Api> {
@@ -52,12 +53,12 @@ suite('Views, status bar and pickers', () => {
   });
 
   test('the status bar counts verified and flagged quotations of the active draft', async () => {
-    const { statusBarText } = await api();
+    const { statusBarText, onDidUpdateStatusBar } = await api();
     const editor = await openDraft('drafts/summit.md');
     await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
-    await eventually(statusBarText, (t) => t === '$(quote) 2 verified $(warning) 5 flagged', 'the summit draft’s counts');
+    await whenEvent(onDidUpdateStatusBar, statusBarText, (t) => t === '$(quote) 2 verified $(warning) 5 flagged', 'the summit draft’s counts');
     await newDraft('Witkoff called it “game-changing.”');
-    await eventually(statusBarText, (t) => t === '$(quote) 1 verified', 'the new draft’s counts');
+    await whenEvent(onDidUpdateStatusBar, statusBarText, (t) => t === '$(quote) 1 verified', 'the new draft’s counts');
   });
 
   test('Insert Quote… picks a quote and inserts it with its attribution', async () => {

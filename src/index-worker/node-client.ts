@@ -1,10 +1,13 @@
-// Builds the index in a worker thread. The calling thread only receives batches of sources and the index arrays,
-// so it stays free for typing while a large source set is indexed. Cancel with an AbortSignal.
+// Builds the index in a Node worker thread. The calling thread only receives batches of sources and the index
+// arrays, so it stays free for typing while a large source set is indexed. Cancel with an AbortSignal.
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, restoreSource, type Source, type SourceFile, type SourceProblem } from '../core';
-import type { WorkerFile, WorkerReply, WorkerRequest } from './worker-protocol';
+import { createEngine, QuoteIndex, restoreSource, type SourceFile, type SourceProblem, type VerbatimEngine } from '../core/worker-api';
+import type { Source } from '../core';
+import type { WorkerFile, WorkerReply, WorkerRequest } from './protocol';
 
 export interface BuiltIndex {
+  engine: VerbatimEngine;
+  /** The index itself, for the benchmark and tests; hosts use the engine. */
   index: QuoteIndex;
   problems: SourceProblem[];
 }
@@ -25,9 +28,12 @@ export function buildIndexInWorker(files: readonly SourceFile[], workerScript: s
     const onAbort = () => finish(() => reject(abortError()));
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'sources') for (const s of reply.sources) sources.push(restoreSource(s));
-      else if (reply.type === 'done') finish(() => resolve({ index: new QuoteIndex(sources, reply.parts), problems: reply.problems }));
-      else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)));
+      if (reply.type === 'sources') {
+        for (const s of reply.sources) sources.push(restoreSource(s));
+      } else if (reply.type === 'done') {
+        const index = new QuoteIndex(sources, reply.parts);
+        finish(() => resolve({ engine: createEngine(index), index, problems: reply.problems }));
+      } else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)));
     });
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}).`))));
