@@ -344,7 +344,7 @@ function bestRun(words: readonly QueryWord[], quality: Float32Array, length: num
       const score = weight + count * 0.01 - (j0 === 0 && first === 0 ? 0 : 0.001);
       if (score > bestScore) {
         bestScore = score;
-        best = { from: j0, to: j, firstWord: first, words: count + Math.max(0, first === 0 ? 0 : 0), weight };
+        best = { from: j0, to: j, firstWord: first, words: count, weight };
       }
     }
   }
