@@ -9,10 +9,10 @@ import {
   CITATION_STYLES,
   decodeText,
   indexSources,
+  isValidCitationStyle,
   LineMap,
   loadSources,
   meetsThreshold,
-  type CitationStyle,
   type DraftCheck,
   type Severity,
   type SourceProblem,
@@ -21,6 +21,7 @@ import {
 } from '../core';
 import { expandGlob, hasGlob } from './glob';
 import { BUILTIN_PREFIX, createNodeSourceReader } from './node-source-reader';
+import { readCitationFiles } from './citation-files';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -34,10 +35,12 @@ const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
                   [--min-quote-words N] [--verdicts] [--fix [--dry-run]] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
-  verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc] WORDS
+  verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc|FILE.csl]
+                  [--bibliography FILE.json|FILE.bib] WORDS
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
-any Markdown or text files given with --source. Exit status: 0 fine, 1 findings at or above --fail-on
+any files given with --source: Markdown or text articles and transcripts, saved web pages (.html),
+captions (.vtt, .srt), PDFs and Word documents (.docx). Exit status: 0 fine, 1 findings at or above --fail-on
 (cite: no source passage found), 2 usage or input error. With --fix, check applies each finding's fix to
 the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
 `;
@@ -97,7 +100,7 @@ async function loadEngine(values: { source?: string[]; 'no-builtin'?: boolean },
   const builtIn = values['no-builtin'] ? [] : BUILTIN_SOURCES.map((b) => ({ path: BUILTIN_PREFIX + b.file, id: b.id }));
   const loaded = await loadSources(createNodeSourceReader(io.cwd, io.resourcesDir), { patterns: values.source ?? [], builtIn });
   for (const pattern of loaded.unmatched) if (hasGlob(pattern)) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
-  const { engine, problems } = indexSources(loaded.files);
+  const { engine, problems } = await indexSources(loaded.files);
   for (const p of [...loaded.problems, ...problems]) io.stderr(`verbatim: warning: skipping source ${p.path} ${p.reason}\n`);
   if (engine.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
   return engine;
@@ -260,7 +263,7 @@ async function quotes(args: readonly string[], io: CliIO): Promise<number> {
             const { builtIn: _b, ...meta } = s.meta;
             return meta;
           }),
-          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context })),
+          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context, ...(quote.locator ? { locator: quote.locator } : {}) })),
         },
         null,
         2,
@@ -273,20 +276,25 @@ async function quotes(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function cite(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' } } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' }, bibliography: { type: 'string' } } }, allowPositionals: true, strict: true });
   if (values.help) return help(io);
   const style = values.style as string;
-  if (!CITATION_STYLES.includes(style as CitationStyle)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')}, not "${style}"`);
+  if (!isValidCitationStyle(style)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')} or a .csl file, not "${style}"`);
   const words = positionals.join(' ').trim();
   if (words === '') throw new UsageError('cite needs the words to cite');
+  const files = readCitationFiles(style, values.bibliography as string | undefined, io.cwd, io.resourcesDir);
+  if (!files.ok) throw new UsageError(files.message);
+  for (const w of files.warnings) io.stderr(`verbatim: warning: ${w}\n`);
   const engine = await loadEngine(values, io);
-  const cited = engine.cite(words, { start: 0, end: words.length }, style as CitationStyle);
+  const cited = engine.cite(words, { start: 0, end: words.length }, style, { csl: files.csl, bibliography: files.bibliography });
   if (!cited) {
     io.stderr(`verbatim: no source passage found for "${shorten(words, 60)}"\n`);
     return 1;
   }
   const { citation, match } = cited;
-  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match, ...citation }, null, 2) + '\n');
+  if (citation.problem) io.stderr(`verbatim: warning: ${citation.problem}; a footnote is given instead\n`);
+  const locator = cited.passage.locator;
+  if (format(values.format) === 'json') io.stdout(JSON.stringify({ style, match, ...(locator ? { locator } : {}), ...citation }, null, 2) + '\n');
   else io.stdout(citation.quotation + '\n' + (citation.note ? '\n' + citation.note + '\n' : ''));
   return 0;
 }

@@ -3,7 +3,7 @@
 // re-decide what the engine decides (what "confirmed" means, how a citation is inserted, what a hover says).
 
 import type { DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, Span, TextEdit, Verdict } from './types';
-import { QuoteIndex, type QuoteSuggestion } from './corpus/quote-index';
+import { QuoteIndex, type QuoteMatchKind, type QuoteSuggestion } from './corpus/quote-index';
 import { checkDraft, checkDraftAsync, checkQuotationAt, quotationAt, type AsyncCheckControl } from './check/check-draft';
 import { verifyQuotation } from './check/verify-quotation';
 import type { CheckOptions } from './check/options';
@@ -11,9 +11,9 @@ import { applyFixes, type AppliedFixes } from './check/apply-fixes';
 import { sameperson } from './quotes/people';
 import { completeQuotation, type QuoteCompletion } from './explain/completion-context';
 import { explainQuoteCheck, type ExplainOptions } from './explain/explain-quote';
-import { citationEdits } from './explain/citation-edits';
+import { citationEdits, locatorOfMatch, type CitationResources } from './explain/citation-edits';
 import { formatCitation, type Citation, type CitationStyle, type CitedPassage } from './explain/format-citation';
-import { buildCatalog } from './sources/catalog';
+import { buildCatalogAsync } from './sources/catalog';
 import type { SourceFile } from './sources/read-source-file';
 import type { SourceProblem } from './sources/load-sources';
 
@@ -26,6 +26,14 @@ export interface QuotationResult {
 export interface QuoteEntry {
   quote: Quote;
   source: Source;
+}
+
+/** A quote found by keyword search, best first. */
+export interface QuoteHit extends QuoteEntry {
+  /** How the words matched: from the quote's start, contiguous inside it, or as keywords. */
+  kind: QuoteMatchKind;
+  /** Larger is better; comparable within one search. */
+  score: number;
 }
 
 export interface CitationResult {
@@ -42,7 +50,10 @@ export interface CompletionOptions {
   limit?: number;
   /** Insert the attribution and citation with the quote (`verbatim.insertAttribution`). */
   insertAttribution?: boolean;
-  style?: CitationStyle;
+  /** A built-in style, or a `.csl` file's path (its XML in `resources`). */
+  style?: CitationStyle | string;
+  /** The CSL style's XML and the bibliography, read by the host (see `CitationResources`). */
+  resources?: CitationResources;
 }
 
 export interface VerbatimEngine {
@@ -52,6 +63,11 @@ export interface VerbatimEngine {
   source(id: string): Source | undefined;
   /** The source quotes, all of them or those of a speaker (any alias) and/or matching search words, best first. */
   quotes(filter?: { speaker?: string; search?: string; limit?: number }): QuoteEntry[];
+  /**
+   * Keyword search over every word of every quote: any order, one-edit typos, numbers as words or digits, hyphenated
+   * and joined forms, stems; ranked by how rare the shared words are and how close together they stand.
+   */
+  search(query: string, options?: { limit?: number; prefix?: boolean }): QuoteHit[];
 
   /** Every quotation of a draft: verdicts, speaker checks, findings with fixes. */
   checkDraft(text: string, options?: Partial<CheckOptions>): DraftCheck;
@@ -80,11 +96,11 @@ export interface VerbatimEngine {
   isVerified(check: QuoteCheck): boolean;
 
   /** Insert a source quote with its attribution and citation, replacing `replace`. */
-  insertQuote(documentText: string, entry: QuoteEntry, replace: Span, style: CitationStyle): TextEdit[];
+  insertQuote(documentText: string, entry: QuoteEntry, replace: Span, style: CitationStyle | string, resources?: CitationResources): TextEdit[];
   /** Cite the words in `span` of a document, when the sources confirm them; null otherwise. */
-  cite(documentText: string, span: Span, style: CitationStyle): CitationResult | null;
+  cite(documentText: string, span: Span, style: CitationStyle | string, resources?: CitationResources): CitationResult | null;
   /** The citation for a checked quotation of a draft (the quick fix), when it is confirmed and needs one. */
-  citeQuotation(documentText: string, check: QuoteCheck, style: CitationStyle): TextEdit[] | null;
+  citeQuotation(documentText: string, check: QuoteCheck, style: CitationStyle | string, resources?: CitationResources): TextEdit[] | null;
 }
 
 const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 'variant']);
@@ -92,20 +108,22 @@ const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 
 export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEngine {
   const sourceOf = (id: string) => index.sourceById(id)?.source;
   const isConfirmed = (check: Pick<QuoteCheck, 'verdict' | 'match'>) => check.match !== null && CONFIRMED.has(check.verdict);
+  const search = (query: string, options: { limit?: number; prefix?: boolean } = {}): QuoteHit[] =>
+    index.search(query, options).map((m) => ({ quote: m.quote, source: m.source, kind: m.kind, score: m.score }));
   const passageOf = (match: NonNullable<QuoteCheck['match']>): CitedPassage | null => {
     const source = sourceOf(match.sourceId);
-    return source ? { text: match.text, speaker: match.speaker, source: source.meta } : null;
+    return source ? { text: match.text, speaker: match.speaker, source: source.meta, locator: locatorOfMatch(source, match) } : null;
   };
   return {
     sources: index.sources.map((v) => v.source),
     quoteCount: index.quoteCount,
     source: sourceOf,
     quotes(filter = {}) {
-      // Search words may come from anywhere in a quote, in any order (search-quotes.ts); best first.
-      let list: QuoteEntry[] = filter.search ? index.search(filter.search, { limit: filter.limit ?? 50 }).map((m) => ({ quote: m.quote, source: m.source })) : index.allQuotes();
+      let list: QuoteEntry[] = filter.search ? search(filter.search, { limit: filter.limit ?? 50 }) : index.allQuotes();
       if (filter.speaker) list = list.filter((e) => e.quote.speaker !== null && sameperson(filter.speaker!, e.quote.speaker));
       return list;
     },
+    search,
     checkDraft: (text, options = {}) => checkDraft(index, text, options),
     checkDraftAsync: (text, options, control) => checkDraftAsync(index, text, options, control),
     checkQuotationAt(text, offset, options = {}, finished) {
@@ -131,39 +149,41 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     complete: (text, offset, options = {}) => completeQuotation(index, text, offset, options.limit),
     completionEdits(text, completion, suggestion, options = {}) {
       // The suggestion's words: the whole quote, or its continuation from where the typed words matched.
-      const quote = suggestion.quote;
-      if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: suggestion.text + completion.closeMark }];
-      const passage = { text: suggestion.text, speaker: quote.speaker, source: suggestion.source.meta };
-      return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } });
+      const words = suggestion.text;
+      if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: words + completion.closeMark }];
+      const passage = { text: words, speaker: suggestion.quote.speaker, source: suggestion.source.meta, locator: suggestion.quote.locator ?? null };
+      return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } }, options.resources);
     },
     explain: (check, options = {}) => explainQuoteCheck(check, check.match ? sourceOf(check.match.sourceId) : undefined, options),
     isConfirmed,
     isVerified: (check) => !check.scare && isConfirmed(check) && check.verdict !== 'variant' && check.speakerCheck !== 'mismatch',
-    insertQuote(documentText, entry, replace, style) {
-      return citationEdits(documentText, { text: entry.quote.text, speaker: entry.quote.speaker, source: entry.source.meta }, style, { kind: 'quotation', replace });
+    insertQuote(documentText, entry, replace, style, resources) {
+      const passage = { text: entry.quote.text, speaker: entry.quote.speaker, source: entry.source.meta, locator: entry.quote.locator ?? null };
+      return citationEdits(documentText, passage, style, { kind: 'quotation', replace }, resources);
     },
-    cite(documentText, span, style) {
+    cite(documentText, span, style, resources = {}) {
       const v = verifyQuotation(index, documentText, span);
       if (!isConfirmed(v)) return null;
       const passage = passageOf(v.match!);
       if (!passage) return null;
       // After the closing mark when the words stop right before one.
       const at = /^[”"»“’']/.test(documentText.slice(span.end, span.end + 1)) ? span.end + 1 : span.end;
-      return { match: v.match!, passage, citation: formatCitation(passage, style), edits: citationEdits(documentText, passage, style, { kind: 'marker', at }) };
+      return { match: v.match!, passage, citation: formatCitation(passage, style, resources), edits: citationEdits(documentText, passage, style, { kind: 'marker', at }, resources) };
     },
-    citeQuotation(documentText, check, style) {
+    citeQuotation(documentText, check, style, resources) {
       if (!isConfirmed(check)) return null;
       // An inline attribution is what the draft already has when it names the speaker.
       if (style === 'inline' && check.attribution) return null;
       const passage = passageOf(check.match!);
-      return passage ? citationEdits(documentText, passage, style, { kind: 'marker', at: check.outerSpan.end }) : null;
+      return passage ? citationEdits(documentText, passage, style, { kind: 'marker', at: check.outerSpan.end }, resources) : null;
     },
   };
 }
 
 /** Parses and indexes source files on this thread (the CLI; the extension does this in a worker): an engine over
  *  the sources that could be used, and the problems of the others. */
-export function indexSources(files: readonly SourceFile[], maxBytes?: number): { engine: VerbatimEngine; problems: SourceProblem[] } {
-  const catalog = buildCatalog(files, maxBytes);
+export async function indexSources(files: readonly SourceFile[], maxBytes?: number): Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }> {
+  // Asynchronous: web pages, captions and PDFs are read by libraries loaded on demand.
+  const catalog = await buildCatalogAsync(files, maxBytes);
   return { engine: createEngine(new QuoteIndex(catalog.sources)), problems: catalog.problems };
 }

@@ -38,7 +38,14 @@ export interface SourceMeta {
   /** Where the source was read from (a file path or URI); null for text given directly. */
   path: string | null;
   builtIn: boolean;
+  /** What kind of document it was read from; absent means `article` (text or Markdown). */
+  kind?: SourceKind;
 }
+
+export type SourceKind = 'article' | 'web-page' | 'transcript' | 'captions' | 'pdf' | 'docx';
+
+/** Where in the original document a quote stands: a PDF page, or the time a transcript turn or caption starts. */
+export type Locator = { page: number } | { time: string };
 
 export interface Paragraph extends Span {
   /** The paragraph's text between start and end. */
@@ -63,6 +70,8 @@ export interface Quote {
   offset: Span;
   /** The paragraph it stands in. */
   context: string;
+  /** Its page or time in the original document, when the format has them. */
+  locator?: Locator;
 }
 
 export interface Source {

@@ -1,7 +1,8 @@
 // The palette commands (category "Verbatim"). Each edit is one undo step.
 
 import * as vscode from 'vscode';
-import { decodeText, type Quote, type QuoteEntry, type Source, type TextEdit } from '../core';
+import { decodeText, type QuoteEntry, type TextEdit } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
 import type { SourcesNode } from './sources-view';
@@ -45,7 +46,7 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
   }
   await store.ready();
   type Item = vscode.QuickPickItem & QuoteEntry;
-  const item = (quote: Quote, source: Source, alwaysShow: boolean): Item => ({
+  const item = ({ quote, source }: QuoteEntry, alwaysShow: boolean): Item => ({
     label: quote.text.replace(/\s+/g, ' '),
     description: quote.speaker ?? 'unattributed',
     detail: `${sourceLabel(source)}${source.meta.date ? ` · ${source.meta.date}` : ''}`,
@@ -53,15 +54,15 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
     quote,
     source,
   });
-  const all = store.current.quotes().map(({ quote, source }) => item(quote, source, false));
+  const all = store.current.quotes().map((entry) => item(entry, false));
   const pick = vscode.window.createQuickPick<Item>();
   pick.placeholder = 'Search the quotes of your sources: any words, in any order';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  // The engine's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
+  // The core's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
   // order; VS Code's own filter would hide quotes whose words are not in the typed order.
   const update = (value: string) => {
-    const found = value.trim() ? store.current.quotes({ search: value, limit: 100 }).map((e) => item(e.quote, e.source, true)) : [];
+    const found = value.trim() ? store.current.search(value, { limit: 100 }).map((hit) => item(hit, true)) : [];
     pick.items = found.length ? found : all;
   };
   pick.onDidChangeValue(update);
@@ -74,14 +75,16 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
   });
   pick.dispose();
   if (!picked) return false;
-  return insertQuotation(store, editor, picked);
+  return insertQuotation(store, editor, { quote: picked.quote, source: picked.source });
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */
 export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteEntry): Promise<boolean> {
   const document = editor.document;
   const selection = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
-  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, readSettings(document).citationStyle));
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, files.style, files));
 }
 
 async function citeSelection(store: SourceStore): Promise<boolean> {
@@ -93,12 +96,20 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
   await store.ready();
   const document = editor.document;
   const span = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
-  const cited = store.current.cite(document.getText(), span, readSettings(document).citationStyle);
+  const files = await readCitationFiles(document, store.extensionUri);
+  reportProblems(files.problems);
+  const cited = store.current.cite(document.getText(), span, files.style, files);
   if (!cited) {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
   }
+  if (cited.citation.problem) reportProblems([`Verbatim cited with a footnote instead: ${cited.citation.problem}.`]);
   return applyEdits(editor, cited.edits);
+}
+
+/** Tells the writer why the configured citation style or bibliography was not used. */
+function reportProblems(problems: readonly string[]): void {
+  if (problems.length) void vscode.window.showWarningMessage(problems.join(' '));
 }
 
 /** The engine's edits as one undo step, against the version they were computed for. */

@@ -2,13 +2,26 @@
 // "Add citation" on a quotation that the engine says the sources confirm.
 
 import * as vscode from 'vscode';
+import { isCslStyle, type QuoteCheck } from '../core';
 import type { DraftAnalyzer } from './draft-analyzer';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import { DIAGNOSTIC_SOURCE } from './misquote-diagnostics';
 import { isServedDocument, readSettings } from './settings';
 import { toRange, toWorkspaceEdit } from './convert';
 
-class QuickFixProvider implements vscode.CodeActionProvider {
+/** "Add citation" with a CSL style or a bibliography: reading files and running the processor, done when chosen. */
+class CitationAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly document: vscode.TextDocument,
+    readonly check: QuoteCheck,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(
@@ -36,15 +49,31 @@ class QuickFixProvider implements vscode.CodeActionProvider {
     }
     const check = quote?.check;
     if (check) {
-      const style = readSettings(document).citationStyle;
-      const edits = this.store.current.citeQuotation(document.getText(), check, style);
-      if (edits) {
-        const action = new vscode.CodeAction(`Add citation (${style})`, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, edits);
-        actions.push(action);
+      const settings = readSettings(document);
+      const style = settings.citationStyle;
+      const label = isCslStyle(style) && !['apa', 'mla', 'chicago'].includes(style) ? style.split(/[\\/]/).pop()! : style;
+      if (isCslStyle(style) || settings.bibliography) {
+        // Resolved when chosen (resolveCodeAction): building a CSL processor can take a second or two.
+        if (this.store.current.isConfirmed(check) && !(style === 'inline' && check.attribution)) actions.push(new CitationAction(`Add citation (${label})`, document, check));
+      } else {
+        const edits = this.store.current.citeQuotation(document.getText(), check, style);
+        if (edits) {
+          const action = new vscode.CodeAction(`Add citation (${label})`, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, edits);
+          actions.push(action);
+        }
       }
     }
     return actions;
+  }
+
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
+    if (!(action instanceof CitationAction) || action.edit) return action;
+    const files = await readCitationFiles(action.document, this.store.extensionUri);
+    for (const p of files.problems) void vscode.window.showWarningMessage(p);
+    const edits = this.store.current.citeQuotation(action.document.getText(), action.check, files.style, files);
+    if (edits) action.edit = toWorkspaceEdit(action.document, edits);
+    return action;
   }
 }
 

@@ -1,7 +1,8 @@
 // Completions inside an open quotation: the source quotes that match what was typed, in the source's exact words.
 
 import * as vscode from 'vscode';
-import { escapeMarkdown, type Source } from '../core';
+import { escapeMarkdown, locatorText, type Source } from '../core';
+import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import { isServedDocument, readSettings } from './settings';
 import { toRange } from './convert';
@@ -24,7 +25,9 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
         const completion = engine.complete(text, document.offsetAt(position));
         if (!completion) return undefined;
         const settings = readSettings(document);
-        const options = { insertAttribution: settings.insertAttribution, style: settings.citationStyle };
+        // A CSL style or a bibliography is read only when the completion inserts a citation.
+        const resources = settings.insertAttribution ? await readCitationFiles(document, store.extensionUri) : undefined;
+        const options = { insertAttribution: settings.insertAttribution, style: settings.citationStyle, ...(resources ? { resources } : {}) };
         // A completion's range must stay on the cursor's line; typed words on earlier lines are removed separately.
         const lineStart = document.offsetAt(new vscode.Position(position.line, 0));
         const rangeStart = Math.max(completion.replace.start, lineStart);
@@ -35,7 +38,8 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
           // The words to insert: the whole quote, or its continuation from where the typed words matched.
           const words = s.text;
           const item = new vscode.CompletionItem({ label: shorten(words, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
-          item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}`;
+          const where = locatorText(quote.locator);
+          item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}${where ? ` · ${where}` : ''}`;
           item.documentation = new vscode.MarkdownString(escapeMarkdown(quote.context));
           item.range = toRange(document, { start: rangeStart, end: completion.replace.end });
           // Verbatim ranks by its own fuzzy match (typos, skipped words); VS Code must not filter those out again.

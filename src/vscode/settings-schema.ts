@@ -1,25 +1,29 @@
 // The extension's settings and their defaults: the one typed source of truth. Plain data (no `vscode` import) so
 // a unit test can hold package.json's `contributes.configuration` defaults equal to it.
 
-import { CITATION_STYLES, DEFAULT_CHECK_OPTIONS, type CitationStyle, type FindingCode, type SeveritySetting } from '../core';
+import { DEFAULT_CHECK_OPTIONS, isValidCitationStyle, type CitationStyle, type FindingCode, type SeveritySetting } from '../core';
 
 export interface VerbatimSettings {
   sources: string[];
   includeBuiltInSources: boolean;
   languages: string[];
   insertAttribution: boolean;
-  citationStyle: CitationStyle;
+  /** A built-in style, or a workspace path to a `.csl` file. */
+  citationStyle: CitationStyle | string;
+  /** A workspace path to a CSL-JSON or BibTeX file; empty for none. */
+  bibliography: string;
   minQuoteWords: number;
   diagnosticsDelay: number;
   severity: Record<FindingCode, SeveritySetting>;
 }
 
 export const SETTING_DEFAULTS: Readonly<VerbatimSettings> = {
-  sources: ['sources/**/*.{md,txt}'],
+  sources: ['sources/**/*.{md,txt,html,htm,vtt,srt,pdf,docx}'],
   includeBuiltInSources: true,
   languages: ['markdown', 'plaintext'],
   insertAttribution: false,
   citationStyle: 'inline',
+  bibliography: '',
   minQuoteWords: DEFAULT_CHECK_OPTIONS.minQuoteWords,
   diagnosticsDelay: 300,
   severity: { ...DEFAULT_CHECK_OPTIONS.severities },
@@ -43,7 +47,8 @@ export function sanitizeSettings(raw: Partial<Record<keyof VerbatimSettings, unk
     includeBuiltInSources: typeof raw.includeBuiltInSources === 'boolean' ? raw.includeBuiltInSources : d.includeBuiltInSources,
     languages: strings(raw.languages, d.languages),
     insertAttribution: typeof raw.insertAttribution === 'boolean' ? raw.insertAttribution : d.insertAttribution,
-    citationStyle: CITATION_STYLES.includes(raw.citationStyle as CitationStyle) ? (raw.citationStyle as CitationStyle) : d.citationStyle,
+    citationStyle: isValidCitationStyle(raw.citationStyle) ? raw.citationStyle.trim() : d.citationStyle,
+    bibliography: typeof raw.bibliography === 'string' ? raw.bibliography.trim() : d.bibliography,
     minQuoteWords: int(raw.minQuoteWords, d.minQuoteWords),
     diagnosticsDelay: int(raw.diagnosticsDelay, d.diagnosticsDelay),
     severity,

@@ -1,7 +1,8 @@
-// The built-in article opens as a read-only document: a read-only file system over the built-in sources, so VS Code
+// The built-in article (and the extracted text of web pages, captions, PDFs and Word documents) opens as a
+// read-only document: a read-only file system over the built-in sources, so VS Code
 // itself refuses edits (a text content provider would not).
 import * as vscode from 'vscode';
-import { SOURCE_SCHEME, type SourceStore } from './source-store';
+import { opensAsText, SOURCE_SCHEME, type SourceStore } from './source-store';
 
 class BuiltInSourcesFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -17,7 +18,7 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider, vscode.Disp
     await this.store.ready();
     const id = uri.path.replace(/^\//, '').replace(/\.txt$/, '');
     const source = this.store.sourceById(id);
-    if (!source?.meta.builtIn) throw vscode.FileSystemError.FileNotFound(uri);
+    if (!source || !opensAsText(source)) throw vscode.FileSystemError.FileNotFound(uri);
     return new TextEncoder().encode(source.text);
   }
 
@@ -32,7 +33,7 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   readDirectory(): [string, vscode.FileType][] {
-    return this.store.current.sources.filter((s) => s.meta.builtIn).map((s) => [`${s.meta.id}.txt`, vscode.FileType.File]);
+    return this.store.current.sources.filter(opensAsText).map((s) => [`${s.meta.id}.txt`, vscode.FileType.File]);
   }
 
   watch(): vscode.Disposable {

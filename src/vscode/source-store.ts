@@ -9,6 +9,11 @@ import { createWorkspaceSourceReader } from './workspace-source-reader';
 
 export const SOURCE_SCHEME = 'verbatim-source';
 
+/** Sources shown as their text (read-only) rather than as the file: the built-in article, and extracted text. */
+export function opensAsText(source: Source): boolean {
+  return source.meta.builtIn || ['web-page', 'captions', 'pdf', 'docx'].includes(source.meta.kind ?? 'article');
+}
+
 /** How this platform parses and indexes sources off the editor's thread (a Node worker thread, or a Web Worker). */
 export type IndexBuilder = (files: readonly SourceFile[], options: { signal: AbortSignal }) => Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }>;
 
@@ -29,7 +34,8 @@ export class SourceStore implements vscode.Disposable {
   private latest: Promise<void> | undefined;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    /** Where the extension's resources are (the built-in article, the CSL styles). */
+    readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly buildIndex: IndexBuilder,
   ) {
@@ -57,9 +63,12 @@ export class SourceStore implements vscode.Disposable {
     return this.engine.source(id);
   }
 
-  /** Where a source can be opened: its file, or a read-only document for the built-in article. */
+  /**
+   * Where a source can be opened: its file, or a read-only document of its text for the built-in article and for
+   * sources whose text was extracted (web pages, captions, PDFs, Word documents), so that offsets land right.
+   */
   uriOf(source: Source): vscode.Uri {
-    if (source.meta.builtIn) return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${source.meta.id}.txt` });
+    if (opensAsText(source)) return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${source.meta.id}.txt` });
     return vscode.Uri.parse(source.meta.path!);
   }
 
@@ -103,7 +112,7 @@ export class SourceStore implements vscode.Disposable {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.log.warn(`Indexing in a worker failed (${(err as Error).message}); indexing here instead.`);
-      built = indexSources(loaded.files);
+      built = await indexSources(loaded.files);
     }
     if (generation !== this.generation) return;
     this.engine = built.engine;

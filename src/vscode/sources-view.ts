@@ -1,6 +1,6 @@
 // The Sources view in the Explorer: source → speaker → quotes, with counts.
 import * as vscode from 'vscode';
-import type { Quote, Source } from '../core';
+import { locatorText, type Quote, type Source, type SourceKind } from '../core';
 import type { SourceStore } from './source-store';
 import { sourceLabel } from './quote-completions';
 
@@ -9,13 +9,23 @@ export type SourcesNode =
   | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] }
   | { kind: 'quote'; source: Source; quote: Quote };
 
+/** How each kind of source reads and looks in the view. */
+const KINDS: Record<SourceKind, { label: string; icon: string }> = {
+  article: { label: 'article', icon: 'book' },
+  'web-page': { label: 'web page', icon: 'globe' },
+  transcript: { label: 'transcript', icon: 'comment-discussion' },
+  captions: { label: 'captions', icon: 'device-camera-video' },
+  pdf: { label: 'PDF', icon: 'file-pdf' },
+  docx: { label: 'Word document', icon: 'file' },
+};
+
 class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** The quotes a filter keeps (the engine's keyword search), or null for all. */
+  private readonly subscription: vscode.Disposable;
+  /** The quotes a filter keeps (the core's keyword search), or null for all. */
   private kept: Set<Quote> | null = null;
   filter = '';
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: SourceStore) {
     this.subscription = store.onDidChange(() => {
@@ -37,7 +47,7 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
 
   private keeps(quote: Quote): boolean {
     if (!this.filter) return true;
-    this.kept ??= new Set(this.store.current.quotes({ search: this.filter, limit: 500 }).map((e) => e.quote));
+    this.kept ??= new Set(this.store.current.search(this.filter, { limit: 500 }).map((m) => m.quote));
     return this.kept.has(quote);
   }
 
@@ -69,9 +79,10 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
       case 'source': {
         const item = new vscode.TreeItem(sourceLabel(node.source), vscode.TreeItemCollapsibleState.Expanded);
         const n = node.source.quotes.length;
-        item.description = `${node.source.meta.date ?? ''} · ${n} quote${n === 1 ? '' : 's'}${node.source.meta.builtIn ? ' · built-in' : ''}`.replace(/^ · /, '');
-        item.tooltip = new vscode.MarkdownString().appendText([node.source.meta.title, node.source.meta.outlet, node.source.meta.author, node.source.meta.url].filter(Boolean).join(' · ') || node.source.meta.id);
-        item.iconPath = new vscode.ThemeIcon('book');
+        const kind = KINDS[node.source.meta.kind ?? 'article'];
+        item.description = `${node.source.meta.date ?? ''} · ${kind.label} · ${n} quote${n === 1 ? '' : 's'}${node.source.meta.builtIn ? ' · built-in' : ''}`.replace(/^ · /, '');
+        item.tooltip = new vscode.MarkdownString().appendText([kind.label, node.source.meta.title, node.source.meta.outlet, node.source.meta.author, node.source.meta.url].filter(Boolean).join(' · ') || node.source.meta.id);
+        item.iconPath = new vscode.ThemeIcon(kind.icon);
         item.contextValue = 'source';
         item.command = { command: 'verbatim.openSource', title: 'Open Source', arguments: [node.source.meta.id] };
         return item;
@@ -86,7 +97,9 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
       case 'quote': {
         const text = node.quote.text.replace(/\s+/g, ' ');
         const item = new vscode.TreeItem(text.length > 80 ? text.slice(0, 79) + '…' : text, vscode.TreeItemCollapsibleState.None);
-        item.tooltip = new vscode.MarkdownString().appendText(`“${node.quote.text}” — ${node.quote.speaker ?? 'unattributed'}`);
+        const where = locatorText(node.quote.locator);
+        item.tooltip = new vscode.MarkdownString().appendText(`“${node.quote.text}” — ${node.quote.speaker ?? 'unattributed'}${where ? `, ${where}` : ''}`);
+        if (where) item.description = where;
         item.iconPath = new vscode.ThemeIcon('quote');
         item.contextValue = 'quote';
         item.command = { command: 'verbatim.openSource', title: 'Open Source', arguments: [node.source.meta.id, node.quote.offset.start, node.quote.offset.end] };
@@ -96,7 +109,7 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
   }
 }
 
-/** Registers the view and its filter commands; the Disposable also carries the view and its tree (the extension's API exposes them). */
+/** Registers the view and its filter commands; the Disposable also carries the view and its tree (for the API). */
 export function registerSourcesView(store: SourceStore): vscode.Disposable & { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
   const tree = new SourcesTree(store);
   const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });

@@ -5,9 +5,10 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
-import { buildCatalog, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../unit/core-internals';
+import { buildCatalogAsync, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../unit/core-internals';
 import { buildIndexInWorker } from '../../src/index-worker/node-client';
 import { generateCorpus, generateDraft, generateLookups, generatePassages, generateTyping, type Corpus } from './corpus';
+import { benchFormatLoad, generateFormatSources } from './formats-bench';
 
 export interface SizeResult {
   sentences: number;
@@ -71,7 +72,8 @@ const sizeOf = (s: string) => Number(s.replace(/k$/i, '000').replace(/m$/i, '000
 export async function benchSize(sentences: number, options: { runs: number; workerScript: string; queries?: number }): Promise<SizeResult> {
   log(`\n== ${sentences.toLocaleString('en')} sentences: generating corpus`);
   const corpus: Corpus = generateCorpus(sentences);
-  const files = corpus.files.map((f) => ({ path: f.path, text: f.text }));
+  // Sources of every kind (web pages, transcripts, captions, PDFs) mixed in: one of each per 5,000 sentences.
+  const files = [...corpus.files.map((f) => ({ path: f.path, text: f.text })), ...generateFormatSources(Math.max(1, Math.round(sentences / 5000)))];
   const passages = generatePassages(corpus, options.queries ?? 300);
   const typing = generateTyping(corpus, options.queries ?? 300);
   const draft = generateDraft(corpus, passages);
@@ -86,10 +88,10 @@ export async function benchSize(sentences: number, options: { runs: number; work
     index = null;
     sources = [];
     gc();
-    const [built, ms] = time(() => {
-      const catalog = buildCatalog(files);
-      return { sources: catalog.sources, index: new QuoteIndex(catalog.sources) };
-    });
+    const t = performance.now();
+    const catalog = await buildCatalogAsync(files);
+    const built = { sources: catalog.sources, index: new QuoteIndex(catalog.sources) };
+    const ms = performance.now() - t;
     index = built.index;
     sources = built.sources;
     builds.push(ms);
@@ -219,8 +221,10 @@ async function main(): Promise<void> {
   const workerScript = path.resolve(__dirname, '..', '..', '..', 'dist', 'index-worker.js');
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n, { runs: n >= 1_000_000 ? 1 : runs, workerScript }));
+  const formats = await benchFormatLoad(20);
+  log(`\nloading: a ${formats.htmlKBPerFile} KB web page ${formats.htmlMsPerFile} ms, a ${formats.pdfPagesPerFile}-page PDF ${formats.pdfMsPerFile} ms (the first PDF, loading PDF.js, ${formats.pdfFirstMs} ms)`);
   process.stdout.write(`\n${table(results)}\n`);
-  if (json) process.stdout.write(`${JSON.stringify({ sizes: results })}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ sizes: results, formats })}\n`);
 }
 
 if (require.main === module) {

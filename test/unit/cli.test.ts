@@ -83,7 +83,7 @@ test('quotes --format json lists the built-in article’s 7 quotes with their sp
   const r = await cli('quotes', '--format', 'json');
   assert.equal(r.code, 0);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt' }]);
+  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt', kind: 'article' }]);
   assert.deepEqual(json.quotes.map((q: { speaker: string }) => q.speaker), [
     'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Ursula von der Leyen', 'Volodymyr Zelenskyy',
   ]);
@@ -122,7 +122,9 @@ test('bad input: one clear line on stderr and exit 2, never a stack trace', asyn
     [['check', '--fail-on', 'sometimes', 'examples/draft.md'], /--fail-on must be/],
     [['check', '--bogus', 'examples/draft.md'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['cite', '--style', 'harvard', 'x'], /--style must be one of/],
+    [['cite', '--style', 'harvard', 'x'], /--style must be one of .* or a \.csl file/],
+    [['cite', '--style', 'no/such/style.csl', 'x'], /no\/such\/style\.csl cannot be read/],
+    [['cite', '--bibliography', 'test/fixtures/formats/broken.html', 'x'], /broken\.html is neither CSL-JSON nor BibTeX/],
     [['quotes', '--no-builtin', '--source', 'test/fixtures/bad/*.md'], /no usable sources/],
     [['check', 'test/fixtures/drafts/*.nothing'], /no drafts match/],
   ];
@@ -238,4 +240,34 @@ test('--dry-run without --fix is a usage error', async () => {
   const r = await cli('check', '--dry-run', 'examples/draft.md');
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--dry-run goes with --fix/);
+});
+
+test('quotes --format json: each source has its kind, each quote of a PDF or captions its locator', async () => {
+  const r = await cli('quotes', '--no-builtin', '--format', 'json', '--source', 'test/fixtures/formats/press-release.pdf', '--source', 'test/fixtures/formats/briefing.vtt', '--source', 'test/fixtures/formats/*.html', '--source', 'test/fixtures/formats/interview-transcript.txt');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /broken\.html is HTML in which no article text could be found/);
+  const json = JSON.parse(r.stdout);
+  assert.deepEqual(json.sources.map((s: { id: string; kind: string }) => [s.id, s.kind]), [
+    ['press-release', 'pdf'],
+    ['briefing', 'captions'],
+    ['news-page', 'web-page'],
+    ['interview-transcript', 'transcript'],
+  ]);
+  const berg = json.quotes.find((q: { speaker: string }) => q.speaker === 'Tomas Berg');
+  assert.deepEqual(berg.locator, { page: 2 });
+  const hurt = json.quotes.find((q: { text: string }) => q.text === 'Nobody was hurt.');
+  assert.deepEqual(hurt.locator, { time: '00:00:25.400' });
+  assert.ok(json.quotes.filter((q: { sourceId: string }) => q.sourceId === 'news-page').every((q: object) => !('locator' in q)));
+});
+
+test('cite --style FILE.csl formats through the CSL processor, with the page of a PDF quote', async () => {
+  const r = await cli('cite', '--no-builtin', '--source', 'test/fixtures/formats/press-release.pdf', '--style', 'test/fixtures/formats/house-style.csl', 'that is all we ever asked for');
+  assert.equal(r.code, 0, r.stderr);
+  // The house style cites by outlet, else publisher, else title; a PDF without either is cited by its title.
+  assert.equal(r.stdout, '“that is all we ever asked for” (Harbour Authority approves tidal barrier, 2026, p. 1).\n\nHarbour Authority approves tidal barrier. March 4, 2026.\n');
+  const apa = await cli('cite', '--no-builtin', '--source', 'test/fixtures/formats/press-release.pdf', '--style', 'apa', '--format', 'json', 'Every euro of this will be visible');
+  assert.equal(apa.code, 0, apa.stderr);
+  const json = JSON.parse(apa.stdout);
+  assert.deepEqual(json.locator, { page: 2 });
+  assert.equal(json.marker, ' (Northport Harbour Authority Media Office, 2026, p. 2)');
 });

@@ -77,7 +77,7 @@ test('front matter gives id, title, outlet, author, date and url', () => {
   const [, source] = loadSources('sources/harbour-strike.md');
   assert.deepEqual(
     { ...source!.meta, path: null },
-    { id: 'harbour-strike', title: 'Dockers walk out over pay offer', outlet: 'The Coastal Ledger', author: 'Priya Raman', date: '2024-03-05', url: 'https://example.org/harbour-strike', path: null, builtIn: false },
+    { id: 'harbour-strike', title: 'Dockers walk out over pay offer', outlet: 'The Coastal Ledger', author: 'Priya Raman', date: '2024-03-05', url: 'https://example.org/harbour-strike', path: null, builtIn: false, kind: 'article' },
   );
 });
 

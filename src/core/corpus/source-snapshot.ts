@@ -2,7 +2,7 @@
 // source instead of thousands of small objects, so receiving them costs little. A restored source equals the one
 // the worker parsed.
 
-import type { Paragraph, Quote, Sentence, Source, SourceMeta } from '../types';
+import type { Locator, Paragraph, Quote, Sentence, Source, SourceMeta } from '../types';
 import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
@@ -17,6 +17,8 @@ export interface SourceSnapshot {
   quotes: Int32Array;
   /** Speaker of each quote ('' when none). */
   speakers: string[];
+  /** Page or time of each quote, when the source's format has them. */
+  locators?: (Locator | null)[];
   titles: Int32Array;
   warnings: string[];
 }
@@ -32,7 +34,18 @@ export function snapshotSource(source: Source): SourceSnapshot {
   const sentences = new Int32Array(source.sentences.length * 3);
   source.sentences.forEach((s, k) => sentences.set([s.start, s.end, s.paragraphIndex], k * 3));
   const titles = new Int32Array(source.titles.flatMap((t) => [t.start, t.end]));
-  return { meta: source.meta, text: source.text, bodyStart: source.bodyStart, paragraphs, sentences, quotes, speakers: source.quotes.map((q) => q.speaker ?? ''), titles, warnings: source.warnings };
+  return {
+    meta: source.meta,
+    text: source.text,
+    bodyStart: source.bodyStart,
+    paragraphs,
+    sentences,
+    quotes,
+    speakers: source.quotes.map((q) => q.speaker ?? ''),
+    ...(source.quotes.some((q) => q.locator) ? { locators: source.quotes.map((q) => q.locator ?? null) } : {}),
+    titles,
+    warnings: source.warnings,
+  };
 }
 
 /** The buffers a snapshot can hand over without copying. */
@@ -52,6 +65,7 @@ export function restoreSource(s: SourceSnapshot): Source {
     const start = s.quotes[k]!;
     const end = s.quotes[k + 1]!;
     const para = paragraphs[s.quotes[k + 2]!];
+    const locator = s.locators?.[k / 3];
     quotes.push({
       id: `q${k / 3 + 1}`,
       sourceId: s.meta.id,
@@ -59,6 +73,7 @@ export function restoreSource(s: SourceSnapshot): Source {
       text: s.text.slice(start, end),
       offset: { start, end },
       context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
+      ...(locator ? { locator } : {}),
     });
   }
   const sentences: Sentence[] = [];

@@ -3,6 +3,8 @@
 
 import type { QuoteCheck, Source, Verdict } from '../types';
 import { spanContaining } from '../text/sorted-spans';
+import { locatorOfMatch } from './citation-edits';
+import { locatorText } from './format-citation';
 
 const VERDICT_TITLES: Record<Verdict, string> = {
   exact: '✓ Verbatim: the source’s exact words',
@@ -40,7 +42,9 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
     const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : escapeMarkdown(m.id), m.date ? escapeMarkdown(m.date) : null, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
       .filter(Boolean)
       .join(' · ');
-    lines.push(`${who}${facts}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);
+    // Where in the document: the page of a PDF, the time of a transcript turn or caption.
+    const where = locatorText(locatorOfMatch(source, match));
+    lines.push(`${who}${facts}${where ? ` · ${escapeMarkdown(where)}` : ''}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);
     lines.push(speakerLine(check));
     // The passage in its paragraph, trimmed to a readable window around the matched words.
     const ctx = options.contextChars ?? 160;

@@ -1,11 +1,34 @@
-// Citations in the styles writers use. Metadata a source lacks is left out, never made up.
+// Citations in the styles writers use. `inline`, `footnote` and `pandoc` are written here; the academic styles
+// (APA, MLA, Chicago, and any `.csl` file the writer has) are formatted by the CSL processor (`csl.ts`). Metadata a
+// source lacks is left out, never made up.
 
-import type { SourceMeta } from '../types';
+import type { Locator, SourceMeta } from '../types';
 import { shortName } from '../quotes/people';
+import { findBibliographyItem, type Bibliography } from './bibliography';
+import { cslItemFromMeta, renderCsl, shortTime, type CslStyle } from './csl';
 
+/** A built-in style name; a `.csl` file's path may be given instead (with its XML in `CitationOptions.csl`). */
 export type CitationStyle = 'inline' | 'footnote' | 'apa' | 'mla' | 'chicago' | 'pandoc';
 
 export const CITATION_STYLES: readonly CitationStyle[] = ['inline', 'footnote', 'apa', 'mla', 'chicago', 'pandoc'];
+
+/** The CSL files (in resources/csl/) behind the built-in academic styles, and the locale they use. */
+export const CSL_STYLE_FILES: Readonly<Record<'apa' | 'mla' | 'chicago', string>> = {
+  apa: 'apa.csl',
+  mla: 'modern-language-association.csl',
+  chicago: 'chicago-notes-bibliography.csl',
+};
+export const CSL_LOCALE_FILE = 'locales-en-US.xml';
+
+/** Whether a style setting names a CSL style (a built-in academic one, or a path to a `.csl` file). */
+export function isCslStyle(style: string): boolean {
+  return style === 'apa' || style === 'mla' || style === 'chicago' || /\.csl$/i.test(style);
+}
+
+/** Whether a style setting is usable: a built-in name or a path to a `.csl` file. */
+export function isValidCitationStyle(style: unknown): style is string {
+  return typeof style === 'string' && (CITATION_STYLES.includes(style as CitationStyle) || /\.csl$/i.test(style.trim()));
+}
 
 export interface CitedPassage {
   /** The source's exact words. */
@@ -13,15 +36,19 @@ export interface CitedPassage {
   /** Who said them, or null for the article's own text. */
   speaker: string | null;
   source: SourceMeta;
+  /** The page (PDF) or time (transcript, captions) of the passage, when the source has them. */
+  locator?: Locator | null;
 }
 
 export interface Citation {
-  /** What goes right after the quotation: ` Witkoff said.`, `[^1]`, ` (2025, August 18)`, ` [@id]`. */
+  /** What goes right after the quotation: ` Witkoff said.`, `[^1]`, ` (Author, 2025)`, ` [@id]`. */
   marker: string;
   /** A footnote definition or reference-list entry to add at the end of the document, if the style has one. */
   note: string | null;
   /** The whole quotation with its citation, as inserted by "Insert Quote". */
   quotation: string;
+  /** Why the asked-for style could not be used (its CSL was not given or did not work); a footnote was made instead. */
+  problem?: string;
 }
 
 export interface CitationOptions {
@@ -29,10 +56,13 @@ export interface CitationOptions {
   footnoteNumber?: number;
   /** Opening and closing marks for the quotation. */
   marks?: { open: string; close: string };
+  /** The CSL style's and locale's XML, for `apa`, `mla`, `chicago` or a `.csl` path. */
+  csl?: CslStyle | null;
+  /** The writer's bibliography: its entry for the source wins over the source's own metadata. */
+  bibliography?: Bibliography | null;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
 function dateParts(date: string | null): { y: string; m: number; d: number } | null {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
@@ -55,57 +85,48 @@ function quotedWords(text: string, marks: { open: string; close: string }, trail
   return `${marks.open}${core}${end}${marks.close}`;
 }
 
-export function formatCitation(passage: CitedPassage, style: CitationStyle, options: CitationOptions = {}): Citation {
+/** `p. 2` or `at 00:12:04`, for the styles written here. */
+export function locatorText(locator: Locator | null | undefined): string | null {
+  if (!locator) return null;
+  return 'page' in locator ? `p. ${locator.page}` : `at ${shortTime(locator.time)}`;
+}
+
+export function formatCitation(passage: CitedPassage, style: CitationStyle | string, options: CitationOptions = {}): Citation {
   const marks = options.marks ?? { open: '“', close: '”' };
   const meta = passage.source;
   const date = dateParts(meta.date);
   const who = passage.speaker ? shortName(passage.speaker) : null;
-  switch (style) {
-    case 'inline': {
-      const origin = who ? `${who} said` : `according to ${meta.outlet ?? meta.title ?? meta.id}`;
-      const quotation = `${quotedWords(passage.text, marks, ',')} ${origin}.`;
-      return { marker: ` ${origin}`, note: null, quotation };
-    }
-    case 'footnote': {
-      const n = options.footnoteNumber ?? 1;
-      const longDate = date ? `${MONTHS[date.m]} ${date.d}, ${date.y}` : null;
-      const body = joinPresent(
-        [passage.speaker ? `${passage.speaker}, quoted in ${meta.title ? `“${meta.title}”` : meta.id}` : meta.title ? `“${meta.title}”` : meta.id, meta.author, meta.outlet, longDate, meta.url],
-        ', ',
-      );
-      const note = `[^${n}]: ${withPeriod(body)}`;
-      return { marker: `[^${n}]`, note, quotation: `${quotedWords(passage.text, marks, '.')}[^${n}]` };
-    }
-    case 'apa': {
-      const apaDate = date ? `${date.y}, ${MONTHS[date.m]} ${date.d}` : 'n.d.';
-      const inText = `(${joinPresent([meta.author ?? (meta.title ? shortTitle(meta.title) : null), date ? date.y : 'n.d.'], ', ')})`;
-      const head = meta.author ? [withPeriod(meta.author), `(${apaDate}).`, meta.title ? withPeriod(meta.title) : null] : [meta.title ? withPeriod(meta.title) : null, `(${apaDate}).`];
-      const note = joinPresent([...head, meta.outlet ? withPeriod(meta.outlet) : null, meta.url], ' ');
-      return { marker: ` ${inText}`, note, quotation: `${quotedWords(passage.text, marks, '')} ${inText}.` };
-    }
-    case 'mla': {
-      const mlaDate = date ? `${date.d} ${MLA_MONTHS[date.m]} ${date.y}` : null;
-      const inText = `(${meta.author ? meta.author.split(/\s+/).pop() : meta.title ? `“${shortTitle(meta.title)}”` : meta.id})`;
-      const container = joinPresent([meta.outlet, mlaDate, meta.url], ', ');
-      const note = joinPresent([meta.author ? withPeriod(meta.author) : null, meta.title ? `“${withPeriod(meta.title)}”` : null, container ? withPeriod(container) : null], ' ') || withPeriod(meta.id);
-      return { marker: ` ${inText}`, note, quotation: `${quotedWords(passage.text, marks, '')} ${inText}.` };
-    }
-    case 'chicago': {
-      const longDate = date ? `${MONTHS[date.m]} ${date.d}, ${date.y}` : null;
-      const note = withPeriod(joinPresent([meta.author, meta.title ? `“${meta.title}”` : meta.id, meta.outlet, longDate, meta.url], ', '));
-      const n = options.footnoteNumber ?? 1;
-      return { marker: `[^${n}]`, note: `[^${n}]: ${note}`, quotation: `${quotedWords(passage.text, marks, '.')}[^${n}]` };
-    }
-    case 'pandoc': {
-      const marker = ` [@${meta.id}]`;
-      return { marker, note: null, quotation: `${quotedWords(passage.text, marks, '')}${marker}.` };
-    }
+  const n = options.footnoteNumber ?? 1;
+  const where = locatorText(passage.locator);
+  const footnote = (): Citation => {
+    const longDate = date ? `${MONTHS[date.m]} ${date.d}, ${date.y}` : null;
+    const body = joinPresent(
+      [passage.speaker ? `${passage.speaker}, quoted in ${meta.title ? `“${meta.title}”` : meta.id}` : meta.title ? `“${meta.title}”` : meta.id, meta.author, meta.outlet, longDate, where, meta.url],
+      ', ',
+    );
+    const note = `[^${n}]: ${withPeriod(body)}`;
+    return { marker: `[^${n}]`, note, quotation: `${quotedWords(passage.text, marks, '.')}[^${n}]` };
+  };
+  if (style === 'inline') {
+    const origin = who ? `${who} said` : `according to ${meta.outlet ?? meta.title ?? meta.id}`;
+    const quotation = `${quotedWords(passage.text, marks, ',')} ${origin}.`;
+    return { marker: ` ${origin}`, note: null, quotation };
   }
-}
-
-function shortTitle(title: string): string {
-  const words = title.split(/\s+/);
-  return words.length <= 4 ? title : words.slice(0, 4).join(' ') + '…';
+  if (style === 'footnote') return footnote();
+  const entry = findBibliographyItem(options.bibliography, meta);
+  if (style === 'pandoc') {
+    const key = (entry?.['citation-key'] as string | undefined) ?? entry?.id ?? meta.id;
+    const marker = ` [@${key}${where ? `, ${where}` : ''}]`;
+    return { marker, note: null, quotation: `${quotedWords(passage.text, marks, '')}${marker}.` };
+  }
+  // Every other style is CSL: apa, mla, chicago, or a .csl file.
+  if (!options.csl) return { ...footnote(), problem: `the CSL style "${style}" was not loaded` };
+  const rendered = renderCsl(entry ?? cslItemFromMeta(meta), options.csl, passage.locator);
+  if ('error' in rendered) return { ...footnote(), problem: `the CSL style "${style}" could not format this source (${rendered.error})` };
+  if (rendered.note) {
+    return { marker: `[^${n}]`, note: `[^${n}]: ${withPeriod(rendered.citation)}`, quotation: `${quotedWords(passage.text, marks, '.')}[^${n}]` };
+  }
+  return { marker: ` ${rendered.citation}`, note: rendered.bibliography, quotation: `${quotedWords(passage.text, marks, '')} ${rendered.citation}.` };
 }
 
 /**
@@ -117,7 +138,8 @@ export function footnoteNumberFor(documentText: string, source: SourceMeta): num
   for (const m of documentText.matchAll(/^\[\^(\d+)\]:\s*(.*)$/gm)) {
     const n = Number(m[1]);
     const body = m[2] ?? '';
-    if (body.includes(source.id) || (source.title !== null && body.includes(source.title))) return n;
+    const folded = body.toLowerCase();
+    if (folded.includes(source.id.toLowerCase()) || (source.title !== null && folded.includes(source.title.toLowerCase()))) return n;
     max = Math.max(max, n);
   }
   return max + 1;

@@ -3,7 +3,8 @@
 
 import type { Source } from '../types';
 import { DEFAULT_MAX_FILE_BYTES } from './decode-text';
-import { readSourceFileSync, type SourceFile } from './read-source-file';
+import { readSourceFile, readSourceFileSync, type SourceFile } from './read-source-file';
+import type { ParseResult } from './parse-source';
 import type { SourceProblem } from './load-sources';
 
 /** The built-in article(s), shipped in resources/ and read by each host. */
@@ -14,12 +15,23 @@ export interface Catalog {
   problems: SourceProblem[];
 }
 
+/** Text and Markdown sources only; web pages, captions and PDFs need `buildCatalogAsync`. */
 export function buildCatalog(files: readonly SourceFile[], maxBytes = DEFAULT_MAX_FILE_BYTES): Catalog {
+  return collect(files.map((file) => ({ file, parsed: readSourceFileSync(file, maxBytes) })));
+}
+
+/** Every format: web pages, transcripts, captions and PDFs as well as text and Markdown. */
+export async function buildCatalogAsync(files: readonly SourceFile[], maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Catalog> {
+  const read: { file: SourceFile; parsed: ParseResult }[] = [];
+  for (const file of files) read.push({ file, parsed: await readSourceFile(file, maxBytes) });
+  return collect(read);
+}
+
+function collect(read: readonly { file: SourceFile; parsed: ParseResult }[]): Catalog {
   const sources: Source[] = [];
   const problems: SourceProblem[] = [];
   const ids = new Set<string>();
-  for (const file of files) {
-    const parsed = readSourceFileSync(file, maxBytes);
+  for (const { file, parsed } of read) {
     if (!parsed.ok) {
       problems.push({ path: file.path, reason: parsed.reason });
       continue;

@@ -123,7 +123,7 @@ function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMentio
   return null;
 }
 
-function findSentences(text: string, paragraphs: readonly Paragraph[]): Sentence[] {
+export function findSentences(text: string, paragraphs: readonly Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((p, paragraphIndex) => {
     if (p.heading) return;

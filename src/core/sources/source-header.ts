@@ -2,14 +2,14 @@
 // the built-in article uses. Unknown keys are ignored; missing ones stay null, never guessed.
 
 export interface SourceHeader {
-  fields: { id?: string; title?: string; outlet?: string; author?: string; date?: string; url?: string };
+  fields: { id?: string; title?: string; outlet?: string; author?: string; date?: string; url?: string; kind?: string };
   /** Offset where the body (the prose) starts. */
   bodyStart: number;
 }
 
 export type HeaderResult = { ok: true; header: SourceHeader } | { ok: false; reason: string };
 
-const KNOWN_KEYS = new Set(['id', 'title', 'outlet', 'author', 'date', 'url']);
+const KNOWN_KEYS = new Set(['id', 'title', 'outlet', 'author', 'date', 'url', 'kind']);
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseSourceHeader(text: string): HeaderResult {
@@ -49,6 +49,11 @@ function parseFrontMatter(text: string, start: number): HeaderResult {
       return { ok: false, reason: `has a front matter date "${value}" that is not a YYYY-MM-DD date` };
     }
     fields[key as keyof SourceHeader['fields']] = value;
+  }
+  // `type:` is read as `kind:` (`type: transcript`), since writers use either.
+  if (!fields.kind) {
+    const type = /^type\s*:\s*["']?([\w-]+)/im.exec(block);
+    if (type) fields.kind = type[1]!.toLowerCase();
   }
   return { ok: true, header: { fields, bodyStart: contentStart + closeMatch.index + closeMatch[0].length } };
 }

@@ -64,8 +64,3 @@ export function pairContaining(pairs: ArrayLike<number>, pos: number): number {
   const k = lastPairStartingAtMost(pairs, pos);
   return k >= 0 && pos < pairs[k * 2 + 1]! ? k : -1;
 }
-
-/** The index of the last of the sorted numbers that is at or before `value` (-1 when none is). */
-export function lastAtOrBefore(values: ArrayLike<number>, value: number): number {
-  return lastAtMost(values, value);
-}

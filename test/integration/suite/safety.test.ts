@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, codeOf, completionsAt, fileUri, hoverText, newDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
+/** The quotes of the test workspace: the built-in article 7, harbour-strike.md 7, night-ferry.html 9, rail-interview.txt 19. */
+const WORKSPACE_QUOTES = 42;
+
 const HOSTILE = 'Read [this](command:workbench.action.terminal.new) now <img src=x onerror=alert(1)> ![p](http://example.invalid/p.png) please';
 
 suite('Safety: untrusted text and drafts under edit', () => {
@@ -96,11 +99,11 @@ suite('Safety: untrusted text and drafts under edit', () => {
     const reload = vscode.commands.executeCommand<number>('verbatim.reloadSources');
     await Promise.all([...files.slice(0, 500).map((f) => vscode.workspace.fs.delete(f)), ...files.slice(900).map((f, k) => write(f, 900 + k, 'rewritten'))]);
     await reload;
-    assert.equal(await sourcesReady(), 14 + 500, 'the built-in 7, harbour-strike’s 7 and the 500 files that remain');
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES + 500, 'the workspace’s 42 (the built-in 7, harbour-strike’s 7, night-ferry’s 9, rail-interview’s 19) and the 500 files that remain');
     const editor = await newDraft('Pat Lee said “Churn quote number 950 is rewritten.”\n');
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the rewritten text is the one indexed');
     await vscode.workspace.fs.delete(fileUri('sources/churn'), { recursive: true });
-    assert.equal(await sourcesReady(), 14);
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES);
   });
 
   test('no setting makes Verbatim read a source outside the workspace folders', async () => {
@@ -114,6 +117,6 @@ suite('Safety: untrusted text and drafts under edit', () => {
       await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(outside);
     }
-    assert.equal(await sourcesReady(), 14);
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES);
   });
 });

@@ -35,7 +35,7 @@ suite('Views, status bar and pickers', () => {
     const { sourcesTree } = await api();
     const roots = (await sourcesTree.getChildren()) ?? [];
     const labels = await Promise.all(roots.map(async (n) => (await sourcesTree.getTreeItem(n)).label));
-    assert.deepEqual(labels, ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer']);
+    assert.deepEqual(labels, ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer', 'Riverside council backs night ferry & new pier', 'Transport minister on the northern rail closure']);
     const alaska = await sourcesTree.getTreeItem(roots[0]!);
     assert.match(String(alaska.description), /7 quotes · built-in/);
     const speakers = (await sourcesTree.getChildren(roots[0]!)) ?? [];
