@@ -105,6 +105,14 @@ test('rarer shared words and words standing close together rank higher', () => {
   assert.ok(r.includes('Aq6'));
 });
 
+test("a word that names the quote's speaker counts as matched", () => {
+  assert.equal(ids('Zelenskyy Article 5')[0], 'Aq7');
+  assert.equal(ids('von der Leyen Article 5')[0], 'Aq6');
+  assert.equal(ids('Obi budget')[0], 'Cq2');
+  // Both of Vasquez's quotes that hold "budget" come before Obi's.
+  assert.deepEqual(ids('Vasquez budget').slice(0, 2).sort(), ['Cq10', 'Cq7']);
+});
+
 test('the CLI keeps the best-first order in the JSON quotes array', async () => {
   const { run } = await import('../../src/cli/main');
   const path = await import('node:path');

@@ -87,6 +87,7 @@ const MAX_COMPARED_WORDS = 2_000_000;
 const RARE_WORDS_PER_QUERY = 6;
 const RARE_WORDS_PER_STRETCH = 2;
 const STRETCH_WORDS = 8;
+const RARE_STRETCH_POSTINGS = 1_000;
 
 export class QuoteIndex {
   readonly sources: readonly SourceView[];
@@ -227,10 +228,14 @@ export class QuoteIndex {
         .sort((a, b) => this.frequency(a) - this.frequency(b))
         .slice(0, n)
         .filter((id, k) => k < 2 || this.frequency(id) <= COMMON_WORD_POSTINGS);
-    const picked = new Set(rarest(keys, RARE_WORDS_PER_QUERY));
+    const first = rarest(keys, RARE_WORDS_PER_QUERY);
+    let picked = new Set(first);
     if (wholeQuotation && keys.length > STRETCH_WORDS) {
+      // A second look: the passages of the rarest words overall were seen already; only the stretches' own rare
+      // words, and only truly rare ones, so that the look costs little even on a very large corpus.
+      picked = new Set();
       for (let k = 0; k < keys.length; k += STRETCH_WORDS) {
-        for (const id of rarest(keys.slice(k, k + STRETCH_WORDS), RARE_WORDS_PER_STRETCH)) if (this.frequency(id) <= COMMON_WORD_POSTINGS) picked.add(id);
+        for (const id of rarest(keys.slice(k, k + STRETCH_WORDS), RARE_WORDS_PER_STRETCH)) if (!first.includes(id) && this.frequency(id) <= RARE_STRETCH_POSTINGS) picked.add(id);
       }
     }
     for (const id of picked) {
@@ -248,7 +253,7 @@ export class QuoteIndex {
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] & 1 ? -1 : 1)).slice(0, limit);
     const out = ranked.map(([key]) => this.passageOf(key));
-    if (out.length === 0) {
+    if (out.length === 0 && !wholeQuotation) {
       for (const r of this.fuzzyPassages()?.search(text.slice(0, 64), { limit }) ?? []) {
         if (!out.some((p) => p.source === r.item.source && p.from === r.item.from)) out.push(r.item);
       }

@@ -228,6 +228,21 @@ function retrieve(index: QuoteIndex, words: readonly QueryWord[]): number[] {
   return kept.sort((a, b) => s.score[b]! - s.score[a]! || a - b).slice(0, MAX_RESCORED);
 }
 
+const SPEAKER_QUALITY = 0.8;
+const speakerWordCache = new Map<string, Set<string>>();
+
+/** The words of a speaker's name (three letters or more), as comparison keys. */
+function speakerWords(speaker: string | null): Set<string> {
+  if (!speaker) return new Set();
+  let set = speakerWordCache.get(speaker);
+  if (!set) {
+    if (speakerWordCache.size > 10_000) speakerWordCache.clear();
+    set = new Set(tokenizeWords(speaker).map((w) => w.key).filter((k) => k.length >= 3));
+    speakerWordCache.set(speaker, set);
+  }
+  return set;
+}
+
 /** For each term, the query words it matches and how well; for each compound's first part, its second part. */
 interface TermHits {
   single: Map<number, { word: number; quality: number }[]>;
@@ -270,16 +285,23 @@ function rescore(index: QuoteIndex, words: readonly QueryWord[], hits: TermHits,
     const pairs = hits.compound.get(term);
     if (pairs) for (const h of pairs) if (h.second === next) mark(h.word, j, h.quality);
   }
+  const { source: view, at } = index.locate(quotes[q * 2]!);
+  const found = view.quoteContaining(at, Math.max(at + 1, quotes[q * 2 + 1]! - view.base));
+  if (!found) return null;
+  // A word that names the quote's speaker ("Zelenskyy Article 5") counts as matched, though no quote holds it.
+  const speaker = speakerWords(found.quote.speaker);
   let matched = 0;
   let matchedWeight = 0;
   let missingWeight = 0;
   let totalWeight = 0;
   words.forEach((w, k) => {
-    totalWeight += w.weight;
-    if (best[k]! > 0) {
+    const named = best[k] === 0 && speaker.has(w.key);
+    const weight = named ? Math.max(w.weight, 1) : w.weight;
+    totalWeight += weight;
+    if (best[k]! > 0 || named) {
       matched++;
-      matchedWeight += best[k]! * w.weight;
-    } else missingWeight += w.weight;
+      matchedWeight += (named ? SPEAKER_QUALITY : best[k]!) * weight;
+    } else missingWeight += weight;
   });
   if (matched < need || matchedWeight < totalWeight * 0.34) return null;
 
@@ -292,9 +314,6 @@ function rescore(index: QuoteIndex, words: readonly QueryWord[], hits: TermHits,
   const contiguous = run.words >= Math.max(1, n - Math.floor(n / 3));
   const start = Math.max(0, run.from - run.firstWord);
   const kind: QuoteMatchKind = contiguous ? (start === 0 ? 'start' : 'inside') : 'keyword';
-  const { source: view, at } = index.locate(quotes[q * 2]!);
-  const found = view.quoteContaining(at, Math.max(at + 1, quotes[q * 2 + 1]! - view.base));
-  if (!found) return null;
   return {
     quote: found.quote,
     source: view.source,
@@ -344,7 +363,7 @@ function bestRun(words: readonly QueryWord[], quality: Float32Array, length: num
       const score = weight + count * 0.01 - (j0 === 0 && first === 0 ? 0 : 0.001);
       if (score > bestScore) {
         bestScore = score;
-        best = { from: j0, to: j, firstWord: first, words: count + Math.max(0, first === 0 ? 0 : 0), weight };
+        best = { from: j0, to: j, firstWord: first, words: count, weight };
       }
     }
   }

@@ -23,14 +23,27 @@ export function spanContaining(spans: readonly { start: number; end: number }[],
   return k >= 0 && pos <= spans[k]!.end ? k : -1;
 }
 
+// The number-array searches below are lowerBound written out: they run once per posting in the index's hot loops,
+// where a call through a closure costs measurably more.
+
 /** The first index in [lo, hi) of a sorted number array whose value is at least `value`. */
 export function firstAtLeast(values: ArrayLike<number>, value: number, lo = 0, hi = values.length): number {
-  return lowerBound(lo, hi, (i) => values[i]! < value);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last index in [lo, hi) of a sorted number array whose value is at most `value`, or lo - 1. */
 export function lastAtMost(values: ArrayLike<number>, value: number, lo = 0, hi = values.length): number {
-  return lowerBound(lo, hi, (i) => values[i]! <= value) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**
@@ -38,7 +51,12 @@ export function lastAtMost(values: ArrayLike<number>, value: number, lo = 0, hi 
  * pairs lo … hi-1 whose start is the last at or before `pos` (lo - 1 when none is).
  */
 export function lastPairStartingAtMost(pairs: ArrayLike<number>, pos: number, lo = 0, hi = pairs.length / 2): number {
-  return lowerBound(lo, hi, (i) => pairs[i * 2]! <= pos) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid * 2]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The index of the flat [from, to) pair that contains `pos` (ends excluded), or -1. */
