@@ -1,14 +1,22 @@
 // Runs the in-editor test suite inside a real VS Code (code-server + Chromium), the way @vscode/test-electron runs
-// it in desktop VS Code: the workbench loads this extension in development mode and runs the compiled test entry
-// (out/test/integration/suite/index.js) in the extension host. Exits with the suite's exit code.
+// it in desktop VS Code: the workbench loads this extension in development mode and runs the suite in the extension
+// host. Exits with the suite's exit code.
 //
-//   node test/integration/run-code-server.mjs [--screenshots DIR] [--vsix FILE]
+//   node test/integration/run-code-server.mjs [--host desktop|web] [--restricted] [--vsix FILE] [--screenshots DIR]
 //
-// --vsix installs the packaged extension into code-server first and runs the suite against the installed copy,
-// which proves the .vsix holds everything the extension needs.
+// --host desktop (the default) runs the extension's `main` in the Node extension host, with the compiled test entry
+//   out/test/integration/suite/index.js; --host web runs its `browser` entry in the browser's web worker extension
+//   host, as vscode.dev does, with the bundled suite out/test/web/index.js (`node esbuild.js --tests`).
+// --restricted starts VS Code with workspace trust on, so the folder opens in Restricted Mode, gives the workspace a
+//   `verbatim.sources` setting that must be ignored, and runs the workspace trust tests only.
+// --vsix installs the packaged extension into code-server first and runs the light suite against the installed copy,
+//   which proves the .vsix holds everything the extension needs.
+// --screenshots DIR runs only the screenshot tour and writes its pictures to DIR.
 //
-// Environment: VERBATIM_CODE_SERVER_DIR (install cache), VERBATIM_TEST_TIMEOUT_MS (default 600000),
-// VERBATIM_SCREENSHOTS=DIR (same as --screenshots: also runs the screenshot tour).
+// The run's choices reach the suite in <tmp>/verbatim-test.json, next to the workspace folder (the web host has no
+// environment variables). Environment: VERBATIM_CODE_SERVER_DIR (install cache), VERBATIM_TEST_TIMEOUT_MS (default
+// 600000), VERBATIM_SCREENSHOTS=DIR (same as --screenshots), VERBATIM_TEST_GREP, VERBATIM_DEBUG (print the page's
+// console).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -19,18 +27,24 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureCodeServer } from './code-server-setup.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const testEntry = path.join(repo, 'out', 'test', 'integration', 'suite', 'index.js');
+const arg = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? (process.argv[at + 1] ?? '') : null;
+};
+const host = arg('--host') ?? 'desktop';
+if (host !== 'desktop' && host !== 'web') throw new Error(`--host is desktop or web, not ${host}`);
+const restricted = process.argv.includes('--restricted');
+const testEntry = host === 'web' ? path.join(repo, 'out', 'test', 'web', 'index.js') : path.join(repo, 'out', 'test', 'integration', 'suite', 'index.js');
+const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const buildHint = host === 'web' ? '`node esbuild.js --tests`' : '`npm run compile-tests`';
 const timeoutMs = Number(process.env.VERBATIM_TEST_TIMEOUT_MS ?? 600_000);
-const shotsArg = process.argv.indexOf('--screenshots');
-const screenshots = shotsArg > 0 ? path.resolve(process.argv[shotsArg + 1] ?? 'screenshots') : process.env.VERBATIM_SCREENSHOTS;
-const vsixArg = process.argv.indexOf('--vsix');
-const vsix = vsixArg > 0 ? path.resolve(process.argv[vsixArg + 1] ?? 'verbatim.vsix') : null;
+const screenshots = arg('--screenshots') !== null ? path.resolve(arg('--screenshots') || 'screenshots') : process.env.VERBATIM_SCREENSHOTS ? path.resolve(process.env.VERBATIM_SCREENSHOTS) : undefined;
+const vsix = arg('--vsix') !== null ? path.resolve(arg('--vsix') || 'verbatim.vsix') : null;
 
 /** Installs the .vsix with code-server's own installer and returns the folder it was unpacked into. */
 function installVsix(node, entry, extensionsDir) {
   const r = spawnSync(node, [entry, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`code-server could not install ${vsix}: ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' ')}`);
-  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
   const folder = fs.readdirSync(extensionsDir).find((f) => f.startsWith(`${pkg.publisher}.${pkg.name}-`));
   if (!folder) throw new Error(`${vsix} installed, but no ${pkg.publisher}.${pkg.name} folder appeared in ${extensionsDir}`);
   return path.join(extensionsDir, folder);
@@ -62,8 +76,9 @@ async function waitForHttp(url, deadline, server) {
 }
 
 async function main() {
-  if (!fs.existsSync(testEntry)) throw new Error(`${path.relative(repo, testEntry)} is missing: run \`npm run compile-tests\` first`);
-  if (!fs.existsSync(path.join(repo, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+  if (!fs.existsSync(testEntry)) throw new Error(`${path.relative(repo, testEntry)} is missing: run ${buildHint} first`);
+  const bundle = host === 'web' ? path.join('dist', 'web', 'extension.js') : path.join('dist', 'extension.js');
+  if (!vsix && !fs.existsSync(path.join(repo, bundle))) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
   const { node, entry } = ensureCodeServer();
 
   // A fresh copy of the fixture workspace each run: tests edit sources and drafts.
@@ -74,6 +89,27 @@ async function main() {
   fs.mkdirSync(extensionsDir);
   const extensionPath = vsix ? installVsix(node, entry, extensionsDir) : repo;
   if (vsix) console.log(`integration: testing the installed ${path.basename(vsix)} (${path.relative(tmp, extensionPath)})`);
+  const userData = path.join(tmp, 'user-data');
+  const userSettings = {};
+  if (host === 'web') {
+    // The web worker extension host. code-server always has a Node (remote) host, which an extension with a `main`
+    // prefers; the payload's extensionDevelopmentKind is not read by this build's workbench (see the README), so the
+    // user setting that picks where an extension runs does it. On vscode.dev there is no Node host at all.
+    userSettings['remote.extensionKind'] = { [`${pkg.publisher}.${pkg.name}`]: ['web'] };
+  }
+  if (restricted) {
+    // A pattern that would pick up a file the default does not: Restricted Mode must ignore it.
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'verbatim.sources': ['elsewhere/**/*.md', '../outside-restricted/*.md'] }, null, 2));
+    // No modal "Do you trust the authors?" over the editor while the tests drive it; the folder stays untrusted.
+    userSettings['security.workspace.trust.startupPrompt'] = 'never';
+  }
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  // What the suite is to do in this run (see test/integration/suite/config.ts).
+  const grep = screenshots ? 'Screenshot tour' : restricted ? 'Workspace trust' : (process.env.VERBATIM_TEST_GREP ?? '');
+  fs.writeFileSync(path.join(tmp, 'verbatim-test.json'), JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }));
+  console.log(`integration: the ${host} extension host${restricted ? ', workspace trust on (Restricted Mode)' : ''}${vsix ? ', packaged extension' : ''}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(
@@ -84,16 +120,16 @@ async function main() {
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
-      '--user-data-dir', path.join(tmp, 'user-data'),
+      ...(restricted ? [] : ['--disable-workspace-trust']),
+      '--user-data-dir', userData,
       '--extensions-dir', extensionsDir,
       '--vscode-option=enable-smoke-test-driver',
       workspace,
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      // With --screenshots only the tour runs, on the untouched fixture workspace.
-      env: { ...process.env, VERBATIM_SCREENSHOTS: screenshots ?? '', ...(screenshots ? { VERBATIM_TEST_GREP: 'Screenshot tour' } : {}), ...(vsix ? { VERBATIM_TEST_LIGHT: '1' } : {}) },
+      // The suite takes its choices from verbatim-test.json, not from inherited variables.
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VERBATIM_TEST') && k !== 'VERBATIM_SCREENSHOTS')),
     },
   );
   const serverLog = [];
@@ -127,9 +163,19 @@ async function main() {
       } else console.log(line);
     });
     if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
+    // The workbench runs the tests in the host of the extension whose folder holds the test entry; a test entry
+    // outside every extension goes to the Node host. So for the installed .vsix in the web host, the bundled suite
+    // is copied into the installed folder (beside, not into, what the package holds).
+    let entryPath = testEntry;
+    if (vsix && host === 'web') {
+      entryPath = path.join(extensionPath, '.verbatim-test', 'index.js');
+      fs.mkdirSync(path.dirname(entryPath));
+      fs.copyFileSync(testEntry, entryPath);
+    }
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`],
-      ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${testEntry}`],
+      ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${entryPath}`],
+      ...(host === 'web' ? [['extensionDevelopmentKind', 'web']] : []),
     ];
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const timer = new Promise((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), deadline - Date.now()));

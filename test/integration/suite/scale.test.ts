@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { testConfig } from './config';
 import { generateCorpus } from '../../bench/corpus';
 import { closeAll, completionsAt, fileUri, newDraft, sourcesReady } from './helpers';
 
 // The packaged-extension run (--vsix) leaves the heavy suites out: they test the same code as the main run.
-if (!process.env.VERBATIM_TEST_LIGHT) {
+if (!testConfig().light) {
   suite('A large source set', () => {
     const folder = () => fileUri('sources/archive');
     teardown(async () => {

@@ -1,20 +1,23 @@
 // The screenshot tour: what a writer sees. Runs only when the launcher is given --screenshots DIR; the launcher
 // takes each picture when the tour asks for it, and the tour waits until the file exists.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { OUTPUT_MARKER } from './index';
-import { openDraft, positionOf, sourcesReady, waitForDiagnostics } from './helpers';
+import { testConfig } from './config';
+import { OUTPUT_MARKER } from './reporter';
+import { openDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
-const dir = process.env.VERBATIM_SCREENSHOTS;
+const dir = testConfig().screenshots;
+
+/** Whether a file exists, through vscode.workspace.fs (so the tour runs in the web host too). */
+const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 
 async function shoot(name: string): Promise<void> {
-  const file = path.join(dir!, `${name}.png`);
-  fs.rmSync(file, { force: true });
+  // The picture is written on the machine that serves the workspace: the same scheme and authority as the folder.
+  const file = workspaceUri().with({ path: `${dir!.replace(/\/$/, '')}/${name}.png` });
+  await Promise.resolve(vscode.workspace.fs.delete(file)).then(undefined, () => undefined);
   console.log(`${OUTPUT_MARKER}SCREENSHOT ${name}`);
   const deadline = Date.now() + 15_000;
-  while (!fs.existsSync(file)) {
+  while (!(await exists(file))) {
     assert.ok(Date.now() < deadline, `screenshot ${name} was taken`);
     await new Promise((r) => setTimeout(r, 100));
   }
