@@ -41,7 +41,15 @@ const common = {
   // Verbatim draws nothing, so the stand-in is bundled and nothing is left to require.
   alias: { canvas: './node_modules/linkedom/commonjs/canvas-shim.cjs' },
 };
-const browser = { ...common, platform: 'browser', target: 'es2022' };
+// linkedom tries `require('canvas')` (a native Node module) and falls back to its shim; in a browser build the shim
+// is the module, so the bundle needs nothing but `vscode`.
+const canvasShim = {
+  name: 'canvas-shim',
+  setup(build) {
+    build.onResolve({ filter: /^canvas$/ }, () => ({ path: path.join(__dirname, 'node_modules', 'linkedom', 'commonjs', 'canvas-shim.cjs') }));
+  },
+};
+const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [...common.plugins, canvasShim] };
 
 const targets = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

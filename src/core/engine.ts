@@ -3,7 +3,7 @@
 // re-decide what the engine decides (what "confirmed" means, how a citation is inserted, what a hover says).
 
 import type { DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, Span, TextEdit, Verdict } from './types';
-import { QuoteIndex, type QuoteSuggestion } from './corpus/quote-index';
+import { QuoteIndex, type QuoteMatchKind, type QuoteSuggestion } from './corpus/quote-index';
 import { checkDraft, checkDraftAsync, checkQuotationAt, quotationAt, type AsyncCheckControl } from './check/check-draft';
 import { verifyQuotation } from './check/verify-quotation';
 import type { CheckOptions } from './check/options';
@@ -26,6 +26,14 @@ export interface QuotationResult {
 export interface QuoteEntry {
   quote: Quote;
   source: Source;
+}
+
+/** A quote found by keyword search, best first. */
+export interface QuoteHit extends QuoteEntry {
+  /** How the words matched: from the quote's start, contiguous inside it, or as keywords. */
+  kind: QuoteMatchKind;
+  /** Larger is better; comparable within one search. */
+  score: number;
 }
 
 export interface CitationResult {
@@ -55,6 +63,11 @@ export interface VerbatimEngine {
   source(id: string): Source | undefined;
   /** The source quotes, all of them or those of a speaker (any alias) and/or matching search words, best first. */
   quotes(filter?: { speaker?: string; search?: string; limit?: number }): QuoteEntry[];
+  /**
+   * Keyword search over every word of every quote: any order, one-edit typos, numbers as words or digits, hyphenated
+   * and joined forms, stems; ranked by how rare the shared words are and how close together they stand.
+   */
+  search(query: string, options?: { limit?: number; prefix?: boolean }): QuoteHit[];
 
   /** Every quotation of a draft: verdicts, speaker checks, findings with fixes. */
   checkDraft(text: string, options?: Partial<CheckOptions>): DraftCheck;
@@ -95,6 +108,8 @@ const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 
 export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEngine {
   const sourceOf = (id: string) => index.sourceById(id)?.source;
   const isConfirmed = (check: Pick<QuoteCheck, 'verdict' | 'match'>) => check.match !== null && CONFIRMED.has(check.verdict);
+  const search = (query: string, options: { limit?: number; prefix?: boolean } = {}): QuoteHit[] =>
+    index.search(query, options).map((m) => ({ quote: m.quote, source: m.source, kind: m.kind, score: m.score }));
   const passageOf = (match: NonNullable<QuoteCheck['match']>): CitedPassage | null => {
     const source = sourceOf(match.sourceId);
     return source ? { text: match.text, speaker: match.speaker, source: source.meta, locator: locatorOfMatch(source, match) } : null;
@@ -104,10 +119,11 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     quoteCount: index.quoteCount,
     source: sourceOf,
     quotes(filter = {}) {
-      let list: QuoteEntry[] = filter.search ? index.suggest(filter.search, { limit: filter.limit ?? 50 }).map((s) => ({ quote: s.quote, source: s.source })) : index.allQuotes();
+      let list: QuoteEntry[] = filter.search ? search(filter.search, { limit: filter.limit ?? 50 }) : index.allQuotes();
       if (filter.speaker) list = list.filter((e) => e.quote.speaker !== null && sameperson(filter.speaker!, e.quote.speaker));
       return list;
     },
+    search,
     checkDraft: (text, options = {}) => checkDraft(index, text, options),
     checkDraftAsync: (text, options, control) => checkDraftAsync(index, text, options, control),
     checkQuotationAt(text, offset, options = {}, finished) {
@@ -132,9 +148,10 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     },
     complete: (text, offset, options = {}) => completeQuotation(index, text, offset, options.limit),
     completionEdits(text, completion, suggestion, options = {}) {
-      const quote = suggestion.quote;
-      if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: quote.text + completion.closeMark }];
-      const passage = { text: quote.text, speaker: quote.speaker, source: suggestion.source.meta, locator: quote.locator ?? null };
+      // The suggestion's words: the whole quote, or its continuation from where the typed words matched.
+      const words = suggestion.text;
+      if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: words + completion.closeMark }];
+      const passage = { text: words, speaker: suggestion.quote.speaker, source: suggestion.source.meta, locator: suggestion.quote.locator ?? null };
       return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } }, options.resources);
     },
     explain: (check, options = {}) => explainQuoteCheck(check, check.match ? sourceOf(check.match.sourceId) : undefined, options),

@@ -2,12 +2,12 @@
 // to read sources (`loadSources` over a host's `SourceReader`), and plain types. Internals (the index's arrays, the
 // worker's hand-over format, the parsers) are not exported here: the index worker has its own entry, `worker-api.ts`.
 export type * from './types';
-export { createEngine, indexSources, type VerbatimEngine, type QuotationResult, type QuoteEntry, type CitationResult, type CompletionOptions } from './engine';
+export { createEngine, indexSources, type VerbatimEngine, type QuotationResult, type QuoteEntry, type QuoteHit, type CitationResult, type CompletionOptions } from './engine';
 export { loadSources, type SourceReader, type SourceStat, type SourceProblem, type LoadSettings, type LoadedSources, type SourceCache } from './sources/load-sources';
 export { BUILTIN_SOURCES } from './sources/catalog';
 export type { SourceFile } from './sources/read-source-file';
 export { decodeText, DEFAULT_MAX_FILE_BYTES } from './sources/decode-text';
-export type { QuoteSuggestion } from './corpus/quote-index';
+export type { QuoteSuggestion, QuoteMatchKind } from './corpus/quote-index';
 export type { QuoteCompletion } from './explain/completion-context';
 export type { ExplainOptions } from './explain/explain-quote';
 export { escapeMarkdown } from './explain/explain-quote';

@@ -15,7 +15,7 @@ const LANGUAGE_EXTENSIONS: Record<string, string[]> = { markdown: ['md', 'markdo
 export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagnostics): vscode.Disposable {
   const register = vscode.commands.registerCommand;
   return vscode.Disposable.from(
-    register('verbatim.insertQuote', () => insertQuote(store)),
+    register('verbatim.insertQuote', (query?: unknown) => insertQuote(store, typeof query === 'string' ? query : '')),
     register('verbatim.insertQuoteFromView', (node?: SourcesNode) => {
       const editor = vscode.window.activeTextEditor;
       if (node?.kind === 'quote' && editor) return insertQuotation(store, editor, { quote: node.quote, source: node.source });
@@ -38,7 +38,7 @@ export function registerCommands(store: SourceStore, diagnostics: MisquoteDiagno
   );
 }
 
-async function insertQuote(store: SourceStore): Promise<boolean> {
+async function insertQuote(store: SourceStore, query: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('Open a draft to insert a quote into.');
@@ -46,16 +46,36 @@ async function insertQuote(store: SourceStore): Promise<boolean> {
   }
   await store.ready();
   type Item = vscode.QuickPickItem & QuoteEntry;
-  const items: Item[] = store.current.quotes().map(({ quote, source }) => ({
+  const item = ({ quote, source }: QuoteEntry, alwaysShow: boolean): Item => ({
     label: quote.text.replace(/\s+/g, ' '),
     description: quote.speaker ?? 'unattributed',
     detail: `${sourceLabel(source)}${source.meta.date ? ` · ${source.meta.date}` : ''}`,
+    alwaysShow,
     quote,
     source,
-  }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Search the quotes of your sources', matchOnDescription: true, matchOnDetail: true });
+  });
+  const all = store.current.quotes().map((entry) => item(entry, false));
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.placeholder = 'Search the quotes of your sources: any words, in any order';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  // The core's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
+  // order; VS Code's own filter would hide quotes whose words are not in the typed order.
+  const update = (value: string) => {
+    const found = value.trim() ? store.current.search(value, { limit: 100 }).map((hit) => item(hit, true)) : [];
+    pick.items = found.length ? found : all;
+  };
+  pick.onDidChangeValue(update);
+  pick.value = query;
+  update(query);
+  const picked = await new Promise<Item | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
   if (!picked) return false;
-  return insertQuotation(store, editor, picked);
+  return insertQuotation(store, editor, { quote: picked.quote, source: picked.source });
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */

@@ -35,7 +35,9 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
         const typedOnLine = text.slice(rangeStart, document.offsetAt(position));
         const items = completion.suggestions.map((s, rank) => {
           const quote = s.quote;
-          const item = new vscode.CompletionItem({ label: shorten(quote.text, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
+          // The words to insert: the whole quote, or its continuation from where the typed words matched.
+          const words = s.text;
+          const item = new vscode.CompletionItem({ label: shorten(words, 60), description: quote.speaker ?? undefined }, vscode.CompletionItemKind.Text);
           const where = locatorText(quote.locator);
           item.detail = `${quote.speaker ?? 'Unattributed'} · ${sourceLabel(s.source)}${where ? ` · ${where}` : ''}`;
           item.documentation = new vscode.MarkdownString(escapeMarkdown(quote.context));

@@ -23,9 +23,15 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The quotes a filter keeps (the core's keyword search), or null for all. */
+  private kept: Set<Quote> | null = null;
+  filter = '';
 
   constructor(private readonly store: SourceStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire());
+    this.subscription = store.onDidChange(() => {
+      this.kept = null;
+      this.changed.fire();
+    });
   }
 
   dispose(): void {
@@ -33,11 +39,25 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
     this.changed.dispose();
   }
 
+  setFilter(query: string): void {
+    this.filter = query.trim();
+    this.kept = null;
+    this.changed.fire();
+  }
+
+  private keeps(quote: Quote): boolean {
+    if (!this.filter) return true;
+    this.kept ??= new Set(this.store.current.search(this.filter, { limit: 500 }).map((m) => m.quote));
+    return this.kept.has(quote);
+  }
+
   getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
-    if (!node) return this.store.ready().then(() => this.store.current.sources.map((source) => ({ kind: 'source' as const, source })));
+    if (!node) {
+      return this.store.ready().then(() => this.store.current.sources.filter((source) => source.quotes.some((q) => this.keeps(q))).map((source) => ({ kind: 'source' as const, source })));
+    }
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
-      for (const q of node.source.quotes) {
+      for (const q of node.source.quotes.filter((q) => this.keeps(q))) {
         const key = q.speaker ?? 'Unattributed';
         bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
       }
@@ -89,9 +109,23 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
   }
 }
 
-/** Registers the view; the Disposable also carries the view and its tree (the extension's API exposes them). */
+/** Registers the view and its filter commands; the Disposable also carries the view and its tree (for the API). */
 export function registerSourcesView(store: SourceStore): vscode.Disposable & { view: vscode.TreeView<SourcesNode>; tree: vscode.TreeDataProvider<SourcesNode> } {
   const tree = new SourcesTree(store);
   const view = vscode.window.createTreeView('verbatim.sources', { treeDataProvider: tree, showCollapseAll: true });
-  return Object.assign(vscode.Disposable.from(view, tree), { view, tree });
+  const setFilter = (query: string) => {
+    tree.setFilter(query);
+    view.message = tree.filter ? `Quotes matching “${tree.filter}”` : undefined;
+    void vscode.commands.executeCommand('setContext', 'verbatim.sourcesFiltered', tree.filter !== '');
+  };
+  const disposable = vscode.Disposable.from(
+    view,
+    tree,
+    vscode.commands.registerCommand('verbatim.filterSources', async (query?: unknown) => {
+      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show the quotes that hold these words (any order, typos allowed)', value: tree.filter });
+      if (value !== undefined) setFilter(value);
+    }),
+    vscode.commands.registerCommand('verbatim.clearSourcesFilter', () => setFilter('')),
+  );
+  return Object.assign(disposable, { view, tree });
 }

@@ -162,3 +162,28 @@ export function generateDraft(corpus: Corpus, passages: readonly Passage[], quot
   }
   return parts.join('\n\n') + '\n';
 }
+
+/**
+ * Look-ups by words a writer remembers: half mid-quote fragments (typed after an opening mark, from a word inside
+ * the quote), half keyword searches (three or four of its words, shuffled, one with a dropped letter now and then).
+ */
+export function generateLookups(corpus: Corpus, count: number, seed = 5): { kind: 'fragment' | 'keywords'; text: string; quote: string }[] {
+  const rand = mulberry32(seed);
+  const long = corpus.quotes.filter((q) => q.text.split(' ').length >= 8);
+  if (long.length === 0) return [];
+  return Array.from({ length: count }, (_, k) => {
+    const q = long[Math.floor(rand() * long.length)]!;
+    const words = q.text.replace(/[^\p{L}\p{N}\s'-]/gu, '').split(/\s+/).filter(Boolean);
+    if (k % 2 === 0) {
+      const from = 2 + Math.floor(rand() * Math.max(1, words.length - 6));
+      return { kind: 'fragment', text: words.slice(from, from + 2 + Math.floor(rand() * 4)).join(' '), quote: q.text };
+    }
+    const picked: string[] = [];
+    for (let n = 3 + Math.floor(rand() * 2), tries = 0; picked.length < n && tries < 50; tries++) {
+      const w = words[Math.floor(rand() * words.length)]!;
+      if (w.length > 3 && !picked.includes(w)) picked.push(w);
+    }
+    if (rand() < 0.3 && picked[0] && picked[0].length > 4) picked[0] = picked[0].slice(0, 2) + picked[0].slice(3);
+    return { kind: 'keywords', text: picked.sort(() => rand() - 0.5).join(' '), quote: q.text };
+  });
+}

@@ -7,7 +7,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { buildCatalogAsync, checkDraft, checkDraftAsync, completeQuotation, QuoteIndex, verifyQuotation, type Source } from '../unit/core-internals';
 import { buildIndexInWorker } from '../../src/index-worker/node-client';
-import { generateCorpus, generateDraft, generatePassages, generateTyping, type Corpus } from './corpus';
+import { generateCorpus, generateDraft, generateLookups, generatePassages, generateTyping, type Corpus } from './corpus';
 import { benchFormatLoad, generateFormatSources } from './formats-bench';
 
 export interface SizeResult {
@@ -18,6 +18,8 @@ export interface SizeResult {
     loadMs: number | null;
     completionP50Ms: number;
     completionP95Ms: number;
+    /** Mid-quote completion and keyword search (issue 13). */
+    lookupP95Ms: number;
     verifyP50Ms: number;
     verifyP95Ms: number;
     draftCheckMs: number;
@@ -107,6 +109,20 @@ export async function benchSize(sentences: number, options: { runs: number; work
     const text = `Somebody said “${t.typed}`;
     return time(() => completeQuotation(index!, text, text.length, 20))[1];
   });
+  // Look-ups by words from anywhere in a quote: a fragment typed after an opening mark, or keywords searched for.
+  let lookupTop3 = 0;
+  const lookupList = generateLookups(corpus, options.queries ?? 300);
+  const lookup = lookupList.map((l) => {
+    if (l.kind === 'fragment') {
+      const text = `Somebody said “${l.text}`;
+      const [c, ms] = time(() => completeQuotation(index!, text, text.length, 20));
+      if (c?.suggestions.slice(0, 3).some((s) => s.quote.text === l.quote)) lookupTop3++;
+      return ms;
+    }
+    const [found, ms] = time(() => index!.search(l.text, { limit: 20 }));
+    if (found.slice(0, 3).some((m) => m.quote.text === l.quote)) lookupTop3++;
+    return ms;
+  });
   const verify: number[] = [];
   let exact = 0;
   let exactFound = 0;
@@ -122,6 +138,7 @@ export async function benchSize(sentences: number, options: { runs: number; work
   }
   const checks: number[] = [];
   for (let r = 0; r < Math.max(3, options.runs); r++) checks.push(time(() => checkDraft(index!, draft))[1]);
+  log(`   look-up (mid-quote completion, keyword search) p95 ${round(percentile(lookup, 95))} ms, intended quote in the top 3: ${round((100 * lookupTop3) / Math.max(1, lookupList.length), 1)}%`);
   log(`   completion p95 ${round(percentile(completion, 95))} ms, verify p95 ${round(percentile(verify, 95))} ms, draft check ${round(median(checks), 1)} ms`);
 
   // Baseline: plain fuse.js over every quote and sentence, in this run.
@@ -145,6 +162,7 @@ export async function benchSize(sentences: number, options: { runs: number; work
     loadMs: null,
     completionP50Ms: round(percentile(completion, 50), 3),
     completionP95Ms: round(percentile(completion, 95), 3),
+    lookupP95Ms: round(percentile(lookup, 95), 3),
     verifyP50Ms: round(percentile(verify, 50), 3),
     verifyP95Ms: round(percentile(verify, 95), 3),
     draftCheckMs: round(median(checks), 2),
@@ -180,6 +198,7 @@ function sentencesOf(text: string): string[] {
 function table(results: SizeResult[]): string {
   const rows: [string, (r: SizeResult) => string][] = [
     ['completion p95 (ms)', (r) => `${r.ours.completionP95Ms} vs ${r.baseline.completionP95Ms} (×${r.ratios.completionP95})`],
+    ['look-up by words from anywhere in a quote p95 (ms)', (r) => `${r.ours.lookupP95Ms}`],
     ['one passage verified p95 (ms)', (r) => `${r.ours.verifyP95Ms} vs ${r.baseline.verifyP95Ms} (×${r.ratios.verifyP95})`],
     ['5,000-word draft, 50 quotes (ms)', (r) => `${r.ours.draftCheckMs} vs ${r.baseline.draftCheckMs} (×${r.ratios.draftCheck})`],
     ['longest blocking stretch (ms)', (r) => `${r.ours.maxBlockingMs}`],

@@ -2,7 +2,7 @@
 
 export type AlignOp =
   | { op: 'equal'; d: number; s: number }
-  | { op: 'substitute'; d: number; s: number }
+  | { op: 'substitute'; d: number; s: number; /** Another form of the same word (border → borders). */ sameStem?: boolean }
   | { op: 'insert'; d: number }
   | { op: 'delete'; s: number };
 
@@ -10,6 +10,8 @@ export interface Alignment {
   ops: AlignOp[];
   cost: number;
   equal: number;
+  /** Substitutions of another form of the same word (same stem). */
+  sameStem: number;
   /** The aligned stretch of the source, [sFrom, sTo). */
   sFrom: number;
   sTo: number;
@@ -81,7 +83,23 @@ export function alignWords(draft: readonly string[], source: readonly string[], 
     ops,
     cost: cost[n * w + endJ]!,
     equal: ops.filter((o) => o.op === 'equal').length,
+    sameStem: 0,
     sFrom: firstS ? firstS.s : endJ,
     sTo: endJ,
   };
+}
+
+/**
+ * Marks the substitutions of an alignment that change a word into another form of itself (border → borders,
+ * commit → committing), by stem, and counts each as half a change. A changed form costs less than any other
+ * change, so the alignment that pairs them is found without stems; only its substitutions need stemming.
+ */
+export function markSameStems(a: Alignment, draft: readonly string[], sourceAt: (s: number) => string, stem: (word: string) => string): Alignment {
+  let sameStem = 0;
+  const ops = a.ops.map((o): AlignOp => {
+    if (o.op !== 'substitute' || stem(draft[o.d]!) !== stem(sourceAt(o.s))) return o;
+    sameStem++;
+    return { ...o, sameStem: true };
+  });
+  return sameStem === 0 ? a : { ...a, ops, sameStem, cost: a.cost - sameStem / 2 };
 }

@@ -2,8 +2,10 @@
 
 import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from '../types';
 import { foldPunctuation, isNegation, nextWord, type Word } from '../text/words';
-import { alignWords, type Alignment } from './align-words';
+import { stemWord } from '../text/stem';
+import { alignWords, markSameStems, type Alignment } from './align-words';
 import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import { isFunctionWord } from '../corpus/search-terms';
 
 export interface Verification {
   verdict: Verdict;
@@ -238,6 +240,8 @@ function matchFrom(src: SourceView, items: readonly Item[], i0: number, j0: numb
 /** Alignment is O(n·m): quotations and windows beyond these sizes are not aligned word by word. */
 const MAX_ALIGN_WORDS = 400;
 const MAX_ALIGN_WINDOW = 1200;
+/** Quotations longer than this (one stretch of candidatePassages) get a second look by the words of each stretch. */
+const STRETCHES_FROM_WORDS = 8;
 
 function firstShared(src: SourceView, from: number, to: number, keys: readonly string[]): number {
   const wanted = new Set(keys);
@@ -250,34 +254,48 @@ function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit
   const n = keys.length;
   // A quotation this long is checked for exact words and elisions only.
   if (n > MAX_ALIGN_WORDS) return null;
-  let best: { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean } | null = null;
-  for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end))) {
-    // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
-    const pad = p.quote ? 0 : 20;
-    let from = Math.max(0, p.from - pad);
-    let to = Math.min(p.source.length, p.to + pad);
-    if (to - from > MAX_ALIGN_WINDOW) {
-      // A very long passage (a transcript-sized quote): align only around where the quotation's words are.
-      const at = firstShared(p.source, from, to, keys);
-      if (at < 0) continue;
-      from = Math.max(from, at - n - 20);
-      to = Math.min(to, at + 2 * n + 20);
+  const contentWords = keys.filter((k) => !isFunctionWord(k)).length;
+  type Best = { src: SourceView; a: Alignment; q: ReturnType<SourceView['quoteContaining']>; whole: boolean; extension: boolean; score: number };
+  const closest = (wholeQuotation: boolean): Best | null => {
+    let best: Best | null = null;
+    for (const p of index.candidatePassages(keys, text.slice(words[0]!.start, words[words.length - 1]!.end), 8, wholeQuotation)) {
+      // Align against the passage with some room around it, so a quote that runs past a sentence still aligns.
+      const pad = p.quote ? 0 : 20;
+      let from = Math.max(0, p.from - pad);
+      let to = Math.min(p.source.length, p.to + pad);
+      if (to - from > MAX_ALIGN_WINDOW) {
+        // A very long passage (a transcript-sized quote): align only around where the quotation's words are.
+        const at = firstShared(p.source, from, to, keys);
+        if (at < 0) continue;
+        from = Math.max(from, at - n - 20);
+        to = Math.min(to, at + 2 * n + 20);
+      }
+      const window: string[] = [];
+      for (let k = from; k < to; k++) window.push(p.source.key(k));
+      // Stems let a reworded quote that changes word forms (border → borders, commit → committing) still count as
+      // close; the diff still shows each changed form.
+      const raw = markSameStems(alignWords(keys, window, p.to - from), keys, (s) => window[s]!, stemWord);
+      const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
+      const src = p.source;
+      const q = a.sTo > a.sFrom ? src.quoteContaining(a.sFrom, a.sTo) : null;
+      const whole = q !== null && q.from === a.sFrom && q.to === a.sTo;
+      const extension = isExtension(a, whole);
+      const span = a.sTo - a.sFrom;
+      const similar = a.equal + a.sameStem;
+      // Shared function words alone ("the … of the …") do not make two passages close.
+      const sharedContent = a.ops.filter((o) => (o.op === 'equal' || (o.op === 'substitute' && o.sameStem)) && !isFunctionWord(keys[o.d]!)).length;
+      const contentClose = sharedContent >= 1 && (contentWords <= 1 || sharedContent / contentWords >= 0.4);
+      const close = similar >= Math.min(3, n) && similar / n >= 0.5 && similar / Math.max(1, span) >= 0.5 && contentClose;
+      if (!extension && !close) continue;
+      // Words added around an unbroken source passage are what extends-source reports, not errors against it.
+      const score = extension ? a.equal : a.equal + a.sameStem / 2 - a.cost;
+      if (!best || score > best.score || (score === best.score && q && !best.q)) best = { src, a, q, whole, extension, score };
     }
-    const window: string[] = [];
-    for (let k = from; k < to; k++) window.push(p.source.key(k));
-    const raw = alignWords(keys, window, p.to - from);
-    const a: Alignment = { ...raw, sFrom: raw.sFrom + from, sTo: raw.sTo + from, ops: raw.ops.map((o) => ('s' in o ? { ...o, s: o.s + from } : o)) };
-    const src = p.source;
-    const q = a.sTo > a.sFrom ? src.quoteContaining(a.sFrom, a.sTo) : null;
-    const whole = q !== null && q.from === a.sFrom && q.to === a.sTo;
-    const extension = isExtension(a, whole);
-    const span = a.sTo - a.sFrom;
-    const close = a.equal >= Math.min(3, n) && a.equal / n >= 0.5 && a.equal / Math.max(1, span) >= 0.5;
-    if (!extension && !close) continue;
-    const score = a.equal - a.cost;
-    const bestScore = best ? best.a.equal - best.a.cost : -Infinity;
-    if (!best || score > bestScore || (score === bestScore && q && !best.q)) best = { src, a, q, whole, extension };
-  }
+    return best;
+  };
+  // The quotation's rarest words pick the passages first; when none is close, the rarest of each stretch of it
+  // (a long quotation whose source part comes at its end, while its opening shares rare words elsewhere).
+  const best = closest(false) ?? (n > STRETCHES_FROM_WORDS ? closest(true) : null);
   if (!best) return null;
   const { src, a, q, whole, extension } = best;
   return {

@@ -2,7 +2,7 @@
 
 import type { Span } from '../types';
 import { findQuotations } from '../quotes/find-quotations';
-import { findNameRuns } from '../quotes/people';
+import { findNameRuns, nameKey } from '../quotes/people';
 import type { QuoteIndex, QuoteSuggestion } from '../corpus/quote-index';
 import { sameperson } from '../quotes/people';
 
@@ -51,10 +51,32 @@ export function completeQuotation(index: QuoteIndex, text: string, offset: numbe
 function speakerNear(index: QuoteIndex, before: string): string | null {
   const sentenceStart = Math.max(before.lastIndexOf('\n') + 1, ...['. ', '! ', '? '].map((p) => (before.lastIndexOf(p) >= 0 ? before.lastIndexOf(p) + 2 : 0)));
   const names = findNameRuns(before, Math.max(0, sentenceStart));
-  const speakers = index.speakerNames();
+  const bySurname = speakersBySurname(index);
   for (let k = names.length - 1; k >= 0; k--) {
-    const hit = speakers.find((s) => sameperson(names[k]!.name, s));
+    // The same person always has the same last name part: only those speakers need the full comparison.
+    const hit = bySurname.get(surnameOf(names[k]!.name))?.find((s) => sameperson(names[k]!.name, s));
     if (hit) return hit;
   }
   return null;
+}
+
+const surnames = new WeakMap<QuoteIndex, Map<string, string[]>>();
+
+function surnameOf(name: string): string {
+  const key = nameKey(name);
+  return key.slice(key.lastIndexOf(' ') + 1);
+}
+
+/** The index's speakers by the last part of their name, built once per index. */
+function speakersBySurname(index: QuoteIndex): Map<string, string[]> {
+  let map = surnames.get(index);
+  if (!map) {
+    map = new Map();
+    for (const s of index.speakerNames()) {
+      const key = surnameOf(s);
+      map.set(key, [...(map.get(key) ?? []), s]);
+    }
+    surnames.set(index, map);
+  }
+  return map;
 }

@@ -1,7 +1,7 @@
 // Offsets (UTF-16 code units) to 0-based line/character positions and back. CRLF counts as one line break.
 
 import type { Position, Range, Span } from '../types';
-import { lastAtOrBefore } from './sorted-spans';
+import { lastAtMost } from './sorted-spans';
 
 export class LineMap {
   private readonly lineStarts: number[] = [0];
@@ -16,7 +16,7 @@ export class LineMap {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    const line = Math.max(0, lastAtOrBefore(this.lineStarts, o));
+    const line = Math.max(0, lastAtMost(this.lineStarts, o));
     return { line, character: o - this.lineStarts[line]! };
   }
 
