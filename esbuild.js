@@ -37,9 +37,6 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   plugins: watch ? [problemMatcherPlugin] : [],
-  // linkedom (the DOM for reading web pages) tries the native `canvas` package, then falls back to its own stand-in;
-  // Verbatim draws nothing, so the stand-in is bundled and nothing is left to require.
-  alias: { canvas: './node_modules/linkedom/commonjs/canvas-shim.cjs' },
 };
 // linkedom tries `require('canvas')` (a native Node module) and falls back to its shim; in a browser build the shim
 // is the module, so the bundle needs nothing but `vscode`.
