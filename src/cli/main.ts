@@ -13,6 +13,7 @@ import {
   LineMap,
   loadSources,
   meetsThreshold,
+  type ClaimCheck,
   type DraftCheck,
   type Severity,
   type SourceProblem,
@@ -33,7 +34,7 @@ export interface CliIO {
 
 const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
-                  [--min-quote-words N] [--verdicts] [--fix [--dry-run]] FILE...
+                  [--min-quote-words N] [--verdicts] [--claims] [--fix [--dry-run]] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
   verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc|FILE.csl]
                   [--bibliography FILE.json|FILE.bib] WORDS
@@ -43,6 +44,7 @@ any files given with --source: Markdown or text articles and transcripts, saved 
 captions (.vtt, .srt), PDFs and Word documents (.docx). Exit status: 0 fine, 1 findings at or above --fail-on
 (cite: no source passage found), 2 usage or input error. With --fix, check applies each finding's fix to
 the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
+--claims also fact-checks the draft's own sentences (outside quotation marks) against the source sentences.
 `;
 
 class UsageError extends Error {}
@@ -121,6 +123,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     'fail-on': { type: 'string', default: 'warning' },
     'min-quote-words': { type: 'string' },
     verdicts: { type: 'boolean', default: false },
+    claims: { type: 'boolean', default: false },
     fix: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
   } }, allowPositionals: true, strict: true });
@@ -144,7 +147,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   let inputError = positionals.some((p) => hasGlob(p) && expandGlob(p, io.cwd).length === 0);
   let failed = false;
   let fixed = 0;
-  const results: { path: string; text: string; result: DraftCheck }[] = [];
+  const results: { path: string; text: string; result: DraftCheck; claims: ClaimCheck[] | null }[] = [];
   for (const file of drafts) {
     const read = await readDraft(reader, file);
     if (!read.ok) {
@@ -167,13 +170,16 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
       }
       result = values['dry-run'] ? engine.checkDraft(text, options) : fix.remaining;
     } else result = engine.checkDraft(text, options);
-    results.push({ path: file, text, result });
+    // Claims are checked on the text as it now stands; their fixes are offered, never applied by --fix.
+    const claims = values.claims ? engine.checkClaims(text) : null;
+    if (claims) result = { ...result, findings: [...result.findings, ...claims.findings].sort((a, b) => a.span.start - b.span.start) };
+    results.push({ path: file, text, result, claims: claims?.claims ?? null });
     if (result.findings.some((f) => meetsThreshold(f.severity, failOn as Severity | 'never'))) failed = true;
   }
 
-  if (fmt === 'json') io.stdout(JSON.stringify({ files: results.map((r) => checkJson(r.path, r.text, r.result)) }, null, 2) + '\n');
+  if (fmt === 'json') io.stdout(JSON.stringify({ files: results.map((r) => ({ ...checkJson(r.path, r.text, r.result), ...(r.claims ? { claims: claimsJson(r.text, r.claims) } : {}) })) }, null, 2) + '\n');
   else {
-    for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean));
+    for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean) + (r.claims && values.verdicts ? claimsText(r.path, r.text, r.claims) : ''));
     const counts = summarize(results.map((r) => r.result));
     const fixes = values.fix ? `; ${fixed} fix${fixed === 1 ? '' : 'es'} ${values['dry-run'] ? 'would be applied' : 'applied'}` : '';
     if (results.length > 0) io.stderr(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${counts}${fixes}\n`);
@@ -246,6 +252,27 @@ function checkJson(file: string, text: string, result: DraftCheck) {
       fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) })),
     })),
   };
+}
+
+function claimsJson(text: string, claims: readonly ClaimCheck[]) {
+  const lines = new LineMap(text);
+  return claims.map((c) => ({
+    text: c.text,
+    range: lines.rangeOf(c.span),
+    verdict: c.verdict,
+    match: c.match,
+    differences: c.differences.map((d) => ({ kind: d.kind, draft: d.draft, source: d.source, range: lines.rangeOf(d.span) })),
+  }));
+}
+
+function claimsText(file: string, text: string, claims: readonly ClaimCheck[]): string {
+  const lines = new LineMap(text);
+  return claims
+    .map((c) => {
+      const p = lines.positionAt(c.span.start);
+      return `${file}:${p.line + 1}:${p.character + 1}: claim ${c.verdict}${c.match ? ` (${c.match.sourceId})` : ''}: "${shorten(c.text, 60)}"\n`;
+    })
+    .join('');
 }
 
 async function quotes(args: readonly string[], io: CliIO): Promise<number> {

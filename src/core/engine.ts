@@ -2,7 +2,9 @@
 // may ask of Verbatim is a method here. Hosts translate between their world and these plain types; they never
 // re-decide what the engine decides (what "confirmed" means, how a citation is inserted, what a hover says).
 
-import type { DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, Span, TextEdit, Verdict } from './types';
+import type { ClaimCheck, ClaimsResult, DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, Span, TextEdit, Verdict } from './types';
+import { checkClaimAt, checkClaims, checkClaimsAsync, type ClaimOptions, type ClaimResult } from './claims/check-claims';
+import { explainClaimCheck } from './explain/explain-claim';
 import { QuoteIndex, type QuoteMatchKind, type QuoteSuggestion } from './corpus/quote-index';
 import { checkDraft, checkDraftAsync, checkQuotationAt, quotationAt, type AsyncCheckControl } from './check/check-draft';
 import { verifyQuotation } from './check/verify-quotation';
@@ -90,6 +92,18 @@ export interface VerbatimEngine {
   /** The hover for a quotation's check, as Markdown with every piece of source or draft text escaped. */
   explain(check: QuoteCheck, options?: ExplainOptions): string;
 
+  /**
+   * The draft's own sentences outside quotation marks (claims), each checked against the source sentences:
+   * supported, contradicted (differences, and a claim-contradicted finding with fixes) or unsupported.
+   */
+  checkClaims(text: string, options?: Partial<ClaimOptions>): ClaimsResult;
+  /** The same, one claim at a time, yielding to the host in between; rejects with an AbortError when cancelled. */
+  checkClaimsAsync(text: string, options: Partial<ClaimOptions>, control: AsyncCheckControl): Promise<ClaimsResult>;
+  /** The claim at an offset: from a finished claims check when given, else checked alone. */
+  checkClaimAt(text: string, offset: number, options?: Partial<ClaimOptions>, finished?: ClaimsResult): ClaimResult | undefined;
+  /** The hover for a claim's check: verdict, source sentence(s) with the source's metadata, differences marked. */
+  explainClaim(check: ClaimCheck, options?: ExplainOptions): string;
+
   /** Whether the sources confirm a quotation's words: the one place this is decided. */
   isConfirmed(check: Pick<QuoteCheck, 'verdict' | 'match'>): boolean;
   /** Whether a checked quotation counts as verified: confirmed words, credited to nobody wrong. */
@@ -155,6 +169,17 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
       return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } }, options.resources);
     },
     explain: (check, options = {}) => explainQuoteCheck(check, check.match ? sourceOf(check.match.sourceId) : undefined, options),
+    checkClaims: (text, options = {}) => checkClaims(index, text, options),
+    checkClaimsAsync: (text, options, control) => checkClaimsAsync(index, text, options, control),
+    checkClaimAt(text, offset, options = {}, finished) {
+      if (!finished) return checkClaimAt(index, text, offset, options);
+      const check = finished.claims.find((c) => offset >= c.span.start && offset <= c.span.end);
+      return check && { check, findings: finished.findings.filter((f) => f.code === 'claim-contradicted' && f.span.start === check.span.start) };
+    },
+    explainClaim(check, options = {}) {
+      const source = check.match ? sourceOf(check.match.sourceId) : undefined;
+      return explainClaimCheck(check, source ? [source] : [], options);
+    },
     isConfirmed,
     isVerified: (check) => !check.scare && isConfirmed(check) && check.verdict !== 'variant' && check.speakerCheck !== 'mismatch',
     insertQuote(documentText, entry, replace, style, resources) {

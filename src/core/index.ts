@@ -29,3 +29,5 @@ export { SOURCE_EXTENSIONS } from './sources/read-source-file';
 export { LineMap } from './text/positions';
 export { DEFAULT_CHECK_OPTIONS, DEFAULT_SEVERITIES, FINDING_CODES, meetsThreshold, type CheckOptions, type SeveritySetting } from './check/options';
 export type { AsyncCheckControl } from './check/check-draft';
+export type { ClaimOptions, ClaimResult } from './claims/check-claims';
+export type { SegmentLimits } from './claims/segment-claims';

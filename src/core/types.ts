@@ -130,7 +130,9 @@ export type FindingCode =
   | 'extends-source'
   | 'not-in-sources'
   | 'variant'
-  | 'unclosed-quote';
+  | 'unclosed-quote'
+  | 'claim-contradicted'
+  | 'claim-unsupported';
 
 export interface Finding {
   code: FindingCode;
@@ -178,5 +180,47 @@ export interface QuoteCheck {
 
 export interface DraftCheck {
   quotes: QuoteCheck[];
+  findings: Finding[];
+}
+
+export type ClaimVerdict = 'supported' | 'contradicted' | 'unsupported';
+
+export type ClaimDifferenceKind = 'number' | 'date' | 'person' | 'organisation' | 'place' | 'negation' | 'modality' | 'quantifier' | 'agent';
+
+/** A source sentence a claim was checked against. */
+export interface ClaimSourceSentence {
+  sourceId: string;
+  /** The source's exact text of the sentence (or of two adjacent sentences a paraphrase merged). */
+  text: string;
+  offset: Span;
+}
+
+/** One way a claim differs from its source sentence. */
+export interface ClaimDifference {
+  kind: ClaimDifferenceKind;
+  /** The draft's words, and where they stand in the draft (UTF-16 offsets). */
+  draft: string;
+  span: Span;
+  /** The source's words, and where they stand in the source's text. */
+  source: string;
+  sourceSpan: Span;
+}
+
+/** The check of one draft sentence outside quotation marks (a claim). */
+export interface ClaimCheck {
+  /** The draft sentence as written. */
+  text: string;
+  span: Span;
+  verdict: ClaimVerdict;
+  /** The source passage it was checked against: null when unsupported. */
+  match: ClaimSourceSentence | null;
+  /** The source sentences that passage is made of (two when a paraphrase merged them). */
+  sentences: ClaimSourceSentence[];
+  /** Empty unless contradicted. */
+  differences: ClaimDifference[];
+}
+
+export interface ClaimsResult {
+  claims: ClaimCheck[];
   findings: Finding[];
 }

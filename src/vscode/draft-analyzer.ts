@@ -1,32 +1,44 @@
-// One check per document version, shared by diagnostics, quick fixes, hovers and the status bar. A whole-draft check
-// runs in slices (one quotation at a time, yielding in between) and stops when the document changes; a hover or a
-// quick fix that needs one quotation now checks just that one.
+// One check per document version, shared by diagnostics, quick fixes, hovers and the status bar: the draft's
+// quotations and, when claims are on, its own sentences. A whole-draft check runs in slices (one quotation or claim
+// at a time, yielding in between) and stops when the document changes; a hover or a quick fix that needs one
+// quotation or claim now checks just that one.
 
 import * as vscode from 'vscode';
-import type { CheckOptions, DraftCheck, QuotationResult, VerbatimEngine } from '../core';
+import type { CheckOptions, ClaimResult, ClaimsResult, DraftCheck, Finding, QuotationResult, VerbatimEngine } from '../core';
 import { readSettings } from './settings';
+
+/** A draft's check: its quotations, its claims (null when claims are off), and every finding in document order. */
+export interface DraftAnalysis extends DraftCheck {
+  claims: ClaimsResult | null;
+}
+
+export interface AnalysisOptions {
+  check: Partial<CheckOptions>;
+  /** Whether the writer's own sentences are checked too. */
+  claims: boolean;
+}
 
 interface Entry {
   version: number;
   engine: VerbatimEngine;
   options: string;
-  result: DraftCheck;
+  result: DraftAnalysis;
 }
 
 /** What the analyzer needs of its surroundings: injected, so it can be tested without an editor. */
 export interface AnalyzerDeps {
   /** The engine over the current sources. */
   engine: () => VerbatimEngine;
-  /** The check options in effect for a document. */
-  options: (uri: vscode.Uri) => Partial<CheckOptions>;
+  /** The options in effect for a document. */
+  options: (uri: vscode.Uri) => AnalysisOptions;
 }
 
 // setTimeout, not setImmediate: the web worker extension host has no setImmediate.
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function settingsOptions(uri: vscode.Uri): Partial<CheckOptions> {
+export function settingsOptions(uri: vscode.Uri): AnalysisOptions {
   const settings = readSettings(uri);
-  return { minQuoteWords: settings.minQuoteWords, severities: settings.severity };
+  return { check: { minQuoteWords: settings.minQuoteWords, severities: settings.severity }, claims: settings['claims.enabled'] };
 }
 
 export class DraftAnalyzer implements vscode.Disposable {
@@ -41,17 +53,17 @@ export class DraftAnalyzer implements vscode.Disposable {
     this.disposables = [this.analyzed, vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri))];
   }
 
-  private optionsFor(uri: vscode.Uri): { options: Partial<CheckOptions>; key: string } {
+  private optionsFor(uri: vscode.Uri): { options: AnalysisOptions; key: string } {
     const options = this.deps.options(uri);
     return { options, key: JSON.stringify(options) };
   }
 
   /** The finished check of exactly this version (with the current sources and settings), if there is one. */
-  cached(document: vscode.TextDocument): DraftCheck | undefined {
+  cached(document: vscode.TextDocument): DraftAnalysis | undefined {
     return this.cachedFor(document.uri, document.version);
   }
 
-  private cachedFor(uri: vscode.Uri, version: number): DraftCheck | undefined {
+  private cachedFor(uri: vscode.Uri, version: number): DraftAnalysis | undefined {
     const hit = this.cache.get(uri.toString());
     return hit && hit.version === version && hit.engine === this.deps.engine() && hit.options === this.optionsFor(uri).key ? hit.result : undefined;
   }
@@ -60,18 +72,22 @@ export class DraftAnalyzer implements vscode.Disposable {
    * Checks the whole document. Resolves to undefined when the document changed (or closed) before the check was
    * done: results for an older version are never used.
    */
-  async analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DraftCheck | undefined> {
+  async analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DraftAnalysis | undefined> {
     const version = document.version;
     return this.analyzeText(document.uri, version, document.getText(), () => document.isClosed || document.version !== version || token?.isCancellationRequested === true);
   }
 
-  async analyzeText(uri: vscode.Uri, version: number, text: string, isStale: () => boolean = () => false): Promise<DraftCheck | undefined> {
+  async analyzeText(uri: vscode.Uri, version: number, text: string, isStale: () => boolean = () => false): Promise<DraftAnalysis | undefined> {
     const hit = this.cachedFor(uri, version);
     if (hit) return hit;
     const engine = this.deps.engine();
     const { options, key } = this.optionsFor(uri);
+    const control = { yieldToHost, isCancelled: () => isStale() || engine !== this.deps.engine() };
     try {
-      const result = await engine.checkDraftAsync(text, options, { yieldToHost, isCancelled: () => isStale() || engine !== this.deps.engine() });
+      const quotes = await engine.checkDraftAsync(text, options.check, control);
+      const claims = options.claims ? await engine.checkClaimsAsync(text, { severities: options.check.severities ?? {} }, control) : null;
+      const findings = [...quotes.findings, ...(claims?.findings ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+      const result: DraftAnalysis = { quotes: quotes.quotes, findings, claims };
       this.cache.set(uri.toString(), { version, engine, options: key, result });
       this.analyzed.fire(uri);
       return result;
@@ -83,7 +99,21 @@ export class DraftAnalyzer implements vscode.Disposable {
 
   /** The check of the quotation at an offset: from the finished check when there is one, else just that quotation. */
   quotationAt(document: vscode.TextDocument, offset: number): QuotationResult | undefined {
-    return this.deps.engine().checkQuotationAt(document.getText(), offset, this.optionsFor(document.uri).options, this.cached(document));
+    return this.deps.engine().checkQuotationAt(document.getText(), offset, this.optionsFor(document.uri).options.check, this.cached(document));
+  }
+
+  /** The check of the claim (the writer's own sentence) at an offset, when claims are on. */
+  claimAt(document: vscode.TextDocument, offset: number): ClaimResult | undefined {
+    const { options } = this.optionsFor(document.uri);
+    if (!options.claims) return undefined;
+    return this.deps.engine().checkClaimAt(document.getText(), offset, { severities: options.check.severities ?? {} }, this.cached(document)?.claims ?? undefined);
+  }
+
+  /** The findings of this version at an offset: from the finished check, else from checking what stands there. */
+  findingsAt(document: vscode.TextDocument, offset: number): Finding[] {
+    const full = this.cached(document);
+    if (full) return full.findings;
+    return [...(this.quotationAt(document, offset)?.findings ?? []), ...(this.claimAt(document, offset)?.findings ?? [])];
   }
 
   forget(uri: vscode.Uri): void {

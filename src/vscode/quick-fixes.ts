@@ -37,7 +37,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       // Findings of this version only: a diagnostic from an older version finds no partner and gets no fix.
-      const findings = this.analyzer.cached(document)?.findings ?? this.analyzer.quotationAt(document, document.offsetAt(diagnostic.range.start))?.findings ?? [];
+      const findings = this.analyzer.findingsAt(document, document.offsetAt(diagnostic.range.start));
       const finding = findings.find((f) => f.code === code && toRange(document, f.span).isEqual(diagnostic.range));
       for (const fix of finding?.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

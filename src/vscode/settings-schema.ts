@@ -14,6 +14,8 @@ export interface VerbatimSettings {
   bibliography: string;
   minQuoteWords: number;
   diagnosticsDelay: number;
+  /** Fact-check the writer's own sentences (claims) too. */
+  'claims.enabled': boolean;
   severity: Record<FindingCode, SeveritySetting>;
 }
 
@@ -26,6 +28,7 @@ export const SETTING_DEFAULTS: Readonly<VerbatimSettings> = {
   bibliography: '',
   minQuoteWords: DEFAULT_CHECK_OPTIONS.minQuoteWords,
   diagnosticsDelay: 300,
+  'claims.enabled': true,
   severity: { ...DEFAULT_CHECK_OPTIONS.severities },
 };
 
@@ -51,6 +54,7 @@ export function sanitizeSettings(raw: Partial<Record<keyof VerbatimSettings, unk
     bibliography: typeof raw.bibliography === 'string' ? raw.bibliography.trim() : d.bibliography,
     minQuoteWords: int(raw.minQuoteWords, d.minQuoteWords),
     diagnosticsDelay: int(raw.diagnosticsDelay, d.diagnosticsDelay),
+    'claims.enabled': typeof raw['claims.enabled'] === 'boolean' ? raw['claims.enabled'] : d['claims.enabled'],
     severity,
   };
 }

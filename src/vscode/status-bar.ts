@@ -1,4 +1,5 @@
-// The status bar item for the active draft: how many quotations are verified and how many flagged.
+// The status bar item for the active draft: how many quotations are verified and how many flagged, and how many of
+// the writer's own sentences (claims) the sources support or contradict.
 import * as vscode from 'vscode';
 import type { DraftAnalyzer } from './draft-analyzer';
 import type { SourceStore } from './source-store';
@@ -27,10 +28,15 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
       updated.fire(item.text);
       return;
     }
-    const flagged = new Set(result.findings.map((f) => f.span.start)).size;
+    const flagged = new Set(result.findings.filter((f) => !f.code.startsWith('claim-')).map((f) => f.span.start)).size;
     const verified = result.quotes.filter((q) => store.current.isVerified(q)).length;
-    item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}`;
-    item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged. Click to open the Problems panel.`;
+    const claims = result.claims?.claims ?? [];
+    const supported = claims.filter((c) => c.verdict === 'supported').length;
+    const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
+    const claimsText = supported + contradicted > 0 ? ` $(law) ${supported} supported${contradicted ? `, ${contradicted} contradicted` : ''}` : '';
+    item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}${claimsText}`;
+    const claimsTip = claims.length ? ` Of your own ${claims.length} sentence${claims.length === 1 ? '' : 's'}, ${supported} supported, ${contradicted} contradicted, ${claims.length - supported - contradicted} not in the sources.` : '';
+    item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged.${claimsTip} Click to open the Problems panel.`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
     updated.fire(item.text);

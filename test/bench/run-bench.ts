@@ -9,6 +9,7 @@ import { buildCatalogAsync, checkDraft, checkDraftAsync, completeQuotation, Quot
 import { buildIndexInWorker } from '../../src/index-worker/node-client';
 import { generateCorpus, generateDraft, generateLookups, generatePassages, generateTyping, type Corpus } from './corpus';
 import { benchFormatLoad, generateFormatSources } from './formats-bench';
+import { benchClaims } from './claims-bench';
 
 export interface SizeResult {
   sentences: number;
@@ -169,6 +170,7 @@ export async function benchSize(sentences: number, options: { runs: number; work
     maxBlockingMs: round(Math.max(blockBuild, blockCheck), 1),
     indexMemoryMB: round(indexMemoryMB, 1),
     accuracy: { exactFound: round(exact ? exactFound / exact : 1, 4), falseVerified },
+    ...(({ claimP95Ms, claimDraftMs }) => ({ claimP95Ms, claimDraftMs }))(benchClaims(index!, options.queries ?? 300)),
   };
   const baseline = {
     buildMs: round(fuseBuildMs, 1),

@@ -19,6 +19,8 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'not-in-sources',
   'variant',
   'unclosed-quote',
+  'claim-contradicted',
+  'claim-unsupported',
 ];
 
 export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> = {
@@ -30,6 +32,9 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, SeveritySetting>> 
   variant: 'info',
   // A hint, not a squiggle: the quotation being typed is unclosed until the writer closes it.
   'unclosed-quote': 'hint',
+  'claim-contradicted': 'warning',
+  // Off: an unsupported sentence shows on hover only, unless the writer asks for a hint.
+  'claim-unsupported': 'off',
 };
 
 export const DEFAULT_CHECK_OPTIONS: Readonly<CheckOptions> = {

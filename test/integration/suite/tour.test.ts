@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { testConfig } from './config';
 import { OUTPUT_MARKER } from './reporter';
-import { openDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
+import { codeOf, newDraft, openDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
 const dir = testConfig().screenshots;
 
@@ -40,6 +40,18 @@ if (dir) {
       editor.selection = new vscode.Selection(positionOf(editor.document, 'no details on', 'start'), positionOf(editor.document, 'no details on', 'start'));
       await vscode.commands.executeCommand('editor.action.showHover');
       await shoot('hover-misquote');
+    });
+
+    test('the hover on a contradicted claim', async () => {
+      const editor = await newDraft(
+        "# After Alaska\n\nPutin offered to extend Ukraine a security guarantee similar to NATO's collective defense mandate as part of a potential peace settlement.\n",
+      );
+      await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'claim-contradicted'), 'a contradicted claim');
+      const pos = positionOf(editor.document, 'offered', 'start');
+      editor.selection = new vscode.Selection(pos, pos);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await shoot('hover-claim');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     test('the quick-fix menu on a wrong speaker', async () => {

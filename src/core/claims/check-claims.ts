@@ -1,0 +1,239 @@
+// Fact-checks a draft's own sentences (claims) against the sources: supported, contradicted (with the
+// differences, and fixes that put in the source's words) or unsupported. Pure, and sliceable for the editor the
+// way checkDraftAsync is: one claim's look-up at a time, with a yield in between.
+
+import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Finding, FindingCode, Fix, Severity, Source, Span } from '../types';
+import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
+import { ROLE_WORDS } from './claim-lexicon';
+import type { AsyncCheckControl } from '../check/check-draft';
+import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
+import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
+import { retrieveSentences } from './retrieve-sentences';
+import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
+
+/** One claim's check and its findings (a claim-contradicted finding, or none). */
+export interface ClaimResult {
+  check: ClaimCheck;
+  findings: Finding[];
+}
+
+export interface ClaimOptions {
+  severities: Partial<Record<FindingCode, SeveritySetting>>;
+  limits: SegmentLimits;
+}
+
+/** The share of a claim's content words a passage must state for the claim to be supported (or contradicted). */
+const SUPPORTED_COVERAGE = 0.6;
+const CONTRADICTED_COVERAGE = 0.65;
+/** A merged pair of sentences must explain this much more of the claim than the best single one. */
+const MERGE_GAIN = 0.15;
+const CANDIDATES = 5;
+const MAX_DIFFERENCES = 2;
+
+/** Kinds whose fix is the source's words in place of the draft's. */
+const REPLACEABLE = new Set(['number', 'date', 'person', 'organisation', 'place']);
+
+/** Source sentences already analysed (a few KB each): bounded in all, so a long session cannot grow it without end. */
+let analyses = new WeakMap<Source, Map<string, Analysis>>();
+let analysesCount = 0;
+const MAX_ANALYSES = 20_000;
+
+function sourceAnalysis(source: Source, span: Span): Analysis {
+  let bySpan = analyses.get(source);
+  if (!bySpan) analyses.set(source, (bySpan = new Map()));
+  const key = `${span.start}:${span.end}`;
+  let a = bySpan.get(key);
+  if (!a) {
+    if (++analysesCount > MAX_ANALYSES) {
+      analyses = new WeakMap([[source, (bySpan = new Map())]]);
+      analysesCount = 1;
+    }
+    bySpan.set(key, (a = analyzeText(source.text, span, [], nameTestOf(source))));
+  }
+  return a;
+}
+
+const nameTests = new WeakMap<Source, NameTest>();
+/** A source's sentence-initial names: only those it also capitalizes mid-sentence (no lexicon look-up). */
+function nameTestOf(source: Source): NameTest {
+  let t = nameTests.get(source);
+  if (!t) nameTests.set(source, (t = defaultNameTest(source.text, false)));
+  return t;
+}
+
+function contextOf(source: Source): SourceContext {
+  return {
+    date: source.meta.date,
+    text: source.text,
+    speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
+  };
+}
+
+const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
+
+/**
+ * The words that name the speakers of the quotes in a passage, when the passage names them only by a pronoun:
+ * each speaker's name, and the capitalized words and roles the source puts before it where it names them in full.
+ */
+function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
+  const speakers = [...new Set(source.quotes.filter((q) => q.offset.start < span.end && q.offset.end > span.start && q.speaker).map((q) => q.speaker!))];
+  if (speakers.length === 0) return undefined;
+  let bySpeaker = speakerWordCache.get(source);
+  if (!bySpeaker) speakerWordCache.set(source, (bySpeaker = new Map()));
+  const out = new Set<string>();
+  for (const speaker of speakers) {
+    let words = bySpeaker.get(speaker);
+    if (!words) {
+      words = new Set(speaker.toLowerCase().split(/\s+/));
+      for (let at = source.text.indexOf(speaker), n = 0; at >= 0 && n < 20; at = source.text.indexOf(speaker, at + 1), n++) {
+        const before = source.text.slice(Math.max(0, at - 80), at).split(/[.,;:!?"“”()]/).pop() ?? '';
+        for (const w of before.split(/\s+/)) if (/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase())) words.add(w.toLowerCase().replace(/['’]s$/, ''));
+      }
+      bySpeaker.set(speaker, words);
+    }
+    for (const w of words) out.add(w);
+  }
+  return out;
+}
+
+interface Candidate {
+  view: SourceView;
+  sentences: number[];
+  span: Span;
+  cmp: Comparison;
+  merged: boolean;
+}
+
+function verdictOf(c: Comparison): ClaimCheck['verdict'] {
+  if (c.contentWords < 1.5) return 'unsupported';
+  // One difference in a passage that states the rest; two only when it states nearly all the rest. Shared names
+  // alone never make a contradiction: the passage must also state what the claim says of them.
+  if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
+  if (c.differences.length > 0) return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
+  return c.coverage >= SUPPORTED_COVERAGE && plainCoverage(c) >= 0.5 && c.extras === 0 ? 'supported' : 'unsupported';
+}
+
+/** Shared names alone do not pick a passage: what the claim says of them counts as much. */
+const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.plainMet / c.plainWords);
+const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
+
+/** Checks one claim sentence of a draft. */
+export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {
+  const claim = analyzeText(text, sentence.span, sentence.quotations);
+  const base: ClaimCheck = { text: text.slice(sentence.span.start, sentence.span.end), span: { ...sentence.span }, verdict: 'unsupported', match: null, sentences: [], differences: [] };
+  const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
+  let best: Candidate | null = null;
+  const consider = (view: SourceView, ks: number[], merged = false) => {
+    const list = view.source.sentences;
+    if (ks.some((k) => list[k] === undefined)) return;
+    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24."): take the rest along.
+    while (ks.length < 4 && endsInAbbreviation(view.source, ks[ks.length - 1]!)) ks = [...ks, ks[ks.length - 1]! + 1];
+    const ss = ks.map((k) => list[k]!);
+    const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
+    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
+    const c = { view, sentences: ks, span, cmp, merged };
+    if (!best || rank(c) > rank(best)) best = c;
+  };
+  for (const r of refs) consider(r.source, [r.sentence]);
+  // Two adjacent sentences only when no single one states the claim well.
+  const bestSingle = best as Candidate | null;
+  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle);
+  refs.forEach((r, n) => {
+    if (n < 2) {
+      const list = r.source.source.sentences;
+      const here = list[r.sentence]!;
+      if (list[r.sentence + 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence, r.sentence + 1], true);
+      if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
+    }
+  });
+  return best ? finish(text, base, best) : base;
+}
+
+function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
+  const verdict = verdictOf(b.cmp);
+  if (verdict === 'unsupported') return base;
+  const source = b.view.source;
+  const id = source.meta.id;
+  const sentences: ClaimSourceSentence[] = b.sentences.map((k) => {
+    const s = source.sentences[k]!;
+    return { sourceId: id, text: s.text, offset: { start: s.start, end: s.end } };
+  });
+  const differences: ClaimDifference[] =
+    verdict === 'contradicted'
+      ? b.cmp.differences.map((d) => ({ kind: d.kind, draft: text.slice(d.draft.start, d.draft.end), span: { ...d.draft }, source: source.text.slice(d.source.start, d.source.end), sourceSpan: { ...d.source } }))
+      : [];
+  return { ...base, verdict, match: { sourceId: id, text: source.text.slice(b.span.start, b.span.end), offset: { ...b.span } }, sentences, differences };
+}
+
+function endsInAbbreviation(source: Source, k: number): boolean {
+  const here = source.sentences[k]!;
+  const next = source.sentences[k + 1];
+  return !!next && next.paragraphIndex === here.paragraphIndex && /^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text);
+}
+
+function optionsOf(options: Partial<ClaimOptions>): ClaimOptions {
+  return { severities: { ...DEFAULT_SEVERITIES, ...options.severities }, limits: { ...DEFAULT_SEGMENT_LIMITS, ...options.limits } };
+}
+
+/** The finding of a contradicted claim, with a fix per difference whose source words can simply replace the draft's. */
+export function claimFindings(check: ClaimCheck, options: Partial<ClaimOptions> = {}): Finding[] {
+  if (check.verdict === 'unsupported') {
+    // Shown on hover only, unless the writer gives claim-unsupported a severity (off by default).
+    const unsupported = optionsOf(options).severities['claim-unsupported'] ?? 'off';
+    return unsupported === 'off' ? [] : [{ code: 'claim-unsupported', severity: unsupported, message: 'No source sentence states this.', span: { ...check.span }, fixes: [] }];
+  }
+  if (check.verdict !== 'contradicted' || !check.match) return [];
+  const setting = optionsOf(options).severities['claim-contradicted'] ?? 'warning';
+  if (setting === 'off') return [];
+  const severity: Severity = setting;
+  const said = check.differences.map((d) => `${d.kind}: the source says "${d.source}" where the draft says "${d.draft}"`).join('; ');
+  const fixes: Fix[] = check.differences
+    .filter((d) => REPLACEABLE.has(d.kind))
+    .map((d, k) => ({ title: `Use the source's words: "${d.source}"`, edits: [{ span: { ...d.span }, newText: d.source.replace(/['’]s$/, d.draft.match(/['’]s$/)?.[0] ?? '') }], preferred: k === 0 }));
+  return [{ code: 'claim-contradicted', severity, message: `This sentence contradicts ${check.match.sourceId}: ${said}.`, span: { ...check.span }, fixes }];
+}
+
+/** Checks every claim of a draft (Markdown or plain text). Bad input gives no claims, never an exception. */
+export function checkClaims(index: QuoteIndex, text: string, options: Partial<ClaimOptions> = {}): ClaimsResult {
+  const opts = optionsOf(options);
+  const result: ClaimsResult = { claims: [], findings: [] };
+  for (const s of findClaimSentences(text, opts.limits)) push(result, index, text, s, opts);
+  return result;
+}
+
+/** The same check in slices, one claim at a time with a yield in between; cancellable like checkDraftAsync. */
+export async function checkClaimsAsync(index: QuoteIndex, text: string, options: Partial<ClaimOptions>, control: AsyncCheckControl): Promise<ClaimsResult> {
+  const opts = optionsOf(options);
+  const result: ClaimsResult = { claims: [], findings: [] };
+  for (const s of findClaimSentences(text, opts.limits)) {
+    await control.yieldToHost();
+    if (control.isCancelled?.()) throw Object.assign(new Error('The check was cancelled.'), { name: 'AbortError' });
+    push(result, index, text, s, opts);
+  }
+  return result;
+}
+
+/** The check of the one claim at an offset, for a hover: the rest of the draft is not looked up. */
+export function checkClaimAt(index: QuoteIndex, text: string, offset: number, options: Partial<ClaimOptions> = {}): ClaimResult | undefined {
+  const opts = optionsOf(options);
+  const s = findClaimSentences(text, opts.limits).find((x) => offset >= x.span.start && offset <= x.span.end);
+  if (!s) return undefined;
+  const check = safeCheck(index, text, s);
+  return { check, findings: claimFindings(check, opts) };
+}
+
+function push(result: ClaimsResult, index: QuoteIndex, text: string, s: ClaimSentence, opts: ClaimOptions): void {
+  const check = safeCheck(index, text, s);
+  result.claims.push(check);
+  result.findings.push(...claimFindings(check, opts));
+}
+
+/** A claim the engine cannot judge is unsupported: an exception never leaves the engine. */
+function safeCheck(index: QuoteIndex, text: string, s: ClaimSentence): ClaimCheck {
+  try {
+    return checkClaimSentence(index, text, s);
+  } catch {
+    return { text: text.slice(s.span.start, s.span.end), span: { ...s.span }, verdict: 'unsupported', match: null, sentences: [], differences: [] };
+  }
+}

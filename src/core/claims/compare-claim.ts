@@ -1,0 +1,629 @@
+// Compares one claim with one source passage (a sentence, or two adjacent ones a paraphrase merged): which of
+// the claim's words the passage states, and where it states something else. A difference is reported only where
+// the passage has a counterpart for the claim's words (the source's number, date or name in the same place, the
+// same verb with another hedge, negation, quantifier or subject); words with no counterpart only make the claim
+// less supported, so an unsupported claim never gets an invented mismatch.
+
+import type { ClaimDifferenceKind, Span } from '../types';
+import { sameperson } from '../quotes/people';
+import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
+import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt } from './analyze-text';
+import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
+import { entityKindOf, type EntityKind } from './nlp';
+
+export interface RawDifference {
+  kind: ClaimDifferenceKind;
+  /** The claim's words (offsets into the draft) and the source's (offsets into the source's text). */
+  draft: Span;
+  source: Span;
+}
+
+export interface Comparison {
+  /** Share of the claim's content words the passage states (0 … 1). */
+  coverage: number;
+  /** Content words of the claim. */
+  contentWords: number;
+  differences: RawDifference[];
+  /** Numbers, dates or names of the claim that the passage has no counterpart for. */
+  extras: number;
+  /** The claim's content words that are not names, and how many of them the passage states. */
+  plainWords: number;
+  plainMet: number;
+}
+
+export interface SourceContext {
+  /** The source's date (YYYY-MM-DD), or null: a source without a date resolves no weekday. */
+  date: string | null;
+  /** The whole source text, to find the titles its people are named with. */
+  text: string;
+  /** People the index knows as speakers. */
+  speakers: readonly string[];
+  /**
+   * Words that name the passage's speakers though the passage itself says "she said": the speaker's name and the
+   * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
+   */
+  speakerWords?: ReadonlySet<string>;
+}
+
+type MatchKind = 'same' | 'antonym';
+
+const FEW_WORDS = new Set(['few', 'little']);
+
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
+
+function tokenMatch(a: Token, b: Token): MatchKind | null {
+  if (a.kid === b.kid || a.lid === b.lid) return 'same';
+  if (a.alias >= 0 && a.alias === b.alias) return 'same';
+  if (a.group >= 0 && a.group === b.group) return 'same';
+  if (a.cap && b.cap && a.key.length > 3 && a.nk === b.nk) return 'same';
+  // A name and its adjective: Alaska / Alaskan, Ukraine / Ukrainian.
+  if (a.cap && b.cap && a.key.length >= 4 && b.key.length >= 4 && commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1)) return 'same';
+  if (a.ant && b.ant && (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key))) return 'antonym';
+  if (a.key.length > 3 && b.key.length > 3 && ((a.key.startsWith('un') && a.key === `un${b.key}`) || (b.key.startsWith('un') && b.key === `un${a.key}`))) return 'antonym';
+  return null;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
+interface Alignment {
+  /** For each claim token, the source token it meets (or -1) and how. */
+  toSource: Int32Array;
+  kind: (MatchKind | null)[];
+  /** Source tokens met by some claim token. */
+  sourceMet: Uint8Array;
+  /** Claim tokens met by the passage's speaker, named outside it. */
+  metBySpeaker: Uint8Array;
+}
+
+/** A passage's words by what they can be met through, so that a claim word finds its match without a scan. */
+interface PassageIndex {
+  /** First position of each key, lemma, alias group, synonym group and name key. */
+  byKid: Map<number, number>;
+  byLid: Map<number, number>;
+  byAlias: Map<number, number>;
+  byGroup: Map<number, number>;
+  byName: Map<string, number>;
+  /** Last position of each key, and of each two adjacent keys written together (compounds). */
+  lastByKey: Map<string, number>;
+  lastByPair: Map<string, number>;
+  caps: number[];
+  antonymed: number[];
+}
+
+const passageIndexes = new WeakMap<Analysis, PassageIndex>();
+
+function indexPassage(a: Analysis): PassageIndex {
+  let x = passageIndexes.get(a);
+  if (x) return x;
+  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [] };
+  const first = <K>(m: Map<K, number>, k: K, j: number) => {
+    if (!m.has(k)) m.set(k, j);
+  };
+  a.tokens.forEach((t, j) => {
+    first(x!.byKid, t.kid, j);
+    first(x!.byLid, t.lid, j);
+    if (t.alias >= 0) first(x!.byAlias, t.alias, j);
+    if (t.group >= 0) first(x!.byGroup, t.group, j);
+    if (t.cap) {
+      first(x!.byName, t.nk, j);
+      x!.caps.push(j);
+    }
+    if (t.ant) x!.antonymed.push(j);
+    x!.lastByKey.set(t.key, j);
+    const next = a.tokens[j + 1];
+    if (next) x!.lastByPair.set(t.key + next.key, j);
+  });
+  passageIndexes.set(a, x);
+  return x;
+}
+
+/** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
+function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
+  const exact = x.byKid.get(c.kid);
+  if (exact !== undefined) return { j: exact, kind: 'same' };
+  let best = -1;
+  const take = (j: number | undefined) => {
+    if (j !== undefined && (best < 0 || j < best)) best = j;
+  };
+  take(x.byLid.get(c.lid));
+  if (c.alias >= 0) take(x.byAlias.get(c.alias));
+  if (c.group >= 0) take(x.byGroup.get(c.group));
+  if (c.cap && c.key.length > 3) {
+    take(x.byName.get(c.nk));
+    for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+  }
+  if (best >= 0) return { j: best, kind: 'same' };
+  if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
+  if (c.key.length > 3) {
+    if (c.key.startsWith('un')) take(x.lastByKey.get(c.key.slice(2)));
+    take(x.lastByKey.get(`un${c.key}`));
+  }
+  return best >= 0 ? { j: best, kind: 'antonym' } : null;
+}
+
+function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
+  const n = claim.tokens.length;
+  const toSource = new Int32Array(n).fill(-1);
+  const kind: (MatchKind | null)[] = new Array(n).fill(null);
+  const sourceMet = new Uint8Array(source.tokens.length);
+  const metBySpeaker = new Uint8Array(n);
+  const x = indexPassage(source);
+  claim.tokens.forEach((c, i) => {
+    if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
+    const m = meet(c, source, x);
+    let best = m ? m.j : -1;
+    let bestKind: MatchKind | null = m ? m.kind : null;
+    // A compound written as one word or two ("longstanding" / "long-standing").
+    if (best < 0) {
+      best = x.lastByPair.get(c.key) ?? (i + 1 < n ? x.lastByKey.get(c.key + claim.tokens[i + 1]!.key) : undefined) ?? -1;
+      if (best >= 0) bestKind = 'same';
+    }
+    if (best < 0 && ROLE_WORDS.has(c.key)) {
+      best = roleMatch(c.key, source, ctx);
+      if (best >= 0) bestKind = 'same';
+    }
+    if (best >= 0) {
+      toSource[i] = best;
+      kind[i] = bestKind;
+      if (bestKind === 'same') sourceMet[best] = 1;
+    } else if ((c.cap || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
+  });
+  return { toSource, kind, sourceMet, metBySpeaker };
+}
+
+/** "the mayor" names a person of the passage whom the source calls Mayor somewhere; returns that person's token. */
+function roleMatch(role: string, source: Analysis, ctx: SourceContext): number {
+  for (const e of source.entities) {
+    const last = source.tokens[e.to - 1]!;
+    const name = source.text.slice(source.tokens[e.from]!.start, last.end);
+    if (TITLE_WORDS.has(name)) continue;
+    const surname = source.text.slice(last.start, last.end).replace(/['’]s$/, '');
+    if (surname.length < 3 || !/^\p{Lu}/u.test(surname)) continue;
+    const titled = titlesBefore(ctx.text, surname);
+    if (titled.has(role) || (GENERIC_ROLES.has(role) && titled.size > 0)) return e.to - 1;
+  }
+  return -1;
+}
+
+const titleCache = new Map<string, Set<string>>();
+let titleCacheText = '';
+
+/** The titles and roles a source puts before a surname anywhere ("Mayor Angela Ortiz" → mayor), lower case. */
+function titlesBefore(text: string, surname: string): Set<string> {
+  if (text !== titleCacheText) {
+    titleCache.clear();
+    titleCacheText = text;
+  }
+  let out = titleCache.get(surname);
+  if (out) return out;
+  out = new Set();
+  // The first occurrences are enough: a source names a person in full, with the title, on first mention.
+  for (let at = text.indexOf(surname), n = 0; at >= 0 && n < 50; at = text.indexOf(surname, at + 1), n++) {
+    const before = (text.slice(Math.max(0, at - 60), at).split(/[.,;:!?"“”()\n]/).pop() ?? '').toLowerCase().split(/[^\p{L}]+/u);
+    for (const w of before) if (ROLE_WORDS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1))) out.add(w);
+  }
+  titleCache.set(surname, out);
+  return out;
+}
+
+const within = (s: Span, t: Token) => t.start >= s.start && t.end <= s.end;
+
+// ── numbers ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+function numbersAgree(d: NumberMention, s: NumberMention): boolean {
+  for (const dv of d.values) {
+    for (const sv of s.values) {
+      if (d.ordinal && !s.ordinal && d.unit === 'year') {
+        if (sv > dv - 1 && sv <= dv) return true;
+        continue;
+      }
+      const eq = Math.abs(dv - sv) <= 1e-9 * Math.max(1, Math.abs(sv));
+      switch (d.approx) {
+        case 'under':
+          if (sv < dv && sv >= dv * 0.85) return true;
+          break;
+        case 'about':
+          if (Math.abs(sv - dv) <= 0.1 * Math.max(Math.abs(sv), Math.abs(dv))) return true;
+          break;
+        case 'over':
+          if (sv > dv || (eq && s.approx === 'over')) return true;
+          break;
+        default:
+          if (eq) return true;
+          if (s.approx === 'about' && Math.abs(sv - dv) <= 0.1 * Math.abs(sv)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// ── dates ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Resolved {
+  level: 'day' | 'month' | 'year' | 'weekday' | 'unknown';
+  y?: number;
+  m?: number;
+  d?: number;
+  weekday?: number;
+}
+
+function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
+  const base = sourceDate && /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) ? new Date(`${sourceDate}T12:00:00Z`) : null;
+  if (x.year !== null) return { level: 'year', y: x.year };
+  if (x.weekday !== null) {
+    if (!base) return { level: 'weekday', weekday: x.weekday };
+    const delta = (x.weekday - base.getUTCDay() + 7) % 7;
+    const date = new Date(base.getTime() + (delta === 0 ? 0 : x.future ? delta : delta - 7) * 86_400_000);
+    return { level: 'day', y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
+  }
+  if (x.month !== null && x.day !== null) {
+    if (!base) return { level: 'day', m: x.month, d: x.day };
+    return { level: 'day', y: base.getUTCFullYear(), m: x.month, d: x.day };
+  }
+  if (x.month !== null) return { level: 'month', m: x.month };
+  return { level: 'unknown' };
+}
+
+/** true: the same; false: different; null: not comparable (a weekday against a date, with no source date). */
+function datesAgree(a: Resolved, b: Resolved): boolean | null {
+  if (a.level === 'unknown' || b.level === 'unknown') return null;
+  if (a.level === 'weekday' || b.level === 'weekday') return a.level === b.level ? a.weekday === b.weekday : null;
+  if (a.level === 'year' || b.level === 'year') return a.level === b.level ? a.y === b.y : null;
+  if (a.level === 'month' || b.level === 'month') return a.m === b.m;
+  if (a.y !== undefined && b.y !== undefined && a.y !== b.y) return false;
+  return a.m === b.m && a.d === b.d;
+}
+
+// ── names ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext): EntityKind | null {
+  const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
+  const keys = a.tokens.slice(from, to).map((t) => t.key);
+  if (keys.some((k) => ORGANISATION_WORDS.has(k))) return 'organisation';
+  if (titled) return 'person';
+  // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
+  const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
+  if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
+  if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
+  const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
+  if (known) return known;
+  if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
+  const before = from > 0 ? a.tokens[from - 1]!.key : '';
+  if (['in', 'at', 'near', 'from', 'across', 'outside'].includes(before)) return 'place';
+  if (to - from >= 2) return 'person';
+  return null;
+}
+
+function capitalizedInSource(word: string, ctx: SourceContext): boolean {
+  if (ctx.text.length > 2_000_000 || word.length < 3) return false;
+  return new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+}
+
+/** A name that only describes someone else: a possessive ("Trump's envoy"), or a title's part ("Trump envoy Witkoff"). */
+function describesAnother(claim: Analysis, e: { titled: boolean }, to: number): boolean {
+  const last = claim.tokens[to - 1]!;
+  const next = claim.tokens[to];
+  return /['’]s$/.test(claim.text.slice(last.start, last.end + 2).replace(/\s.*$/, '')) || (!!next && (next.cap || ROLE_WORDS.has(next.key)) && /^\s+$/.test(claim.text.slice(last.end, next.start)));
+}
+
+/**
+ * A name the passage does not have but its source names elsewhere ("Trump's envoy Steve Witkoff told CNN" where the
+ * sentence says only "Witkoff told CNN"): context the writer took from the same article, not a new claim.
+ */
+function namedInSource(claim: Analysis, from: number, to: number, ctx: SourceContext): boolean {
+  if (ctx.text.length > 2_000_000) return false;
+  const last = claim.tokens[to - 1]!;
+  const surname = claim.text.slice(last.start, last.end).replace(/['’]s$/, '');
+  return surname.length >= 3 && /^\p{Lu}/u.test(surname) && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+}
+
+/** The entity run (or lone capitalized word) a token stands in, by token indexes. */
+function runOf(a: Analysis, i: number): { from: number; to: number; titled: boolean } {
+  for (const e of a.entities) if (i >= e.from && i < e.to) return e;
+  return { from: i, to: i + 1, titled: false };
+}
+
+// ── subjects (who did what) ──────────────────────────────────────────────────────────────────────────────────
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+function isVerbAt(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  if (t.cap || t.value) return false;
+  if (SPEECH_VERBS.has(t.key) || IRREGULAR_LEMMAS.has(t.key)) return true;
+  const prev = a.tokens[i - 1];
+  // "was premature": a copula and an adjective, not an action with a doer.
+  if (prev && BE.has(prev.key) && !/(?:ed|en)$/.test(t.key) && !IRREGULAR_LEMMAS.has(t.key)) return false;
+  if (prev && (prev.modality || AUXILIARIES.has(prev.key) || prev.key === 'not' || prev.key === 'never' || prev.key.endsWith("n't")) && prev.key !== 'to') return true;
+  return /ed$/.test(t.key) && !!prev && !['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(prev.key);
+}
+
+interface Subject {
+  /** The head word or name, and the whole noun phrase around it ("the US and its European allies"). */
+  head: { from: number; to: number };
+  phrase: { from: number; to: number };
+}
+
+const CLAUSE_WORDS = new Set(['that', 'who', 'which', 'whom', 'said', 'says', 'told', 'as', 'when', 'while', 'after', 'before', 'because', 'but', 'if', 'under', 'during']);
+
+/** The noun phrase before a head, back to a clause boundary (at most 6 words). */
+function phraseBefore(a: Analysis, from: number): number {
+  let k = from;
+  while (k > 0 && from - k < 6) {
+    const prev = a.tokens[k - 1]!;
+    const gap = a.text.slice(prev.end, a.tokens[k]!.start);
+    if (/[,;:—–()"“”]/.test(gap) || CLAUSE_WORDS.has(prev.key) || isVerbAt(a, k - 1)) break;
+    k--;
+  }
+  return k;
+}
+
+/** The subject of the verb at i: the word or name before it, through auxiliaries, a relative pronoun or a passive's "by". */
+function subjectOf(a: Analysis, i: number): Subject | null {
+  const toks = a.tokens;
+  let k = i - 1;
+  let passive = false;
+  while (k >= 0 && (AUXILIARIES.has(toks[k]!.key) || toks[k]!.modality || toks[k]!.negation)) {
+    if (BE.has(toks[k]!.key) && /(?:ed|en|t)$/.test(toks[i]!.key)) passive = true;
+    k--;
+  }
+  if (passive) {
+    for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
+      if (toks[j]!.key === 'by') {
+        let e = j + 1;
+        while (e < toks.length && e - j <= 6 && !/[,;:—–()"“”.]/.test(a.text.slice(toks[e - 1]!.end, toks[e]!.start)) && !CLAUSE_WORDS.has(toks[e]!.key)) e++;
+        if (e <= j + 1) return null;
+        let h = j + 1;
+        while (h < e - 1 && toks[h]!.stop) h++;
+        return { head: toks[h]!.cap ? runOf(a, h) : { from: h, to: h + 1 }, phrase: { from: j + 1, to: e } };
+      }
+    }
+    return null;
+  }
+  if (k < 0) return null;
+  let appositiveFrom = -1;
+  const gap = a.text.slice(toks[k]!.end, toks[k + 1]!.start);
+  if (toks[k]!.key === 'who' || toks[k]!.key === 'which') {
+    k--;
+    if (k < 0) return null;
+  } else if (/[,;:—–(]/.test(gap)) {
+    // An interjected clause (", speaking in Brussels alongside Zelenskyy,") stands between subject and verb: skip it.
+    let c = k;
+    while (c > 0 && !/[,;:—–(]/.test(a.text.slice(toks[c - 1]!.end, toks[c]!.start))) c--;
+    if (c > 0 && c < k && (/ing$/.test(toks[c]!.key) || toks[c]!.key === 'who' || toks[c]!.key === 'which' || toks[c]!.key === 'according')) k = c - 1;
+    // Else only an appositive name may stand before a comma ("The energy secretary, Claire Hadley, has approved"):
+    // the noun phrase before it names the same subject.
+    else if (!toks[k]!.cap) return null;
+    else if (c > 0) appositiveFrom = phraseBefore(a, c - 1);
+  }
+  const t = toks[k]!;
+  if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
+  const head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
+  return { head, phrase: { from: appositiveFrom >= 0 ? appositiveFrom : phraseBefore(a, head.from), to: head.to } };
+}
+
+function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject, ctx: SourceContext): boolean {
+  for (let i = cs.phrase.from; i < cs.phrase.to; i++) {
+    const c = claim.tokens[i]!;
+    if (c.stop) continue;
+    for (let j = ss.phrase.from; j < ss.phrase.to; j++) if (!source.tokens[j]!.stop && tokenMatch(c, source.tokens[j]!) === 'same') return true;
+    if (ROLE_WORDS.has(c.key) && roleMatch(c.key, { ...source, entities: source.entities.filter((e) => e.from >= ss.phrase.from && e.to <= ss.phrase.to) }, ctx) >= 0) return true;
+  }
+  return false;
+}
+
+function mentioned(a: Analysis, run: { from: number; to: number }, b: Analysis): boolean {
+  for (let i = run.from; i < run.to; i++) {
+    if (a.tokens[i]!.stop) continue;
+    for (const t of b.tokens) if (tokenMatch(a.tokens[i]!, t) === 'same') return true;
+  }
+  return false;
+}
+
+// ── the comparison ───────────────────────────────────────────────────────────────────────────────────────────
+
+export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceContext): Comparison {
+  const al = align(claim, source, ctx);
+  const differences: RawDifference[] = [];
+  const differs = (kind: ClaimDifferenceKind, draft: Span, src: Span) => {
+    if (!differences.some((d) => d.draft.start < draft.end && draft.start < d.draft.end)) differences.push({ kind, draft, source: src });
+  };
+  const ct = claim.tokens;
+  const st = source.tokens;
+  let extras = 0;
+
+  // Numbers: each claim number needs an agreeing source number; an unmatched one faces the source's unmatched one.
+  const sourceNumbersUsed = new Set<NumberMention>();
+  const unmatchedNumbers: NumberMention[] = [];
+  for (const d of claim.numbers) {
+    const s = source.numbers.find((x) => numbersAgree(d, x));
+    if (s) sourceNumbersUsed.add(s);
+    else unmatchedNumbers.push(d);
+  }
+  for (const d of unmatchedNumbers) {
+    const free = source.numbers.filter((x) => !sourceNumbersUsed.has(x));
+    // The counterpart counts the same thing ("42 turbines" / "48 turbines") or stands between the same words.
+    const anchoredNumber = (x: NumberMention) => {
+      const before = (a: Analysis, at: number) => a.tokens.filter((t) => t.end <= at).pop();
+      const after = (a: Analysis, at: number) => a.tokens.find((t) => t.start >= at && !t.value);
+      const b1 = before(claim, d.outerStart);
+      const b2 = before(source, x.outerStart);
+      const a1 = after(claim, d.end);
+      const a2 = after(source, x.end);
+      return (!!b1 && !!b2 && b1.key === b2.key) || (!!a1 && !!a2 && tokenMatch(a1, a2) === 'same');
+    };
+    const s = free.find((x) => x.unit !== null && x.unit === d.unit) ?? free.find(anchoredNumber);
+    if (s) {
+      sourceNumbersUsed.add(s);
+      differs('number', { start: d.outerStart, end: d.end }, s);
+    } else extras++;
+  }
+
+  // Dates, resolved against the source's date.
+  const sourceDates = source.dates.map((x) => ({ x, r: resolveDate(x, ctx.date) }));
+  const datesUsed = new Set<DateMention>();
+  const unmatchedDates: { x: DateMention; r: Resolved }[] = [];
+  for (const x of claim.dates) {
+    const r = resolveDate(x, ctx.date);
+    const verdicts = sourceDates.map((s) => datesAgree(r, s.r));
+    const k = verdicts.indexOf(true);
+    if (k >= 0) datesUsed.add(sourceDates[k]!.x);
+    else if (verdicts.length > 0 && verdicts.every((v) => v === null)) continue;
+    else unmatchedDates.push({ x, r });
+  }
+  for (const d of unmatchedDates) {
+    const s = sourceDates.find((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
+    if (s) {
+      datesUsed.add(s.x);
+      differs('date', d.x, s.x);
+    } else extras++;
+  }
+
+  // Names: the claim's unmatched names against the passage's unmatched ones, by kind.
+  const sourceFree: { from: number; to: number; kind: EntityKind | null | undefined; used: boolean; e: (typeof source.entities)[number] }[] = [];
+  for (const e of source.entities) {
+    let from = e.from;
+    while (from < e.to && (al.sourceMet[from] || st[from]!.stop)) from++;
+    let to = e.to;
+    while (to > from && (al.sourceMet[to - 1] || st[to - 1]!.stop)) to--;
+    if (from >= to || (e.titled && TITLE_WORDS.has(source.text.slice(st[from]!.start, st[to - 1]!.end)))) continue;
+    let met = false;
+    for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && !TITLE_WORDS.has(source.text.slice(st[k]!.start, st[k]!.end))) met = true;
+    // A person the claim names by a title, a role or part of the name is met.
+    if (met && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
+    sourceFree.push({ from, to, kind: undefined, used: false, e });
+  }
+  const kindOf = (x: (typeof sourceFree)[number]) => (x.kind === undefined ? (x.kind = kindOfRun(source, x.e.from, x.e.to, x.e.titled, ctx)) : x.kind);
+  const claimRuns = [...claim.entities];
+  const t0 = ct[0];
+  if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
+  for (const e of claimRuns) {
+    let from = e.from;
+    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop)) from++;
+    let to = e.to;
+    while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
+    if (from >= to) continue;
+    if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
+    const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
+    // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
+    const anchored = (x: { from: number; to: number }) =>
+      (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
+    // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
+    // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
+    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
+    // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
+    if (e.initial && !s) {
+      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx)) extras++;
+      continue;
+    }
+    if (s) {
+      s.used = true;
+      differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
+    } else if (!(describesAnother(claim, e, to) && namedInSource(claim, from, to, ctx))) extras++;
+  }
+  // Lower-case places: "the city's west side" for "east side".
+  ct.forEach((c, i) => {
+    if (!PLACE_WORDS.has(c.key) || al.toSource[i]! >= 0) return;
+    const j = st.findIndex((s, k) => PLACE_WORDS.has(s.key) && !al.sourceMet[k] && s.key !== c.key && ct[i + 1] && st[k + 1] && tokenMatch(ct[i + 1]!, st[k + 1]!) === 'same');
+    if (j >= 0) differs('place', c, st[j]!);
+  });
+
+  // Negation, hedges and quantifiers on the words both state.
+  ct.forEach((c, i) => {
+    const j = al.toSource[i]!;
+    if (j < 0) return;
+    const s = st[j]!;
+    if (al.kind[i] === 'antonym') {
+      // "little was clear" says what "much remained unclear" says: a negated antonym is the same claim.
+      if (negatedAt(claim, i) === negatedAt(source, j)) differs('negation', c, s);
+      return;
+    }
+    if (c.cap && s.cap) return;
+    // A negation further back ("not attempting to take") may still govern the word: only a side with no negation
+    // near it at all is taken to say the opposite.
+    const nc = negatedAt(claim, i);
+    const ns = negatedAt(source, j);
+    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
+      // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
+      const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
+      const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
+      differs(kind, cueSpan(claim, i, (t) => t.negation || t.quantifier !== null), cueSpan(source, j, (t) => t.negation || t.quantifier !== null));
+      return;
+    }
+    const mc = embeddedWould(claim, i, modalityAt(claim, i));
+    const ms = embeddedWould(source, j, modalityAt(source, j));
+    if (mc && ms && mc !== ms && !(mc === 'certain' && ms === 'would') && !(mc === 'would' && ms === 'certain')) {
+      differs('modality', cueSpan(claim, i, (t) => t.modality !== null), cueSpan(source, j, (t) => t.modality !== null));
+      return;
+    }
+    const qc = quantifierAt(claim, i);
+    const qs = quantifierAt(source, j);
+    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs))) {
+      differs('quantifier', cueSpan(claim, i, (t) => t.quantifier !== null), qs ? cueSpan(source, j, (t) => t.quantifier !== null) : s);
+    }
+  });
+
+  // Who did what: the same verb with another subject that the passage also names.
+  if (differences.length === 0) {
+    for (let i = 0; i < ct.length; i++) {
+      const j = al.toSource[i]!;
+      if (j < 0 || al.kind[i] !== 'same' || !isVerbAt(claim, i) || !isVerbAt(source, j) || /ing$/.test(ct[i]!.key) || /ing$/.test(st[j]!.key)) continue;
+      const cs = subjectOf(claim, i);
+      const ss = subjectOf(source, j);
+      if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
+      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase.
+      if (mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
+        let from = ss.phrase.from;
+        while (from < ss.head.from && st[from]!.stop) from++;
+        differs('agent', { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end }, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
+        break;
+      }
+    }
+  }
+
+  // Coverage: the claim's content words that the passage states, leaving out the words found to differ.
+  let content = 0;
+  let met = 0;
+  let plain = 0;
+  let plainMet = 0;
+  ct.forEach((c, i) => {
+    if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
+    if (differences.some((d) => within(d.draft, c))) return;
+    const w = c.cap ? 1.5 : 1;
+    const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
+    content += w;
+    if (ok) met += w;
+    if (!c.cap) {
+      plain++;
+      if (ok) plainMet++;
+    }
+  });
+  return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras, plainWords: plain, plainMet };
+}
+
+/** "how it would work", "whether the cut would come": a backshifted question, not a hedge of its own. */
+function embeddedWould(a: Analysis, i: number, modality: string | null): string | null {
+  if (modality !== 'would') return modality;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) if (['how', 'whether', 'when', 'what', 'if', 'why', 'where'].includes(a.tokens[k]!.key)) return null;
+  return modality;
+}
+
+function negationNear(a: Analysis, i: number): boolean {
+  for (let k = Math.max(0, i - 8); k < i; k++) if (a.tokens[k]!.negation) return true;
+  return false;
+}
+
+/** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */
+function cueSpan(a: Analysis, i: number, isCue: (t: Token) => boolean): Span {
+  let from = i;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = a.tokens[k]!;
+    if (isCue(t)) from = k;
+    else if (!(AUXILIARIES.has(t.key) || t.stop || t.negation || t.modality || t.quantifier)) break;
+  }
+  return { start: a.tokens[from]!.start, end: a.tokens[i]!.end };
+}

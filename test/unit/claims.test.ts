@@ -1,0 +1,187 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { buildCatalog, createEngine, QuoteIndex } from './core-internals';
+import { checkClaims, checkClaimsAsync, checkClaimAt } from '../../src/core/claims/check-claims';
+import { findClaimSentences } from '../../src/core/claims/segment-claims';
+import { explainClaimCheck } from '../../src/core/explain/explain-claim';
+import { alaskaIndex, applyEdits, builtinFile, loadSources } from './helpers';
+import { claimsIndex, formatScore, readEvalSet, scoreEvalSet } from './claims-eval';
+
+const one = (draft: string, index = alaskaIndex()) => {
+  const r = checkClaims(index, draft);
+  assert.equal(r.claims.length, 1, `one claim in: ${draft}`);
+  return { claim: r.claims[0]!, findings: r.findings };
+};
+
+test('the evaluation set meets the targets (all parts together; each part is reported)', (t) => {
+  const parts = ['tuning', 'holdout', 'unseen'] as const;
+  for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
+  const s = scoreEvalSet(parts.flatMap((p) => readEvalSet(p)), claimsIndex());
+  const report = `${formatScore('all', s)}\n${s.misses.join('\n')}`;
+  assert.ok(s.contradictions + s.others >= 150, 'about 150 sentences or more');
+  assert.ok(s.caught / s.contradictions >= 0.8, report);
+  assert.ok(s.rightKind / s.contradictions >= 0.7, report);
+  assert.ok(s.othersFlagged / s.others <= 0.03, report);
+  assert.ok(s.supportedMatched / s.supported >= 0.85, report);
+});
+
+test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
+  const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
+  assert.equal(number.claim.verdict, 'contradicted');
+  assert.deepEqual(number.claim.differences.map((d) => [d.kind, d.draft, d.source]), [['number', 'nearly three', '3 1/2']]);
+  const agent = one('Putin offered to extend Ukraine a security guarantee similar to NATO’s collective defense mandate as part of a potential peace settlement.');
+  assert.equal(agent.claim.differences[0]?.kind, 'agent');
+  assert.match(agent.claim.differences[0]!.source, /allies/);
+  const modality = one('Putin accepted the proposal that the US and its European allies would provide Ukraine a security guarantee similar to NATO’s.');
+  assert.equal(modality.claim.differences[0]?.kind, 'modality');
+  assert.match(modality.claim.differences[0]!.draft, /would/);
+});
+
+test('the quick fix changes only the wrong words', () => {
+  const draft = 'Witkoff told CNN on Saturday that the United States could offer Article 5-like protection.';
+  const { findings } = one(draft);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.code, 'claim-contradicted');
+  assert.equal(findings[0]!.severity, 'warning');
+  const fix = findings[0]!.fixes[0]!;
+  assert.equal(applyEdits(draft, fix.edits), draft.replace('Saturday', 'Sunday'));
+});
+
+test('what is not a difference: formats, resolved dates, aliases, hedges, negations and passives said another way', () => {
+  for (const draft of [
+    'Zelenskyy and European leaders meet Trump at the White House on August 18 to discuss ending the three-and-a-half-year war.',
+    'European leaders meet Trump at the White House to discuss ending the 3½-year war.',
+    'European leaders meet Trump at the White House to discuss ending the war, now in its fourth year.',
+    'Witkoff told CNN on August 17 that the United States could offer Article 5-like protection.',
+    'The EU chief welcomed the news from the White House while speaking in Brussels alongside Zelensky.',
+    'The issue will probably be a key subject on Monday when Zelensky and major European leaders meet Trump at the White House.',
+    'Witkoff offered few details on how the security framework might function.',
+    'Putin’s longstanding resistance to Ukraine joining NATO could be circumvented by the proposal.',
+    'Trump’s envoy Steve Witkoff told CNN on Sunday that the U.S. could offer Article 5-like protection.',
+    'Zelenskyy thanked the United States but said little was clear.',
+    'Witkoff declined to say how the security framework might function.',
+  ]) {
+    const { claim } = one(draft);
+    assert.equal(claim.verdict, 'supported', `${draft}\n${JSON.stringify(claim.differences)}`);
+    assert.equal(claim.match?.sourceId, 'alaska-summit-2025-08-18');
+  }
+});
+
+test('a source without a date resolves no weekday, and guesses nothing', () => {
+  const file = builtinFile();
+  const undated = new QuoteIndex(loadSources().map((s) => ({ ...s, meta: { ...s.meta, date: null } })));
+  assert.ok(file.text);
+  const { claim } = one('Witkoff told CNN on August 17 that the United States could offer Article 5-like protection.', undated);
+  assert.notEqual(claim.verdict, 'contradicted');
+});
+
+test('unsupported never invents a mismatch, even with shared names and numbers', () => {
+  for (const draft of ['Putin invited Trump to visit Moscow for a second summit in the autumn.', 'Russian forces captured two villages in eastern Ukraine on Friday.']) {
+    const { claim, findings } = one(draft);
+    assert.equal(claim.verdict, 'unsupported');
+    assert.equal(claim.match, null);
+    assert.deepEqual(claim.differences, []);
+    assert.deepEqual(findings, []);
+  }
+});
+
+test('a quotation’s frame is a claim; the quoted words are not', () => {
+  const draft = 'Witkoff told CNN on Saturday, "We were able to win the following concession."';
+  const { claim } = one(draft);
+  assert.equal(claim.verdict, 'contradicted');
+  assert.equal(claim.differences[0]?.kind, 'date');
+  assert.deepEqual(findClaimSentences('"We were able to win the following concession," he said.'), []);
+});
+
+test('claims carry draft offsets, the matched source sentence and its offset', () => {
+  const draft = '# Heading\n\nWitkoff attended Thursday’s talks at a military base in Alaska.';
+  const { claim } = one(draft);
+  assert.equal(draft.slice(claim.span.start, claim.span.end), claim.text);
+  const d = claim.differences[0]!;
+  assert.equal(draft.slice(d.span.start, d.span.end), d.draft);
+  const source = alaskaIndex().sourceById(claim.match!.sourceId)!.source;
+  assert.equal(source.text.slice(claim.match!.offset.start, claim.match!.offset.end), claim.match!.text);
+  assert.equal(source.text.slice(d.sourceSpan.start, d.sourceSpan.end), d.source);
+});
+
+test('the async check gives the same answer, yields between claims, and can be cancelled', async () => {
+  const draft = 'Witkoff attended Thursday’s talks at a military base in Alaska.\n\nWitkoff offered few details on how the security framework might function.';
+  let yields = 0;
+  const r = await checkClaimsAsync(alaskaIndex(), draft, {}, { yieldToHost: async () => void yields++ });
+  assert.deepEqual(r, checkClaims(alaskaIndex(), draft));
+  assert.equal(yields, 2);
+  await assert.rejects(checkClaimsAsync(alaskaIndex(), draft, {}, { yieldToHost: async () => {}, isCancelled: () => true }), { name: 'AbortError' });
+  const at = checkClaimAt(alaskaIndex(), draft, draft.indexOf('offered'));
+  assert.equal(at?.check.verdict, 'supported');
+  assert.equal(checkClaimAt(alaskaIndex(), draft, draft.length + 5), undefined);
+});
+
+test('severity off removes the finding but keeps the claim', () => {
+  const r = checkClaims(alaskaIndex(), 'Witkoff attended Thursday’s talks at a military base in Alaska.', { severities: { 'claim-contradicted': 'off' } });
+  assert.equal(r.claims[0]?.verdict, 'contradicted');
+  assert.deepEqual(r.findings, []);
+});
+
+test('bad input gets no claim and no crash', () => {
+  const index = alaskaIndex();
+  const cases: Record<string, string> = {
+    'very long sentence': `Witkoff ${'said that the talks went on '.repeat(400)}.`,
+    list: '- Witkoff\n- Alaska\n- Putin Trump summit',
+    table: '| Witkoff told CNN on Saturday | yes |\n| --- | --- |\n| Putin offered a guarantee | no |',
+    code: '```\nWitkoff attended Thursday’s talks at a military base in Alaska.\n```\n\n    `Witkoff attended Thursday’s talks.`',
+    url: 'https://example.org/witkoff-attended-thursdays-talks-at-a-military-base-in-alaska',
+    footnote: '[^1]: Witkoff attended Thursday’s talks at a military base in Alaska.',
+    'no words': '… — !!! ??? 123 456 — …',
+    'front matter': '---\ntitle: Witkoff attended Thursday’s talks at a military base in Alaska.\n---\n',
+    empty: '',
+    'lone surrogates': '\ud800\udfff\ud800 Witkoff \udc00 said.',
+  };
+  for (const [name, draft] of Object.entries(cases)) {
+    const r = checkClaims(index, draft);
+    assert.deepEqual(r.claims, [], name);
+    assert.deepEqual(r.findings, [], name);
+  }
+  const big = 'Witkoff attended Thursday’s talks at a military base in Alaska. '.repeat(160_000);
+  assert.ok(big.length > 10_000_000);
+  const t0 = Date.now();
+  assert.deepEqual(checkClaims(index, big).claims, []);
+  assert.ok(Date.now() - t0 < 2_000, 'a 10 MB draft is turned away at once');
+});
+
+test('the hover explains a claim in escaped Markdown, with the source’s metadata and the differences marked', () => {
+  const index = alaskaIndex();
+  const { claim } = one('Witkoff attended Thursday’s talks at a military base in Alaska.');
+  const source = index.sourceById(claim.match!.sourceId)!.source;
+  const md = explainClaimCheck(claim, [source], { linkToSource: (id, s, e) => `command:open?${id}:${s}:${e}` });
+  assert.match(md, /Contradicted/);
+  assert.match(md, /2025-08-18/);
+  assert.match(md, /~~Thursday’s~~/);
+  assert.match(md, /\*\*Friday’s\*\*/);
+  assert.match(md, /\[Open the source at this sentence\]\(command:open\?alaska-summit-2025-08-18:/);
+  const evil = { ...claim, differences: [{ ...claim.differences[0]!, draft: '[x](javascript:alert(1)) <b>' }] };
+  assert.doesNotMatch(explainClaimCheck(evil, [source]), /\]\(javascript|<b>/);
+  const unsupported = one('Putin invited Trump to visit Moscow for a second summit in the autumn.').claim;
+  assert.match(explainClaimCheck(unsupported, []), /Unsupported/);
+});
+
+test('a hostile source (one name repeated 50,000 times, one giant sentence) keeps a claim check fast', () => {
+  const text = `date 2025-08-18\n\n${'Mayor Ortiz said Ortiz '.repeat(50_000)}.\n\nOrtiz did not say when the bridge would reopen.`;
+  const index = new QuoteIndex(buildCatalog([{ path: 'hostile.txt', text }]).sources);
+  const t0 = Date.now();
+  const r = checkClaims(index, 'The mayor gave few details about when the bridge would reopen. Ortiz said Ortiz said Ortiz said the bridge would reopen.');
+  assert.equal(r.claims.length, 2);
+  assert.ok(Date.now() - t0 < 3_000, `${Date.now() - t0} ms`);
+});
+
+test('the engine answers claims: check, the claim at an offset (from a finished check too), the hover', () => {
+  const engine = createEngine(alaskaIndex());
+  const draft = 'Witkoff attended Thursday’s talks at a military base in Alaska. Putin invited Trump to visit Moscow for a second summit in the autumn.';
+  const all = engine.checkClaims(draft);
+  assert.deepEqual(all.claims.map((c) => c.verdict), ['contradicted', 'unsupported']);
+  const at = engine.checkClaimAt(draft, 3, {}, all);
+  assert.equal(at?.check, all.claims[0]);
+  assert.equal(at?.findings[0]?.code, 'claim-contradicted');
+  assert.deepEqual(engine.checkClaimAt(draft, 3)?.check, all.claims[0]);
+  assert.match(engine.explainClaim(all.claims[0]!), /Contradicted/);
+  assert.match(engine.explainClaim(all.claims[1]!), /Unsupported/);
+});
