@@ -290,7 +290,17 @@ async function quotes(args: readonly string[], io: CliIO): Promise<number> {
             const { builtIn: _b, ...meta } = s.meta;
             return meta;
           }),
-          quotes: list.map(({ quote }) => ({ id: quote.id, sourceId: quote.sourceId, speaker: quote.speaker, text: quote.text, offset: quote.offset, context: quote.context, ...(quote.locator ? { locator: quote.locator } : {}) })),
+          quotes: list.map(({ quote }) => ({
+            id: quote.id,
+            sourceId: quote.sourceId,
+            speaker: quote.speaker,
+            text: quote.text,
+            offset: quote.offset,
+            context: quote.context,
+            // How the speaker was found and how sure that is (docs/cli.md); null when the source names no one.
+            attribution: quote.attribution ? { method: quote.attribution.method, confidence: quote.attribution.confidence, mention: quote.attribution.mention } : null,
+            ...(quote.locator ? { locator: quote.locator } : {}),
+          })),
         },
         null,
         2,

@@ -70,8 +70,38 @@ export interface Quote {
   offset: Span;
   /** The paragraph it stands in. */
   context: string;
+  /** How the speaker was found and how sure that is; null when the source names nobody for it. */
+  attribution?: QuoteAttribution | null;
   /** Its page or time in the original document, when the format has them. */
   locator?: Locator;
+}
+
+/** How a source quote was attributed: `verbatim quotes --format json` shows `method`, `confidence` and `mention`. */
+export type AttributionMethod =
+  | 'named'
+  | 'appositive'
+  | 'pronoun'
+  | 'continuation'
+  | 'sentence-subject'
+  | 'according-to'
+  | 'colon'
+  | 'description'
+  | 'transcript-label'
+  | 'voice-tag';
+
+export interface QuoteAttribution {
+  method: AttributionMethod;
+  /** 0–1: how sure the attribution is. The draft check accuses a writer of a wrong speaker only at SURE_ATTRIBUTION or above. */
+  confidence: number;
+  /** The words of the source that name (or describe) the speaker: "Dana Whitfield", "he", "a spokeswoman". */
+  mention: string;
+  /** Where `mention` stands in the source's text. */
+  span?: Span;
+  /**
+   * For an attribution that is not sure: everyone it could mean (named near the quote). A draft crediting someone
+   * outside this list is still wrong.
+   */
+  candidates?: string[];
 }
 
 export interface Source {
@@ -90,7 +120,7 @@ export interface Source {
 
 export type Verdict = 'exact' | 'fragment' | 'elided' | 'variant' | 'misquote' | 'extends-source' | 'not-found';
 
-export type SpeakerCheck = 'match' | 'mismatch' | 'unattributed' | 'not-applicable';
+export type SpeakerCheck = 'match' | 'mismatch' | 'uncertain' | 'unattributed' | 'not-applicable';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -158,6 +188,12 @@ export interface Attribution {
   name: string | null;
   span: Span;
   via: 'named' | 'pronoun' | 'inherited' | 'colon';
+  /** How it was found (finer than `via`). */
+  method?: AttributionMethod;
+  /** 0–1: how sure it is. */
+  confidence?: number;
+  /** For an attribution that is not sure: everyone it could mean. */
+  candidates?: string[];
 }
 
 export interface QuoteCheck {
@@ -176,6 +212,8 @@ export interface QuoteCheck {
   omissions: Omission[];
   /** True when the quotation is too short to judge (a scare quote) and did not match a source quote. */
   scare: boolean;
+  /** How the matched source quote was attributed (for the hover's speaker line); absent when unknown. */
+  sourceAttribution?: QuoteAttribution | null;
 }
 
 export interface DraftCheck {

@@ -51,27 +51,38 @@ test('unattributed: the draft names nobody', () => {
   assert.equal(checkOne(`Some say “${Q7_START}.”`).quote.speakerCheck, 'unattributed');
 });
 
+// q4 is attributed by name ("Witkoff said"): sure enough to call another speaker wrong.
+const Q4 = 'go after any other European countries and violate their sovereignty';
+
 test('a wrong speaker is flagged with a fix that credits the source’s speaker', () => {
-  const draft = `“${Q7_START},” Witkoff said.`;
+  const draft = `“${Q4},” Zelensky said.`;
   const { quote, findings } = checkOne(draft);
   assert.equal(quote.speakerCheck, 'mismatch');
   const f = findings.find((x) => x.code === 'wrong-speaker')!;
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /Volodymyr Zelenskyy/);
+  assert.match(f.message, /Steve Witkoff/);
   const fixed = applyEdits(draft, f.fixes[0]!.edits);
-  assert.equal(fixed, `“${Q7_START},” Zelenskyy said.`);
+  assert.equal(fixed, `“${Q4},” Witkoff said.`);
   assert.equal(checkOne(fixed).quote.speakerCheck, 'match');
 });
 
 test('a wrong speaker named in full is replaced by the full name', () => {
-  const draft = `European Commission President Ursula von der Leyen said, “${Q7_START}.”`;
+  const draft = `European Commission President Ursula von der Leyen said, “${Q4}.”`;
   const { findings } = checkOne(draft);
   const f = findings.find((x) => x.code === 'wrong-speaker')!;
-  assert.equal(applyEdits(draft, f.fixes[0]!.edits), `European Commission President Volodymyr Zelenskyy said, “${Q7_START}.”`);
+  assert.equal(applyEdits(draft, f.fixes[0]!.edits), `European Commission President Steve Witkoff said, “${Q4}.”`);
 });
 
 test('a pronoun that refers to the wrong person is a mismatch', () => {
-  const { quote } = checkOne(`Witkoff met reporters on Sunday.\n\n“${Q7_START},” he said.`);
-  assert.equal(quote.attribution?.name, 'Steve Witkoff');
+  const { quote } = checkOne(`Zelensky met reporters on Sunday.\n\n“${Q4},” he said.`);
+  assert.equal(quote.attribution?.name, 'Volodymyr Zelenskyy');
   assert.equal(quote.speakerCheck, 'mismatch');
+});
+
+test('a source quote attributed only by a pronoun is not sure: another name is uncertain, never an error', () => {
+  // q7 is "…,” he said" in the article: a pronoun, so the check does not accuse the writer.
+  const { quote, findings } = checkOne(`“${Q7_START},” Witkoff said.`);
+  assert.equal(quote.speakerCheck, 'uncertain');
+  assert.ok(!findings.some((f) => f.code === 'wrong-speaker'));
+  assert.equal(checkOne(`“${Q7_START},” Zelensky said.`).quote.speakerCheck, 'match');
 });

@@ -1,9 +1,9 @@
 // Checks every quoted passage of a draft against the index: verdict, speaker, findings and their fixes.
 
-import type { Attribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from '../types';
+import type { Attribution, QuoteAttribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from '../types';
 import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
 import { findNameRuns, PersonRegistry, sameperson, shortName } from '../quotes/people';
-import { attributeQuotations } from '../quotes/attribution';
+import { attributeQuotations, SURE_ATTRIBUTION } from '../quotes/attribution';
 import { tokenizeWords } from '../text/words';
 import { verifyQuotation, type Verification } from './verify-quotation';
 import type { QuoteIndex } from '../corpus/quote-index';
@@ -33,7 +33,7 @@ function prepareDraft(index: QuoteIndex, text: string, options: Partial<CheckOpt
 function checkQuotation(index: QuoteIndex, d: PreparedDraft, q: Quotation): { check: QuoteCheck; findings: Finding[] } {
   const inner = trimSpan(d.text, q.inner);
   const v = verifyQuotation(index, d.text, inner);
-  const check = toQuoteCheck(d.text, q, inner, v, d.attributionOf.get(q) ?? null, d.options);
+  const check = toQuoteCheck(index, d.text, q, inner, v, d.attributionOf.get(q) ?? null, d.options);
   const findings = check.scare || check.kind === 'title' ? [] : findingsFor(d.text, check, v, q, d.options).filter((f) => d.options.severities[f.code] !== 'off');
   return { check, findings };
 }
@@ -81,29 +81,50 @@ export function checkQuotationAt(index: QuoteIndex, text: string, offset: number
   return q ? checkQuotation(index, d, q) : undefined;
 }
 
-function toQuoteCheck(text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
+/** How sure the source is of the matched quote's speaker (undefined for sources read before attribution had a confidence). */
+function sourceAttribution(index: QuoteIndex, v: Verification): QuoteAttribution | null | undefined {
+  if (!v.match?.quoteId) return undefined;
+  const quotes = index.sourceById(v.match.sourceId)?.source.quotes;
+  return quotes?.find((q) => q.id === v.match!.quoteId)?.attribution;
+}
+
+function toQuoteCheck(index: QuoteIndex, text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
   const wordCount = tokenizeWords(text, inner.start, inner.end).length;
   const scare = wordCount < opts.minQuoteWords && !(v.verdict === 'exact' || (v.wholeQuote && v.verdict === 'variant'));
-  return {
+  const source = sourceAttribution(index, v);
+  const out: QuoteCheck = {
     text: text.slice(inner.start, inner.end),
     span: inner,
     outerSpan: { ...q.outer },
     kind: q.kind,
     attribution,
     verdict: v.verdict,
-    speakerCheck: speakerCheckOf(v, attribution),
+    speakerCheck: speakerCheckOf(v, attribution, source),
     match: v.match,
     diff: v.diff,
     omissions: v.omissions,
     scare,
   };
+  if (source !== undefined) out.sourceAttribution = source;
+  return out;
 }
 
-function speakerCheckOf(v: Verification, attribution: Attribution | null): SpeakerCheck {
+/**
+ * Whether the draft credits the source's speaker. A different person is called `mismatch` (an error) only when the
+ * source's attribution is sure and the draft names someone clearly; otherwise `uncertain`, never an accusation.
+ */
+function speakerCheckOf(v: Verification, attribution: Attribution | null, source: QuoteAttribution | null | undefined): SpeakerCheck {
   if (!v.match || v.verdict === 'not-found' || !v.match.quoteId || !v.match.speaker) return 'not-applicable';
-  const credited = attribution?.name ?? (attribution?.via === 'named' ? attribution.mention : null);
+  const credited = attribution?.name ?? (attribution?.via === 'named' && attribution.method !== 'description' && attribution.method !== 'sentence-subject' ? attribution.mention : null);
   if (!credited) return 'unattributed';
-  return sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker) ? 'match' : 'mismatch';
+  if (sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker)) return 'match';
+  const sourceSure = source === undefined || (source !== null && source.confidence >= SURE_ATTRIBUTION);
+  // Not sure who said it, but sure it was none of the people it could mean: someone the source never names near the
+  // quote is wrong too.
+  const ruledOut = !!source?.candidates && !source.candidates.some((c) => sameperson(credited, c) || sameperson(c, credited));
+  // The writer's own credit: a name, or a pronoun the draft resolves to one, is clear; a guessed sentence subject is not.
+  const draftClear = attribution!.name !== null && attribution!.method !== 'sentence-subject' && attribution!.method !== 'continuation';
+  return (sourceSure || ruledOut) && draftClear ? 'mismatch' : 'uncertain';
 }
 
 function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation, opts: CheckOptions): Finding[] {

@@ -2,7 +2,7 @@
 // source instead of thousands of small objects, so receiving them costs little. A restored source equals the one
 // the worker parsed.
 
-import type { Locator, Paragraph, Quote, Sentence, Source, SourceMeta } from '../types';
+import type { Locator, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta } from '../types';
 import { spanContaining } from '../text/sorted-spans';
 
 export interface SourceSnapshot {
@@ -17,6 +17,8 @@ export interface SourceSnapshot {
   quotes: Int32Array;
   /** Speaker of each quote ('' when none). */
   speakers: string[];
+  /** How each quote was attributed (null when it names no one); absent in snapshots made before attributions had it. */
+  attributions?: (QuoteAttribution | null)[];
   /** Page or time of each quote, when the source's format has them. */
   locators?: (Locator | null)[];
   titles: Int32Array;
@@ -42,6 +44,7 @@ export function snapshotSource(source: Source): SourceSnapshot {
     sentences,
     quotes,
     speakers: source.quotes.map((q) => q.speaker ?? ''),
+    attributions: source.quotes.map((q) => q.attribution ?? null),
     ...(source.quotes.some((q) => q.locator) ? { locators: source.quotes.map((q) => q.locator ?? null) } : {}),
     titles,
     warnings: source.warnings,
@@ -66,7 +69,7 @@ export function restoreSource(s: SourceSnapshot): Source {
     const end = s.quotes[k + 1]!;
     const para = paragraphs[s.quotes[k + 2]!];
     const locator = s.locators?.[k / 3];
-    quotes.push({
+    const quote: Quote = {
       id: `q${k / 3 + 1}`,
       sourceId: s.meta.id,
       speaker: s.speakers[k / 3] || null,
@@ -74,7 +77,9 @@ export function restoreSource(s: SourceSnapshot): Source {
       offset: { start, end },
       context: para ? s.text.slice(para.start, Math.max(para.end, end)) : '',
       ...(locator ? { locator } : {}),
-    });
+    };
+    if (s.attributions) quote.attribution = s.attributions[k / 3] ?? null;
+    quotes.push(quote);
   }
   const sentences: Sentence[] = [];
   for (let k = 0; k < s.sentences.length; k += 3) {

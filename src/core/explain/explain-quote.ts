@@ -72,6 +72,26 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
   return lines.join('\n\n');
 }
 
+/** Why the source's attribution is not sure, in words a writer can check against the article. */
+function uncertainReason(check: QuoteCheck): string {
+  const a = check.sourceAttribution;
+  const mention = a?.mention ? `“${escapeMarkdown(a.mention)}”` : 'the article';
+  switch (a?.method) {
+    case 'pronoun':
+      return `it says only ${mention}`;
+    case 'continuation':
+      return 'the quote stands without an attribution and is taken to continue the speaker before it';
+    case 'sentence-subject':
+      return `it is taken from the subject of the sentence, ${mention}`;
+    case 'colon':
+      return `it is taken from ${mention} before a colon`;
+    case 'named':
+      return `${mention} could name more than one person, or an organisation`;
+    default:
+      return 'it was inferred';
+  }
+}
+
 function speakerLine(check: QuoteCheck): string {
   const credited = check.attribution ? escapeMarkdown(check.attribution.name ?? check.attribution.mention) : null;
   const speaker = check.match?.speaker ? escapeMarkdown(check.match.speaker) : null;
@@ -80,6 +100,8 @@ function speakerLine(check: QuoteCheck): string {
       return `Speaker: ${speaker} ✓`;
     case 'mismatch':
       return `Speaker: ✗ your draft credits ${credited}, the source credits ${speaker}`;
+    case 'uncertain':
+      return `Speaker: ? your draft credits ${credited}; the source's attribution to ${speaker} is not sure (${uncertainReason(check)}), so this is not marked wrong`;
     case 'unattributed':
       return `Speaker: ${speaker} (your draft does not say who said it)`;
     default:

@@ -14,6 +14,8 @@ export interface Quotation {
   /** Index of the paragraph it opens in. */
   paragraphIndex: number;
   kind: 'speech' | 'title';
+  /** True for a piece of a quotation that goes on in the next paragraph (set when a source splits it). */
+  continued?: boolean;
 }
 
 type Role = 'open' | 'close' | 'either';
@@ -88,11 +90,23 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
     // Search the paragraph alone: a regex over the whole text would run on to the next mark anywhere after it.
     const body = text.slice(para.start, para.end);
     const marks = /["“”„‟«»]/g;
+    let nested = false;
     for (marks.lastIndex = i - para.start; ; ) {
       const m = marks.exec(body);
       if (!m) break;
       i = para.start + m.index;
       const role = doubleRole(text, i, para);
+      // Straight marks opening inside a curly quotation that closes later in the paragraph: a quote within the quote.
+      if (open && text[i] === '"' && text[open.at] === '“') {
+        if (nested) {
+          nested = false;
+          continue;
+        }
+        if (role === 'open' && body.indexOf('”', i - para.start) >= 0) {
+          nested = true;
+          continue;
+        }
+      }
       if (!open) {
         if (role !== 'close') open = { at: i, para: p };
       } else if (role !== 'open') {
@@ -148,18 +162,22 @@ function findSingleQuotations(text: string, para: Span, p: number, doubles: read
   return out;
 }
 
-/** A short Title Case quotation after "on", "the show" and the like is the name of a work, not speech. */
+/**
+ * A short Title Case quotation after "on", "the show" and the like is the name of a work or an event, not speech,
+ * even with the sentence's comma inside its marks ("meets on “Lantern Friday,” an open evening"); so is a date.
+ */
 function classify(text: string, q: Quotation, para: Span): 'speech' | 'title' {
   const inner = text.slice(q.inner.start, q.inner.end).trim();
-  if (/[,;:]$/.test(inner)) return 'speech';
+  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$/.test(inner)) return 'title';
   const words = tokenizeWords(inner);
   if (words.length < 2 || words.length > 8) return 'speech';
-  const titleCase = words.every((w, k) => k > 0 && TITLE_SMALL_WORDS.has(w.key) ? true : /^[\p{Lu}\p{N}]/u.test(w.strict));
+  const titleCase = words.every((w, k) => (k > 0 && TITLE_SMALL_WORDS.has(w.key) ? true : /^[\p{Lu}\p{N}]/u.test(w.strict)));
   if (!titleCase) return 'speech';
   const before = text.slice(Math.max(para.start, q.outer.start - 40), q.outer.start);
   const lastWord = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
   if (/:\s*$/.test(before) || (lastWord !== undefined && SPEECH_VERBS.has(lastWord))) return 'speech';
   if (lastWord !== undefined && WORK_CUES.has(lastWord)) return 'title';
+  if (/[,;:]$/.test(inner)) return 'speech';
   // Set off by commas like an appositive: the union's newsletter, "Voice of the Quay", urged …
   const after = text.slice(q.outer.end, Math.min(para.end, q.outer.end + 2));
   return /,\s*$/.test(before) && /^,/.test(after) ? 'title' : 'speech';

@@ -10,7 +10,13 @@ export const SPEECH_VERBS = new Set(
     'concluded concludes emphasized emphasizes emphasised emphasises stressed stresses promised promises vowed vows ' +
     'boasted boasts joked jokes quipped quips countered counters observed observes predicted predicts suggested suggests ' +
     'cautioned cautions confirmed confirms maintained maintains reiterated reiterates shouted shouts whispered whispers ' +
-    'testified testifies answered answers'
+    'testified testifies answered answers implored implores interjected interjects gushed gushes scoffed scoffs ' +
+    'charged charges contended contends complained complains lamented laments mused muses retorted retorts ' +
+    'snapped snaps yelled yells chimed asserted asserts alleged alleges demanded demands pleaded pleads ' +
+    'proclaimed proclaims speculated speculates wondered wonders thundered ' +
+    'exclaimed exclaims marveled marvelled groused grumbled fumed raged griped opined mocked teased ' +
+    'reasoned recounted conceded cautioned advised added predicted hinted admitted disclosed revealed ' +
+    'texted emailed wrote write tweet tweeted say'
   ).split(' '),
 );
 
@@ -22,7 +28,33 @@ export const ADVERBS_BETWEEN = new Set(
   'also later then has had have would will previously once repeatedly again reportedly recently separately publicly privately earlier further quickly simply just only last had already subsequently initially'.split(' '),
 );
 
-export const PRONOUNS = new Set(['he', 'she', 'they']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+
+/** Cues before a name that tell a person's gender (for pronouns): "Ms. Ilves", "spokeswoman Ruth Ilves". */
+export const FEMALE_CUES = new Set(['mrs', 'ms', 'miss', 'spokeswoman', 'congresswoman', 'chairwoman', 'businesswoman', 'wife', 'mother', 'daughter', 'sister', 'actress', 'first lady']);
+export const MALE_CUES = new Set(['mr', 'spokesman', 'congressman', 'chairman', 'businessman', 'husband', 'father', 'son', 'brother', 'actor']);
+
+/**
+ * Words that make a capitalized run something other than a speaker: outlets and platforms ("on Twitter", a
+ * "Name, Outlet:" round-up), weekdays and months, and words that start a sentence.
+ */
+export const NON_SPEAKER_WORDS = new Set(
+  (
+    'twitter facebook instagram youtube tiktok reddit snapchat linkedin cnn msnbc fox nbc abc cbs npr pbs bbc reuters ' +
+    'ap politico breitbart axios bloomberg monday tuesday wednesday thursday friday saturday sunday january february ' +
+    'march april june july august september october november december today tonight yesterday tomorrow ' +
+    'news times post journal herald tribune gazette magazine radio television tv network channel'
+  ).split(' '),
+);
+
+/** Words that open a sentence before its subject: "In a statement, …", "But …", "On Tuesday, …". */
+export const SUBJECT_PREFIX_WORDS = new Set(
+  (
+    'in on at during after before while when as since though although because but and yet so still meanwhile instead ' +
+    'however also then speaking asked earlier later last this that for with without despite amid following under over ' +
+    'by from if once until unlike like throughout'
+  ).split(' '),
+);
 
 /** Titles and roles stripped from the front of a name: "European Commission President Ursula von der Leyen". */
 export const TITLE_WORDS = new Set(
@@ -33,7 +65,11 @@ export const TITLE_WORDS = new Set(
     'Commander Admiral Colonel Col. Lt. Captain Capt. Sergeant Sgt. Professor Prof. Rev. Father Speaker Leader Premier ' +
     'Emperor Sheikh Minister Deputy Acting Former Foreign Defense Defence Interior Finance Special Adviser Advisor Counsel ' +
     'Attorney Officer Superintendent Inspector Detective Coach Manager Executive Founder Editor Correspondent Analyst ' +
-    'Economist Spokesmen Officials Official Lawmaker Congressman Congresswoman Councillor Councilman Councilwoman'
+    'Economist Spokesmen Officials Official Lawmaker Congressman Congresswoman Councillor Councilman Councilwoman ' +
+    'Republican Republicans Democrat Democrats Democratic GOP Independent Libertarian Representatives Senators ' +
+    'Sens. Reps. Gen Ret. State Nominee Candidate Presidential Front-runner Hopeful Businessman Businesswoman ' +
+    'Billionaire Strategist Pollster Host Anchor Activist Author Former Candidate Lt. Gov Atty. Attorney-General Whip ' +
+    'Majority Minority Mr Mrs Ms Miss Alderman Alderwoman Sheriff Trooper Officer Pastor Bishop Rabbi Imam Cardinal'
   ).split(' '),
 );
 
@@ -66,7 +102,9 @@ export const NOT_NAME_STARTS = new Set(
     'After Before During Since Until As Because Although Though Even Once Then There Here We I You He She They His Her ' +
     'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
-    'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus'
+    'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
+    'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
+    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked'
   ).split(' '),
 );
 
@@ -81,4 +119,25 @@ export const WORK_CUES = new Set(
   'on in at of from for to by with titled entitled called named dubbed show programme program film movie book song series newspaper magazine column podcast album newsletter report headline slogan motto campaign documentary play novel poem episode segment blog website paper'.split(
     ' ',
   ),
+);
+
+/**
+ * Nouns that name a speaker without naming who ("a spokeswoman said", "the campaign said in a statement"); a
+ * description must end in one of these (or in a role suffix: -man, -woman, -person, -er, -or, -ist, -ian).
+ */
+export const SPEAKER_NOUNS = new Set(
+  (
+    'spokesman spokeswoman spokesperson spokespeople official officials aide aides adviser advisers advisor advisors ' +
+    'source sources campaign campaigns statement statements release report reports memo letter ad ads advertisement ' +
+    'ministry department agency office committee group company firm organization organisation union board council ' +
+    'administration government police authorities authority court lawsuit suit complaint filing document documents ' +
+    'poll survey study analysis website site post tweet tweets email emails message note newspaper paper daily outlet ' +
+    'network channel station magazine show program programme broadcast video commercial spot voters people residents ' +
+    'critics supporters opponents protesters demonstrators analysts experts observers insiders democrats republicans ' +
+    'lawmakers senators members leaders staff team party camp transcript candidate nominee president governor senator ' +
+    'representative congressman congresswoman mayor chairman chairwoman chair director executive founder host anchor ' +
+    'reporter correspondent columnist editor writer author owner partner attorney lawyer judge friend friends family ' +
+    'mother father wife husband son daughter brother sister woman women man men resident student students teacher ' +
+    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer'
+  ).split(' '),
 );

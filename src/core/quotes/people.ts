@@ -70,7 +70,10 @@ export function sameperson(mention: string, person: string): boolean {
   const mGiven = mParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
   if (mGiven.length === 0) return true;
   const pGiven = pParts.filter((w) => !NAME_PARTICLES.has(w)).slice(0, -1);
-  return pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0];
+  if (pGiven.length === 0 || mGiven[0] === pGiven[0] || mGiven[0]![0] === pGiven[0]![0]) return true;
+  // Names, not titles: an unknown title glued to one name ("Alderperson Quentin Marlow") or a middle name
+  // ("Hillary Rodham Clinton") still leaves one given name in common.
+  return mGiven.some((g) => g.length > 1 && pGiven.includes(g));
 }
 
 
@@ -132,7 +135,7 @@ function stripTitles(run: RunWord[]): NameMention | null {
       titled = true;
     }
   }
-  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word))) first++;
+  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word) || (last - first > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(run[first]!.word)))) first++;
   if (first >= last) return null;
   const kept = run.slice(first, last);
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled };
@@ -187,6 +190,15 @@ export class PersonRegistry {
       if (!earliest || positions[0]! < earliest.at) earliest = { name, at: positions[0]! };
     }
     return (best ?? earliest)?.name ?? null;
+  }
+
+  /** How many different people of the text a mention could name ("Clinton" with Bill and Hillary: 2). */
+  countNamed(mention: string): number {
+    const names = this.bySurname.get(surnameKey(mention));
+    if (!names) return 0;
+    let n = 0;
+    for (const name of names.keys()) if (sameperson(mention, name)) n++;
+    return n;
   }
 
   isPerson(mention: NameMention): boolean {

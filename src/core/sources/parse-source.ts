@@ -1,6 +1,6 @@
 // A source file's text becomes paragraphs, headings, sentences and attributed quotes.
 
-import type { Paragraph, Quote, Sentence, Source, SourceMeta, Span } from '../types';
+import type { Attribution, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta, Span } from '../types';
 import { parseSourceHeader } from './source-header';
 import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
 import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
@@ -29,7 +29,7 @@ export function parseSource(input: SourceInput): ParseResult {
   const mentions = findNameRuns(text, bodyStart);
   const registry = new PersonRegistry(mentions);
   const paragraphs = findParagraphs(text, bodyStart, mentions, registry);
-  const quotations = findQuotations(text, paragraphs);
+  const quotations = splitAtParagraphs(text, findQuotations(text, paragraphs), paragraphs);
   const speech = quotations.filter((q) => q.kind === 'speech' && /[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end)));
   const attributions = attributeQuotations({ text, paragraphs, registry, mentions }, speech);
   const meta: SourceMeta = {
@@ -42,14 +42,18 @@ export function parseSource(input: SourceInput): ParseResult {
     path: input.path ?? null,
     builtIn: input.builtIn ?? false,
   };
-  const quotes: Quote[] = speech.map((q, k) => ({
-    id: `q${k + 1}`,
-    sourceId: meta.id,
-    speaker: attributions[k]?.name ?? null,
-    text: text.slice(q.inner.start, q.inner.end),
-    offset: { ...q.inner },
-    context: text.slice(paragraphs[q.paragraphIndex]!.start, contextEnd(q, paragraphs)),
-  }));
+  const quotes: Quote[] = speech.map((q, k) => {
+    const a = attributions[k] ?? null;
+    return {
+      id: `q${k + 1}`,
+      sourceId: meta.id,
+      speaker: a?.name ?? null,
+      text: text.slice(q.inner.start, q.inner.end),
+      offset: { ...q.inner },
+      context: text.slice(paragraphs[q.paragraphIndex]!.start, contextEnd(q, paragraphs)),
+      attribution: a ? toQuoteAttribution(a) : null,
+    };
+  });
   const warnings = speech.filter((q) => !q.closed).map((q) => `a quotation at offset ${q.outer.start} never closes; it is taken to run to the end of its paragraph`);
   return {
     ok: true,
@@ -64,6 +68,55 @@ export function parseSource(input: SourceInput): ParseResult {
       warnings,
     },
   };
+}
+
+function toQuoteAttribution(a: Attribution): QuoteAttribution {
+  const out: QuoteAttribution = {
+    method: a.method ?? (a.via === 'pronoun' ? 'pronoun' : a.via === 'inherited' ? 'continuation' : 'named'),
+    confidence: a.confidence ?? 0.9,
+    mention: a.mention,
+    span: { ...a.span },
+  };
+  if (a.candidates) out.candidates = a.candidates;
+  return out;
+}
+
+/**
+ * A quotation carried over several paragraphs becomes one quote per paragraph: a quote's text holds only spoken
+ * words, never a paragraph break or the mark that reopens it.
+ */
+function splitAtParagraphs(text: string, quotations: Quotation[], paragraphs: readonly Paragraph[]): Quotation[] {
+  const out: Quotation[] = [];
+  for (const q of quotations) {
+    if (q.inner.end <= paragraphs[q.paragraphIndex]!.end) {
+      out.push(q);
+      continue;
+    }
+    const last = spanContaining(paragraphs, q.inner.end);
+    if (last <= q.paragraphIndex || last < 0) {
+      out.push(q);
+      continue;
+    }
+    for (let p = q.paragraphIndex; p <= last; p++) {
+      const para = paragraphs[p]!;
+      let start = p === q.paragraphIndex ? q.inner.start : para.start;
+      let end = p === last ? q.inner.end : para.end;
+      // Skip the reopening mark of a continued paragraph.
+      while (start < end && /[\s>"“”„«]/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end <= start) continue;
+      const closed = p === last ? q.closed : false;
+      out.push({
+        outer: { start: p === q.paragraphIndex ? q.outer.start : start - 1, end: p === last ? q.outer.end : end },
+        inner: { start, end },
+        closed: p === last ? closed : true,
+        paragraphIndex: p,
+        kind: q.kind,
+        continued: p < last,
+      });
+    }
+  }
+  return out;
 }
 
 function contextEnd(q: Quotation, paragraphs: readonly Paragraph[]): number {

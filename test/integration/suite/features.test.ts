@@ -115,10 +115,10 @@ suite('Verbatim in a real VS Code', () => {
       const diags = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'wrong-speaker'), 'a wrong speaker');
       const wrong = diags.find((d) => codeOf(d) === 'wrong-speaker')!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, wrong.range, vscode.CodeActionKind.QuickFix.value);
-      const credit = actions.find((a) => a.title === 'Credit Ursula von der Leyen')!;
+      const credit = actions.find((a) => a.title === 'Credit Steve Witkoff')!;
       assert.ok(credit?.edit && credit.isPreferred);
       assert.ok(await vscode.workspace.applyEdit(credit.edit));
-      assert.ok(doc.getText().includes('for Ukraine,” von der Leyen said.'));
+      assert.ok(doc.getText().includes('Witkoff said Russia would not “go after'));
       await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'wrong-speaker'), 'the wrong speaker cleared');
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });

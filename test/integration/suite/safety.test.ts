@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, codeOf, completionsAt, fileUri, hoverText, newDraft, positionOf, sourcesReady, waitForDiagnostics, workspaceUri } from './helpers';
 
-/** The quotes of the test workspace: the built-in article 7, harbour-strike.md 7, night-ferry.html 9, rail-interview.txt 19. */
-const WORKSPACE_QUOTES = 42;
+/** The quotes of the test workspace: the built-in article 7, harbour-strike.md 8 (a quote over two paragraphs is two), night-ferry.html 9, rail-interview.txt 19. */
+const WORKSPACE_QUOTES = 43;
 
 const HOSTILE = 'Read [this](command:workbench.action.terminal.new) now <img src=x onerror=alert(1)> ![p](http://example.invalid/p.png) please';
 
@@ -64,7 +64,7 @@ suite('Safety: untrusted text and drafts under edit', () => {
   test('several fixes applied at once do not overlap or shift each other', async () => {
     const text = [
       'Zelensky said “there are no details on how it will work.”',
-      '“We welcome President Trump’s willingness to contribute to Article 5-like security guarantees for Ukraine,” Zelenskyy said.',
+      'Zelensky said Russia would not “go after any other European countries and violate their sovereignty.”',
       'Witkoff said it “was the first time we ever heard the Russians agree to that.”',
       '',
     ].join('\n');
@@ -83,7 +83,7 @@ suite('Safety: untrusted text and drafts under edit', () => {
       doc.getText(),
       [
         'Zelensky said “There are no details how it will work.”',
-        '“We welcome President Trump’s willingness to contribute to Article 5-like security guarantees for Ukraine,” von der Leyen said.',
+        'Witkoff said Russia would not “go after any other European countries and violate their sovereignty.”',
         'Witkoff said it “was the first time we had ever heard the Russians agree to that.”',
         '',
       ].join('\n'),
@@ -99,7 +99,7 @@ suite('Safety: untrusted text and drafts under edit', () => {
     const reload = vscode.commands.executeCommand<number>('verbatim.reloadSources');
     await Promise.all([...files.slice(0, 500).map((f) => vscode.workspace.fs.delete(f)), ...files.slice(900).map((f, k) => write(f, 900 + k, 'rewritten'))]);
     await reload;
-    assert.equal(await sourcesReady(), WORKSPACE_QUOTES + 500, 'the workspace’s 42 (the built-in 7, harbour-strike’s 7, night-ferry’s 9, rail-interview’s 19) and the 500 files that remain');
+    assert.equal(await sourcesReady(), WORKSPACE_QUOTES + 500, 'the workspace’s 43 (the built-in 7, harbour-strike’s 8, night-ferry’s 9, rail-interview’s 19) and the 500 files that remain');
     const editor = await newDraft('Pat Lee said “Churn quote number 950 is rewritten.”\n');
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the rewritten text is the one indexed');
     await vscode.workspace.fs.delete(fileUri('sources/churn'), { recursive: true });

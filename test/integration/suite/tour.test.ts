@@ -56,7 +56,7 @@ if (dir) {
 
     test('the quick-fix menu on a wrong speaker', async () => {
       const editor = await openDraft('drafts/summit.md');
-      const pos = positionOf(editor.document, 'We welcome President', 'start');
+      const pos = positionOf(editor.document, 'go after any other', 'start');
       editor.selection = new vscode.Selection(pos, pos);
       await vscode.commands.executeCommand('editor.action.quickFix');
       await shoot('quick-fix');
