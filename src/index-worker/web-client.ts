@@ -57,6 +57,9 @@ export async function buildIndexInWebWorker(files: readonly SourceFile[], startW
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) return onAbort();
     worker.addEventListener('message', ({ data: reply }) => {
+      // PDF.js, when a PDF source is read inside the worker, announces itself as a PDF.js worker
+      // ({ sourceName: 'worker', action: 'ready' }); only this protocol's replies are ours.
+      if (!reply || typeof reply !== 'object' || !('type' in reply)) return;
       try {
         if (reply.type === 'sources') {
           for (const s of reply.sources) sources.push(restoreSource(s));

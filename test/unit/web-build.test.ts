@@ -87,3 +87,22 @@ test('a cancelled build rejects with AbortError and ends its worker; a worker th
   // Node has no Web Worker: the factory says so, and the caller (the source store) indexes inline instead.
   await assert.rejects(buildIndexInWebWorker(files, webWorkerFactory(async () => new Uint8Array())), /Web Workers are not available/);
 });
+
+test('a message that is not the indexing protocol (PDF.js announcing itself in the worker) is ignored', async () => {
+  const script = fs.readFileSync(webWorkerScript, 'utf8');
+  const started = { count: 0, terminated: 0 };
+  const real = vmWorkers(script, started);
+  // The worker posts PDF.js's { sourceName, targetName, action: 'ready' } before any reply of its own.
+  const chatty: WorkerFactory = async () => {
+    const worker = await real();
+    const add = worker.addEventListener.bind(worker) as (type: string, l: Listener) => void;
+    return Object.assign(Object.create(worker) as object, {
+      addEventListener: (type: string, l: Listener) => {
+        if (type === 'message') setTimeout(() => l({ data: { sourceName: 'worker', targetName: 'main', action: 'ready', data: null } }), 0);
+        add(type, l);
+      },
+    }) as Awaited<ReturnType<WorkerFactory>>;
+  };
+  const { engine } = await buildIndexInWebWorker(files, chatty);
+  assert.equal(engine.quoteCount, new QuoteIndex(buildCatalog(files).sources).quoteCount);
+});
