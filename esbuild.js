@@ -71,7 +71,10 @@ const testFilesPlugin = {
   setup(build) {
     build.onResolve({ filter: /^verbatim-test-files$/ }, () => ({ path: 'verbatim-test-files', namespace: 'verbatim-test-files' }));
     build.onLoad({ filter: /.*/, namespace: 'verbatim-test-files' }, () => {
-      const files = fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort();
+      const files = fs
+        .readdirSync(suiteDir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort();
       const loads = files.map((f) => `  { name: ${JSON.stringify(f.replace(/\.ts$/, '.js'))}, load: () => require(${JSON.stringify('./' + f)}) },`);
       return { contents: `module.exports = [\n${loads.join('\n')}\n];\n`, loader: 'js', resolveDir: suiteDir, watchFiles: files.map((f) => path.join(suiteDir, f)) };
     });

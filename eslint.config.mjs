@@ -27,48 +27,60 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is host-free: the host passes data in.' })),
-        patterns: [
-          { group: ['node:*'], message: 'src/core is host-free: no Node built-ins.' },
-          { group: ['**/vscode/**', '**/cli/**'], message: 'src/core must not import the hosts.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core is host-free: the host passes data in.' })),
+          patterns: [
+            { group: ['node:*'], message: 'src/core is host-free: no Node built-ins.' },
+            { group: ['**/vscode/**', '**/cli/**'], message: 'src/core must not import the hosts.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-        patterns: [
-          { group: ['**/vscode/**'], message: 'The CLI must not import the extension.' },
-          { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+          patterns: [
+            { group: ['**/vscode/**'], message: 'The CLI must not import the extension.' },
+            { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/index-worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The index worker serves every host; it must not need VS Code.' }],
-        patterns: [
-          { group: ['**/vscode/**', '**/cli/**'], message: 'The index worker must not import the hosts.' },
-          { group: ['**/core/*', '!**/core/index', '!**/core/worker-api'], message: 'The index worker uses src/core/index.ts and src/core/worker-api.ts only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The index worker serves every host; it must not need VS Code.' }],
+          patterns: [
+            { group: ['**/vscode/**', '**/cli/**'], message: 'The index worker must not import the hosts.' },
+            { group: ['**/core/*', '!**/core/index', '!**/core/worker-api'], message: 'The index worker uses src/core/index.ts and src/core/worker-api.ts only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/vscode/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/cli/**'], message: 'The extension must not import the CLI.' },
-          { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/**'], message: 'The extension must not import the CLI.' },
+            { group: ['**/core/*', '!**/core/index'], message: 'Hosts use the engine through src/core/index.ts only.' },
+          ],
+        },
+      ],
     },
   },
   {

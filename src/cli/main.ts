@@ -119,14 +119,22 @@ async function readDraft(reader: SourceReader, file: string): Promise<{ ok: true
 }
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{
-    'fail-on': { type: 'string', default: 'warning' },
-    'min-quote-words': { type: 'string' },
-    verdicts: { type: 'boolean', default: false },
-    claims: { type: 'boolean', default: false },
-    fix: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-  } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      ...COMMON_OPTIONS,
+      ...{
+        'fail-on': { type: 'string', default: 'warning' },
+        'min-quote-words': { type: 'string' },
+        verdicts: { type: 'boolean', default: false },
+        claims: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) return help(io);
   const fmt = format(values.format);
   const failOn = values['fail-on'] as string;
@@ -177,8 +185,11 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     if (result.findings.some((f) => meetsThreshold(f.severity, failOn as Severity | 'never'))) failed = true;
   }
 
-  if (fmt === 'json') io.stdout(JSON.stringify({ files: results.map((r) => ({ ...checkJson(r.path, r.text, r.result), ...(r.claims ? { claims: claimsJson(r.text, r.claims) } : {}) })) }, null, 2) + '\n');
-  else {
+  if (fmt === 'json') {
+    io.stdout(
+      JSON.stringify({ files: results.map((r) => ({ ...checkJson(r.path, r.text, r.result), ...(r.claims ? { claims: claimsJson(r.text, r.claims) } : {}) })) }, null, 2) + '\n',
+    );
+  } else {
     for (const r of results) io.stdout(checkText(r.path, r.text, r.result, values.verdicts as boolean) + (r.claims && values.verdicts ? claimsText(r.path, r.text, r.claims) : ''));
     const counts = summarize(results.map((r) => r.result));
     const fixes = values.fix ? `; ${fixed} fix${fixed === 1 ? '' : 'es'} ${values['dry-run'] ? 'would be applied' : 'applied'}` : '';
@@ -276,7 +287,12 @@ function claimsText(file: string, text: string, claims: readonly ClaimCheck[]): 
 }
 
 async function quotes(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ speaker: { type: 'string' }, search: { type: 'string' } } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...COMMON_OPTIONS, ...{ speaker: { type: 'string' }, search: { type: 'string' } } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) return help(io);
   const fmt = format(values.format);
   if (positionals.length > 0) throw new UsageError(`quotes takes no file arguments (got "${positionals[0]}"); give sources with --source`);
@@ -313,7 +329,12 @@ async function quotes(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function cite(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' }, bibliography: { type: 'string' } } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...COMMON_OPTIONS, ...{ style: { type: 'string', default: 'inline' }, bibliography: { type: 'string' } } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) return help(io);
   const style = values.style as string;
   if (!isValidCitationStyle(style)) throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')} or a .csl file, not "${style}"`);

@@ -166,7 +166,13 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
       const words = suggestion.text;
       if (!options.insertAttribution) return [{ span: { ...completion.replace }, newText: words + completion.closeMark }];
       const passage = { text: words, speaker: suggestion.quote.speaker, source: suggestion.source.meta, locator: suggestion.quote.locator ?? null };
-      return citationEdits(text, passage, options.style ?? 'inline', { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } }, options.resources);
+      return citationEdits(
+        text,
+        passage,
+        options.style ?? 'inline',
+        { kind: 'quotation', replace: completion.replace, marks: { open: '', close: completion.closeMark } },
+        options.resources,
+      );
     },
     explain: (check, options = {}) => explainQuoteCheck(check, check.match ? sourceOf(check.match.sourceId) : undefined, options),
     checkClaims: (text, options = {}) => checkClaims(index, text, options),
@@ -193,7 +199,12 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
       if (!passage) return null;
       // After the closing mark when the words stop right before one.
       const at = /^[”"»“’']/.test(documentText.slice(span.end, span.end + 1)) ? span.end + 1 : span.end;
-      return { match: v.match!, passage, citation: formatCitation(passage, style, resources), edits: citationEdits(documentText, passage, style, { kind: 'marker', at }, resources) };
+      return {
+        match: v.match!,
+        passage,
+        citation: formatCitation(passage, style, resources),
+        edits: citationEdits(documentText, passage, style, { kind: 'marker', at }, resources),
+      };
     },
     citeQuotation(documentText, check, style, resources) {
       if (!isConfirmed(check)) return null;

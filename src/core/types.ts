@@ -78,16 +78,7 @@ export interface Quote {
 
 /** How a source quote was attributed: `verbatim quotes --format json` shows `method`, `confidence` and `mention`. */
 export type AttributionMethod =
-  | 'named'
-  | 'appositive'
-  | 'pronoun'
-  | 'continuation'
-  | 'sentence-subject'
-  | 'according-to'
-  | 'colon'
-  | 'description'
-  | 'transcript-label'
-  | 'voice-tag';
+  'named' | 'appositive' | 'pronoun' | 'continuation' | 'sentence-subject' | 'according-to' | 'colon' | 'description' | 'transcript-label' | 'voice-tag';
 
 export interface QuoteAttribution {
   method: AttributionMethod;
@@ -154,15 +145,7 @@ export interface Fix {
 }
 
 export type FindingCode =
-  | 'misquote'
-  | 'wrong-speaker'
-  | 'elision-changes-meaning'
-  | 'extends-source'
-  | 'not-in-sources'
-  | 'variant'
-  | 'unclosed-quote'
-  | 'claim-contradicted'
-  | 'claim-unsupported';
+  'misquote' | 'wrong-speaker' | 'elision-changes-meaning' | 'extends-source' | 'not-in-sources' | 'variant' | 'unclosed-quote' | 'claim-contradicted' | 'claim-unsupported';
 
 export interface Finding {
   code: FindingCode;

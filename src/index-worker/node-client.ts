@@ -51,14 +51,23 @@ async function sendFiles(worker: Worker, files: readonly SourceFile[], stopped: 
   let size = 0;
   const flush = async () => {
     if (batch.length === 0 || stopped()) return;
-    worker.postMessage({ type: 'files', files: batch } satisfies WorkerRequest, batch.flatMap((f) => (f.bytes ? [f.bytes] : [])));
+    worker.postMessage(
+      { type: 'files', files: batch } satisfies WorkerRequest,
+      batch.flatMap((f) => (f.bytes ? [f.bytes] : [])),
+    );
     batch = [];
     size = 0;
     await new Promise((resolve) => setImmediate(resolve));
   };
   for (const f of files) {
     const bytes = f.bytes ? toArrayBuffer(f.bytes) : undefined;
-    batch.push({ path: f.path, ...(f.text !== undefined ? { text: f.text } : {}), ...(bytes ? { bytes } : {}), ...(f.id ? { id: f.id } : {}), ...(f.builtIn ? { builtIn: true } : {}) });
+    batch.push({
+      path: f.path,
+      ...(f.text !== undefined ? { text: f.text } : {}),
+      ...(bytes ? { bytes } : {}),
+      ...(f.id ? { id: f.id } : {}),
+      ...(f.builtIn ? { builtIn: true } : {}),
+    });
     size += (bytes?.byteLength ?? 0) + (f.text?.length ?? 0) * 2;
     if (size > BATCH_BYTES) await flush();
   }

@@ -40,7 +40,11 @@ export function webWorkerFactory(load: () => Promise<Uint8Array>): WorkerFactory
   };
 }
 
-export async function buildIndexInWebWorker(files: readonly SourceFile[], startWorker: WorkerFactory, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }> {
+export async function buildIndexInWebWorker(
+  files: readonly SourceFile[],
+  startWorker: WorkerFactory,
+  options: { signal?: AbortSignal; maxBytes?: number } = {},
+): Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }> {
   if (options.signal?.aborted) throw abortError();
   const worker = await startWorker();
   return new Promise((resolve, reject) => {
@@ -90,7 +94,10 @@ async function sendFiles(worker: WebWorker, files: readonly SourceFile[], stoppe
   let size = 0;
   const flush = async () => {
     if (batch.length === 0 || stopped()) return;
-    worker.postMessage({ type: 'files', files: batch }, batch.flatMap((f) => (f.bytes ? [f.bytes] : [])));
+    worker.postMessage(
+      { type: 'files', files: batch },
+      batch.flatMap((f) => (f.bytes ? [f.bytes] : [])),
+    );
     batch = [];
     size = 0;
     // setTimeout, not setImmediate: the web worker extension host has no setImmediate.
@@ -99,7 +106,13 @@ async function sendFiles(worker: WebWorker, files: readonly SourceFile[], stoppe
   for (const f of files) {
     // A copy: the buffer is transferred to the worker, and the caller keeps (and caches) its own bytes.
     const bytes = f.bytes ? (new Uint8Array(f.bytes).buffer as ArrayBuffer) : undefined;
-    batch.push({ path: f.path, ...(f.text !== undefined ? { text: f.text } : {}), ...(bytes ? { bytes } : {}), ...(f.id ? { id: f.id } : {}), ...(f.builtIn ? { builtIn: true } : {}) });
+    batch.push({
+      path: f.path,
+      ...(f.text !== undefined ? { text: f.text } : {}),
+      ...(bytes ? { bytes } : {}),
+      ...(f.id ? { id: f.id } : {}),
+      ...(f.builtIn ? { builtIn: true } : {}),
+    });
     size += (bytes?.byteLength ?? 0) + (f.text?.length ?? 0) * 2;
     if (size > BATCH_BYTES) await flush();
   }

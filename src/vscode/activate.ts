@@ -52,5 +52,10 @@ export function activateVerbatim(context: vscode.ExtensionContext, platform: Pla
     registerSourceDocuments(store),
   );
   void store.ready();
-  return { sourcesTree: sources.tree, sourcesView: sources.view, statusBarText: () => (status.item.text === '' ? undefined : status.item.text), onDidUpdateStatusBar: status.onDidUpdate };
+  return {
+    sourcesTree: sources.tree,
+    sourcesView: sources.view,
+    statusBarText: () => (status.item.text === '' ? undefined : status.item.text),
+    onDidUpdateStatusBar: status.onDidUpdate,
+  };
 }

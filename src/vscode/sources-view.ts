@@ -5,9 +5,7 @@ import type { SourceStore } from './source-store';
 import { sourceLabel } from './quote-completions';
 
 export type SourcesNode =
-  | { kind: 'source'; source: Source }
-  | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] }
-  | { kind: 'quote'; source: Source; quote: Quote };
+  { kind: 'source'; source: Source } | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] } | { kind: 'quote'; source: Source; quote: Quote };
 
 /** How each kind of source reads and looks in the view. */
 const KINDS: Record<SourceKind, { label: string; icon: string }> = {
@@ -53,7 +51,9 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
 
   getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
     if (!node) {
-      return this.store.ready().then(() => this.store.current.sources.filter((source) => source.quotes.some((q) => this.keeps(q))).map((source) => ({ kind: 'source' as const, source })));
+      return this.store
+        .ready()
+        .then(() => this.store.current.sources.filter((source) => source.quotes.some((q) => this.keeps(q))).map((source) => ({ kind: 'source' as const, source })));
     }
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
@@ -81,7 +81,9 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
         const n = node.source.quotes.length;
         const kind = KINDS[node.source.meta.kind ?? 'article'];
         item.description = `${node.source.meta.date ?? ''} · ${kind.label} · ${n} quote${n === 1 ? '' : 's'}${node.source.meta.builtIn ? ' · built-in' : ''}`.replace(/^ · /, '');
-        item.tooltip = new vscode.MarkdownString().appendText([kind.label, node.source.meta.title, node.source.meta.outlet, node.source.meta.author, node.source.meta.url].filter(Boolean).join(' · ') || node.source.meta.id);
+        item.tooltip = new vscode.MarkdownString().appendText(
+          [kind.label, node.source.meta.title, node.source.meta.outlet, node.source.meta.author, node.source.meta.url].filter(Boolean).join(' · ') || node.source.meta.id,
+        );
         item.iconPath = new vscode.ThemeIcon(kind.icon);
         item.contextValue = 'source';
         item.command = { command: 'verbatim.openSource', title: 'Open Source', arguments: [node.source.meta.id] };
@@ -122,7 +124,8 @@ export function registerSourcesView(store: SourceStore): vscode.Disposable & { v
     view,
     tree,
     vscode.commands.registerCommand('verbatim.filterSources', async (query?: unknown) => {
-      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show the quotes that hold these words (any order, typos allowed)', value: tree.filter });
+      const value =
+        typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show the quotes that hold these words (any order, typos allowed)', value: tree.filter });
       if (value !== undefined) setFilter(value);
     }),
     vscode.commands.registerCommand('verbatim.clearSourcesFilter', () => setFilter('')),

@@ -35,7 +35,9 @@ export function registerStatusBar(analyzer: DraftAnalyzer, store: SourceStore): 
     const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
     const claimsText = supported + contradicted > 0 ? ` $(law) ${supported} supported${contradicted ? `, ${contradicted} contradicted` : ''}` : '';
     item.text = `$(quote) ${verified} verified${flagged ? ` $(warning) ${flagged} flagged` : ''}${claimsText}`;
-    const claimsTip = claims.length ? ` Of your own ${claims.length} sentence${claims.length === 1 ? '' : 's'}, ${supported} supported, ${contradicted} contradicted, ${claims.length - supported - contradicted} not in the sources.` : '';
+    const claimsTip = claims.length
+      ? ` Of your own ${claims.length} sentence${claims.length === 1 ? '' : 's'}, ${supported} supported, ${contradicted} contradicted, ${claims.length - supported - contradicted} not in the sources.`
+      : '';
     item.tooltip = `Verbatim: ${verified} quotation${verified === 1 ? '' : 's'} match the sources, ${flagged} flagged.${claimsTip} Click to open the Problems panel.`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();

@@ -26,8 +26,12 @@ function claimSentences(index: QuoteIndex, count: number, seed: number): string[
     if (words.length < 6) continue;
     const kind = rand();
     let claim: string[];
-    if (kind < 0.5) claim = words.filter(() => rand() > 0.2); // a paraphrase that drops words
-    else if (kind < 0.85) claim = words.map((w, k) => (k === Math.floor(words.length / 2) ? pick(pick(all).source.sentences).text.split(/\s+/)[1] ?? w : w)); // one word changed
+    if (kind < 0.5) {
+      claim = words.filter(() => rand() > 0.2);
+    } // a paraphrase that drops words
+    else if (kind < 0.85) {
+      claim = words.map((w, k) => (k === Math.floor(words.length / 2) ? (pick(pick(all).source.sentences).text.split(/\s+/)[1] ?? w) : w));
+    } // one word changed
     else claim = Array.from({ length: words.length }, () => pick(pick(all).source.sentences).text.split(/\s+/)[2] ?? 'word'); // unsupported
     if (rand() < 0.3) claim.splice(1, 0, String(Math.floor(rand() * 90) + 2));
     const text = claim.join(' ').replace(/[.!?]+$/, '');

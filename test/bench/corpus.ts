@@ -12,8 +12,14 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const SYLLABLES = 'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli sto gra bla fen mor tas vel quin dor'.split(' ');
-const FUNCTION_WORDS = 'the of and to a in that is was for on with as by at from it be this have has are not an or which but their they will would could its more after over than about into new also said'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli sto gra bla fen mor tas vel quin dor'.split(
+    ' ',
+  );
+const FUNCTION_WORDS =
+  'the of and to a in that is was for on with as by at from it be this have has are not an or which but their they will would could its more after over than about into new also said'.split(
+    ' ',
+  );
 
 export interface Corpus {
   files: { path: string; text: string }[];
@@ -46,7 +52,10 @@ export function generateCorpus(sentences: number, seed = 1): Corpus {
   // Zipf-like: low indices far more often.
   const word = () => (rand() < 0.35 ? FUNCTION_WORDS[Math.floor(rand() * FUNCTION_WORDS.length)]! : vocabulary[Math.floor(vocabulary.length * Math.pow(rand(), 2.2))]!);
   const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-  const people = Array.from({ length: Math.max(20, Math.floor(sentences / 200)) }, () => `${cap(makeWord(rand))} ${cap(makeWord(rand))}${rand() < 0.3 ? cap(makeWord(rand)).slice(0, 3) : ''}`);
+  const people = Array.from(
+    { length: Math.max(20, Math.floor(sentences / 200)) },
+    () => `${cap(makeWord(rand))} ${cap(makeWord(rand))}${rand() < 0.3 ? cap(makeWord(rand)).slice(0, 3) : ''}`,
+  );
   const phrase = (min: number, max: number) => Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, word).join(' ');
   const files: Corpus['files'] = [];
   const quotes: Corpus['quotes'] = [];
@@ -70,7 +79,7 @@ export function generateCorpus(sentences: number, seed = 1): Corpus {
         else sentence = `${speaker}: “${text}.”`;
         // The first mention of a person in an article is in full, as news style has it.
         if (style < 0.35 && lastSpeaker !== speaker) sentence = `${speaker} spoke on ${cap(word())}. ${sentence}`;
-        quotes.push({ text: style < 0.35 || style >= 0.6 && style < 0.8 ? `${text},` : `${text}.`, speaker });
+        quotes.push({ text: style < 0.35 || (style >= 0.6 && style < 0.8) ? `${text},` : `${text}.`, speaker });
         lastSpeaker = speaker;
       } else {
         sentence = `${cap(phrase(8, 22))}.`;
@@ -173,7 +182,10 @@ export function generateLookups(corpus: Corpus, count: number, seed = 5): { kind
   if (long.length === 0) return [];
   return Array.from({ length: count }, (_, k) => {
     const q = long[Math.floor(rand() * long.length)]!;
-    const words = q.text.replace(/[^\p{L}\p{N}\s'-]/gu, '').split(/\s+/).filter(Boolean);
+    const words = q.text
+      .replace(/[^\p{L}\p{N}\s'-]/gu, '')
+      .split(/\s+/)
+      .filter(Boolean);
     if (k % 2 === 0) {
       const from = 2 + Math.floor(rand() * Math.max(1, words.length - 6));
       return { kind: 'fragment', text: words.slice(from, from + 2 + Math.floor(rand() * 4)).join(' '), quote: q.text };

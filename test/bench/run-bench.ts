@@ -139,11 +139,16 @@ export async function benchSize(sentences: number, options: { runs: number; work
   }
   const checks: number[] = [];
   for (let r = 0; r < Math.max(3, options.runs); r++) checks.push(time(() => checkDraft(index!, draft))[1]);
-  log(`   look-up (mid-quote completion, keyword search) p95 ${round(percentile(lookup, 95))} ms, intended quote in the top 3: ${round((100 * lookupTop3) / Math.max(1, lookupList.length), 1)}%`);
+  log(
+    `   look-up (mid-quote completion, keyword search) p95 ${round(percentile(lookup, 95))} ms, intended quote in the top 3: ${round((100 * lookupTop3) / Math.max(1, lookupList.length), 1)}%`,
+  );
   log(`   completion p95 ${round(percentile(completion, 95))} ms, verify p95 ${round(percentile(verify, 95))} ms, draft check ${round(median(checks), 1)} ms`);
 
   // Baseline: plain fuse.js over every quote and sentence, in this run.
-  const records = sources.flatMap((s) => [...s.quotes.map((q) => ({ text: q.text })), ...s.paragraphs.filter((p) => !p.heading).flatMap((p) => sentencesOf(p.text).map((text) => ({ text })))]);
+  const records = sources.flatMap((s) => [
+    ...s.quotes.map((q) => ({ text: q.text })),
+    ...s.paragraphs.filter((p) => !p.heading).flatMap((p) => sentencesOf(p.text).map((text) => ({ text }))),
+  ]);
   const [fuse, fuseBuildMs] = time(() => new Fuse(records, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 }));
   // Sample when the full run would take more than about a minute (at least one query of each kind is timed).
   const budget = 60_000;
@@ -156,7 +161,9 @@ export async function benchSize(sentences: number, options: { runs: number; work
   const baseVerify = nVerify === 1 ? [probeVerify] : passages.slice(0, nVerify).map((p) => time(() => fuse.search(p.text, { limit: 5 }))[1]);
   const quotesInDraft = 50;
   const baseDraft = sampled ? median(baseVerify) * quotesInDraft : time(() => passages.slice(0, quotesInDraft).forEach((p) => fuse.search(p.text, { limit: 5 })))[1];
-  log(`   fuse.js: build ${round(fuseBuildMs, 0)} ms, completion p95 ${round(percentile(baseCompletion, 95), 1)} ms, verify p95 ${round(percentile(baseVerify, 95), 1)} ms${sampled ? ' (sampled)' : ''}`);
+  log(
+    `   fuse.js: build ${round(fuseBuildMs, 0)} ms, completion p95 ${round(percentile(baseCompletion, 95), 1)} ms, verify p95 ${round(percentile(baseVerify, 95), 1)} ms${sampled ? ' (sampled)' : ''}`,
+  );
 
   const ours = {
     buildMs: round(median(builds), 1),
@@ -224,7 +231,9 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n, { runs: n >= 1_000_000 ? 1 : runs, workerScript }));
   const formats = await benchFormatLoad(20);
-  log(`\nloading: a ${formats.htmlKBPerFile} KB web page ${formats.htmlMsPerFile} ms, a ${formats.pdfPagesPerFile}-page PDF ${formats.pdfMsPerFile} ms (the first PDF, loading PDF.js, ${formats.pdfFirstMs} ms)`);
+  log(
+    `\nloading: a ${formats.htmlKBPerFile} KB web page ${formats.htmlMsPerFile} ms, a ${formats.pdfPagesPerFile}-page PDF ${formats.pdfMsPerFile} ms (the first PDF, loading PDF.js, ${formats.pdfFirstMs} ms)`,
+  );
   process.stdout.write(`\n${table(results)}\n`);
   if (json) process.stdout.write(`${JSON.stringify({ sizes: results, formats })}\n`);
 }

@@ -47,7 +47,22 @@ function speakerRight(g: GoldQuote, q: QuoteWithAttribution): boolean {
 }
 
 async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tally> {
-  const t: Tally = { gold: 0, ours: 0, matched: 0, speakerRight: 0, mentionRight: 0, mentionScored: 0, byResolve: {}, byMethod: {}, setAside: 0, draftsReal: 0, wrongOnReal: 0, draftsOther: 0, caughtOther: 0, uncertainOther: 0 };
+  const t: Tally = {
+    gold: 0,
+    ours: 0,
+    matched: 0,
+    speakerRight: 0,
+    mentionRight: 0,
+    mentionScored: 0,
+    byResolve: {},
+    byMethod: {},
+    setAside: 0,
+    draftsReal: 0,
+    wrongOnReal: 0,
+    draftsOther: 0,
+    caughtOther: 0,
+    uncertainOther: 0,
+  };
   for (const a of articles) {
     // The engine's public API, as a host uses it: one engine over the article.
     const { engine } = await indexSources([{ path: `${a.name}.txt`, text: a.text }]);
@@ -89,7 +104,9 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
       }
       if (verbose && !right) {
         const said = q.attribution ? `${q.attribution.method} ${q.attribution.confidence} "${q.attribution.mention}"` : '-';
-        console.log(`SPK ${a.name} | gold=${g.person ?? '∅'} (${g.resolvedBy}: ${g.mention ?? '∅'}) | ours=${q.speaker ?? '∅'} [${said}] | ${a.text.slice(q.offset.start, q.offset.start + 60).replace(/\s+/g, ' ')}`);
+        console.log(
+          `SPK ${a.name} | gold=${g.person ?? '∅'} (${g.resolvedBy}: ${g.mention ?? '∅'}) | ours=${q.speaker ?? '∅'} [${said}] | ${a.text.slice(q.offset.start, q.offset.start + 60).replace(/\s+/g, ' ')}`,
+        );
       }
     }
     ours.forEach((q, oi) => {
@@ -154,7 +171,9 @@ function report(name: string, t: Tally): Record<string, number> {
   for (const [k, v] of Object.entries(t.byMethod).sort((a, b) => b[1].n - a[1].n)) console.log(`             our method ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}`);
   console.log(`  text+speaker F1 ${figures.textSpeakerF1.toFixed(3)} (target ≥ 0.88)`);
   console.log(`  drafts     real speaker → wrong-speaker ${pct(figures.wrongSpeakerOnReal)} of ${t.draftsReal} (target ≤ 1%)`);
-  console.log(`             other person → mismatch ${pct(figures.caughtOther)} of ${t.draftsOther} (target ≥ 85%); uncertain ${pct(t.uncertainOther / Math.max(1, t.draftsOther))}`);
+  console.log(
+    `             other person → mismatch ${pct(figures.caughtOther)} of ${t.draftsOther} (target ≥ 85%); uncertain ${pct(t.uncertainOther / Math.max(1, t.draftsOther))}`,
+  );
   return figures;
 }
 

@@ -41,9 +41,15 @@ interface Attribution {
 export function loadSplit(dir: string): GoldArticle[] {
   const textDir = path.join(dir, 'text');
   const annDir = path.join(dir, 'attributions');
-  const anns = fs.readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+  const anns = fs
+    .readdirSync(annDir)
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
   const out: GoldArticle[] = [];
-  for (const file of fs.readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(textDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const base = file.slice(0, -4);
     // Articles annotated by several annotators: take the first annotation (file names end in the annotator's id).
     const ann = anns.find((a) => a.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(a.slice(base.length)));
@@ -180,10 +186,14 @@ const TITLES = new Set(
   ).split(' '),
 );
 const STOP = new Set(
-  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(' '),
+  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(
+    ' ',
+  ),
 );
-const NOT_PERSON = /\b(?:Republicans?|Democrats?|Democratic|GOP|Americans?|Presumptive|Conservatives?|Liberals?|Muslims?|Christians?|Jewish|Chinese|Israeli|Mexican|Russian|British|Hispanics?|Latinos?|Evangelicals?|Hampshire|Carolina|Iowa|Florida|Ohio|Virginia|Texas|California|York)\b/;
-const ORG_WORDS = /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
+const NOT_PERSON =
+  /\b(?:Republicans?|Democrats?|Democratic|GOP|Americans?|Presumptive|Conservatives?|Liberals?|Muslims?|Christians?|Jewish|Chinese|Israeli|Mexican|Russian|British|Hispanics?|Latinos?|Evangelicals?|Hampshire|Carolina|Iowa|Florida|Ohio|Virginia|Texas|California|York)\b/;
+const ORG_WORDS =
+  /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
 class NameFinder {
@@ -200,7 +210,10 @@ class NameFinder {
 
   /** Drops titles and possessive tails: "Sen. Bernie Sanders" → "Bernie Sanders". */
   clean(run: string): string | null {
-    const words = run.replace(/['’]s$/, '').split(/\s+/).map((w) => w.replace(/[,.;:]+$/, (x) => (/^\p{Lu}$/u.test(w.slice(0, -1)) ? x : '')));
+    const words = run
+      .replace(/['’]s$/, '')
+      .split(/\s+/)
+      .map((w) => w.replace(/[,.;:]+$/, (x) => (/^\p{Lu}$/u.test(w.slice(0, -1)) ? x : '')));
     let k = 0;
     while (k < words.length && TITLES.has(words[k]!.toLowerCase().replace(/\.$/, ''))) k++;
     let end = words.length;

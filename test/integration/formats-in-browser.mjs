@@ -54,7 +54,7 @@ try {
         }
         const q = r.source.quotes.find((x) => x.locator) ?? r.source.quotes[0];
         if (!q) {
-          out.push({ name: f.name, kind: r.source.meta.kind, quotes: 0, citation: "", problem: null, text: r.source.text.slice(0, 300) });
+          out.push({ name: f.name, kind: r.source.meta.kind, quotes: 0, citation: '', problem: null, text: r.source.text.slice(0, 300) });
           continue;
         }
         const c = globalThis.verbatim.formatCitation({ text: q.text, speaker: q.speaker, source: r.source.meta, locator: q.locator ?? null }, 'apa', { csl });

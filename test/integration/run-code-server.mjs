@@ -38,7 +38,12 @@ const testEntry = host === 'web' ? path.join(repo, 'out', 'test', 'web', 'index.
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const buildHint = host === 'web' ? '`node esbuild.js --tests`' : '`npm run compile-tests`';
 const timeoutMs = Number(process.env.VERBATIM_TEST_TIMEOUT_MS ?? 600_000);
-const screenshots = arg('--screenshots') !== null ? path.resolve(arg('--screenshots') || 'screenshots') : process.env.VERBATIM_SCREENSHOTS ? path.resolve(process.env.VERBATIM_SCREENSHOTS) : undefined;
+const screenshots =
+  arg('--screenshots') !== null
+    ? path.resolve(arg('--screenshots') || 'screenshots')
+    : process.env.VERBATIM_SCREENSHOTS
+      ? path.resolve(process.env.VERBATIM_SCREENSHOTS)
+      : undefined;
 const vsix = arg('--vsix') !== null ? path.resolve(arg('--vsix') || 'verbatim.vsix') : null;
 
 /** Installs the .vsix with code-server's own installer and returns the folder it was unpacked into. */
@@ -108,7 +113,10 @@ async function main() {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   // What the suite is to do in this run (see test/integration/suite/config.ts).
   const grep = screenshots ? 'Screenshot tour' : restricted ? 'Workspace trust' : (process.env.VERBATIM_TEST_GREP ?? '');
-  fs.writeFileSync(path.join(tmp, 'verbatim-test.json'), JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }));
+  fs.writeFileSync(
+    path.join(tmp, 'verbatim-test.json'),
+    JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }),
+  );
   console.log(`integration: the ${host} extension host${restricted ? ', workspace trust on (Restricted Mode)' : ''}${vsix ? ', packaged extension' : ''}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -116,13 +124,17 @@ async function main() {
     node,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(restricted ? [] : ['--disable-workspace-trust']),
-      '--user-data-dir', userData,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensionsDir,
       '--vscode-option=enable-smoke-test-driver',
       workspace,
     ],

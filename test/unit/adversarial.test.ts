@@ -24,7 +24,10 @@ const hostile: [string, () => SourceFile, RegExp | null][] = [
   ['one name repeated 50,000 times in one paragraph', () => ({ path: 'names.md', bytes: utf8('President Steve Witkoff said. '.repeat(50_000)) }), null],
   [
     'a transcript of 30,000 paragraphs with quotes and pronouns',
-    () => ({ path: 'transcript.md', bytes: utf8(Array.from({ length: 30_000 }, (_, k) => `Anna Berg spoke on day ${k}. “We will keep going with number ${k},” she said.`).join('\n\n')) }),
+    () => ({
+      path: 'transcript.md',
+      bytes: utf8(Array.from({ length: 30_000 }, (_, k) => `Anna Berg spoke on day ${k}. “We will keep going with number ${k},” she said.`).join('\n\n')),
+    }),
     null,
   ],
   ['a binary file', () => ({ path: 'image.png.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) }), /image\.png\.md looks binary/],
@@ -57,7 +60,10 @@ test('UTF-16 with a byte-order mark, in both byte orders, is read', () => {
     { path: 'le.txt', bytes: le },
     { path: 'be.txt', bytes: be },
   ]);
-  assert.deepEqual(catalog.sources.map((s) => s.quotes[0]?.speaker), ['Ben Okafor', 'Ben Okafor']);
+  assert.deepEqual(
+    catalog.sources.map((s) => s.quotes[0]?.speaker),
+    ['Ben Okafor', 'Ben Okafor'],
+  );
 });
 
 const hostileDrafts: [string, string][] = [

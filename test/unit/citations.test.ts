@@ -21,7 +21,10 @@ test('inline attribution fits the closing punctuation to the attribution', () =>
 test('footnote: a numbered marker and its definition', () => {
   const c = formatCitation(said, 'footnote', { footnoteNumber: 3 });
   assert.equal(c.marker, '[^3]');
-  assert.equal(c.note, "[^3]: Margaret O'Donnell, quoted in “Dockers walk out over pay offer”, Priya Raman, The Coastal Ledger, March 5, 2024, https://example.org/harbour-strike.");
+  assert.equal(
+    c.note,
+    "[^3]: Margaret O'Donnell, quoted in “Dockers walk out over pay offer”, Priya Raman, The Coastal Ledger, March 5, 2024, https://example.org/harbour-strike.",
+  );
 });
 
 test('footnote numbers are reused for the same source and otherwise the next free one', () => {

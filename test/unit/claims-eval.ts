@@ -24,13 +24,21 @@ export function readEvalSet(name: EvalPart): EvalItem[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('#'))
     .map((l) => {
       const [expect, kind, sourceId, sentence, ...draft] = l.split(' | ');
-      return { expect: expect as EvalItem['expect'], kind: kind === '-' ? null : kind!, sourceId: sourceId!, sentence: sentence === '-' ? null : sentence!, draft: draft.join(' | ') };
+      return {
+        expect: expect as EvalItem['expect'],
+        kind: kind === '-' ? null : kind!,
+        sourceId: sourceId!,
+        sentence: sentence === '-' ? null : sentence!,
+        draft: draft.join(' | '),
+      };
     });
 }
 
 let index: QuoteIndex | null = null;
 export function claimsIndex(): QuoteIndex {
-  return (index ??= new QuoteIndex(loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt', 'sources/harbour-strike.md', 'sources/grain-talks.txt', 'claims/sources/central-bank.md')));
+  return (index ??= new QuoteIndex(
+    loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt', 'sources/harbour-strike.md', 'sources/grain-talks.txt', 'claims/sources/central-bank.md'),
+  ));
 }
 
 export interface EvalScore {

@@ -16,7 +16,10 @@ const one = (draft: string, index = alaskaIndex()) => {
 test('the evaluation set meets the targets (all parts together; each part is reported)', (t) => {
   const parts = ['tuning', 'holdout', 'unseen'] as const;
   for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
-  const s = scoreEvalSet(parts.flatMap((p) => readEvalSet(p)), claimsIndex());
+  const s = scoreEvalSet(
+    parts.flatMap((p) => readEvalSet(p)),
+    claimsIndex(),
+  );
   const report = `${formatScore('all', s)}\n${s.misses.join('\n')}`;
   assert.ok(s.contradictions + s.others >= 150, 'about 150 sentences or more');
   assert.ok(s.caught / s.contradictions >= 0.8, report);
@@ -28,7 +31,10 @@ test('the evaluation set meets the targets (all parts together; each part is rep
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');
-  assert.deepEqual(number.claim.differences.map((d) => [d.kind, d.draft, d.source]), [['number', 'nearly three', '3 1/2']]);
+  assert.deepEqual(
+    number.claim.differences.map((d) => [d.kind, d.draft, d.source]),
+    [['number', 'nearly three', '3 1/2']],
+  );
   const agent = one('Putin offered to extend Ukraine a security guarantee similar to NATO’s collective defense mandate as part of a potential peace settlement.');
   assert.equal(agent.claim.differences[0]?.kind, 'agent');
   assert.match(agent.claim.differences[0]!.source, /allies/);
@@ -177,7 +183,10 @@ test('the engine answers claims: check, the claim at an offset (from a finished 
   const engine = createEngine(alaskaIndex());
   const draft = 'Witkoff attended Thursday’s talks at a military base in Alaska. Putin invited Trump to visit Moscow for a second summit in the autumn.';
   const all = engine.checkClaims(draft);
-  assert.deepEqual(all.claims.map((c) => c.verdict), ['contradicted', 'unsupported']);
+  assert.deepEqual(
+    all.claims.map((c) => c.verdict),
+    ['contradicted', 'unsupported'],
+  );
   const at = engine.checkClaimAt(draft, 3, {}, all);
   assert.equal(at?.check, all.claims[0]);
   assert.equal(at?.findings[0]?.code, 'claim-contradicted');

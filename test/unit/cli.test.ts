@@ -90,10 +90,13 @@ test('quotes --format json lists the built-in article’s 7 quotes with their sp
   const r = await cli('quotes', '--format', 'json');
   assert.equal(r.code, 0);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.sources, [{ id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt', kind: 'article' }]);
-  assert.deepEqual(json.quotes.map((q: { speaker: string }) => q.speaker), [
-    'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Ursula von der Leyen', 'Volodymyr Zelenskyy',
+  assert.deepEqual(json.sources, [
+    { id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: '(built-in) alaska-summit-2025-08-18.txt', kind: 'article' },
   ]);
+  assert.deepEqual(
+    json.quotes.map((q: { speaker: string }) => q.speaker),
+    ['Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Steve Witkoff', 'Ursula von der Leyen', 'Volodymyr Zelenskyy'],
+  );
   assert.deepEqual(Object.keys(json.quotes[0]), ['id', 'sourceId', 'speaker', 'text', 'offset', 'context', 'attribution']);
   assert.deepEqual(Object.keys(json.quotes[0].attribution), ['method', 'confidence', 'mention']);
   assert.deepEqual(
@@ -104,11 +107,17 @@ test('quotes --format json lists the built-in article’s 7 quotes with their sp
 
 test('quotes --speaker accepts any alias, --search finds by words, --source adds sources', async () => {
   const z = JSON.parse((await cli('quotes', '--format', 'json', '--speaker', 'Zelensky')).stdout);
-  assert.deepEqual(z.quotes.map((q: { id: string }) => q.id), ['q7']);
+  assert.deepEqual(
+    z.quotes.map((q: { id: string }) => q.id),
+    ['q7'],
+  );
   const s = JSON.parse((await cli('quotes', '--format', 'json', '--search', 'game changing')).stdout);
   assert.equal(s.quotes[0].id, 'q2');
   const more = JSON.parse((await cli('quotes', '--format', 'json', '--no-builtin', '--source', 'test/fixtures/sources/*.md')).stdout);
-  assert.deepEqual(more.sources.map((x: { id: string }) => x.id), ['harbour-strike']);
+  assert.deepEqual(
+    more.sources.map((x: { id: string }) => x.id),
+    ['harbour-strike'],
+  );
   // The quote carried over two paragraphs is one quote per paragraph.
   assert.equal(more.quotes.length, 8);
 });
@@ -168,7 +177,13 @@ test('a file over the size limit is refused without being read', async () => {
 test('an unreadable source among several is a warning, and the others keep working', async () => {
   const r = await cli('check', '--format', 'json', '--source', 'test/fixtures/bad/*.md', '--source', 'test/fixtures/sources/harbour-strike.md', 'examples/draft.md');
   assert.equal(r.code, 1);
-  for (const bad of ['binary.md looks binary', 'empty.md is empty', 'invalid-utf8.md is not valid', 'malformed-front-matter.md has a front matter line (line 2)', 'unclosed-front-matter.md has front matter that starts with --- but never closes']) {
+  for (const bad of [
+    'binary.md looks binary',
+    'empty.md is empty',
+    'invalid-utf8.md is not valid',
+    'malformed-front-matter.md has a front matter line (line 2)',
+    'unclosed-front-matter.md has front matter that starts with --- but never closes',
+  ]) {
     assert.ok(r.stderr.includes(bad), `${bad} in ${r.stderr}`);
   }
   assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('verbatim: warning')).length, 5);
@@ -229,7 +244,8 @@ test('check --fix applies the fixes in place, and checking again finds nothing f
   try {
     const draft = path.join(dir, 'draft.md');
     // The wrong speaker is on a quote the article attributes by name ("Witkoff said"): sure enough for a fix.
-    const before = '# Monday\n\nZelensky said “there are no details on how it will work.”\n\nZelensky said Russia would not “go after any other European countries.” Untouched line.\n';
+    const before =
+      '# Monday\n\nZelensky said “there are no details on how it will work.”\n\nZelensky said Russia would not “go after any other European countries.” Untouched line.\n';
     fs.writeFileSync(draft, before);
     const dry = await cli('check', '--fix', '--dry-run', draft);
     assert.match(dry.stdout, /^-Zelensky said “there are no details on how it will work\.”$/m);
@@ -241,9 +257,15 @@ test('check --fix applies the fixes in place, and checking again finds nothing f
     assert.notEqual(after, before);
     assert.ok(after.startsWith('# Monday\n\nZelensky said “'), 'text outside the fixes is untouched');
     assert.ok(after.endsWith(' Untouched line.\n'));
-    assert.deepEqual(JSON.parse(fixed.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0), []);
+    assert.deepEqual(
+      JSON.parse(fixed.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0),
+      [],
+    );
     const again = await cli('check', '--format', 'json', draft);
-    assert.deepEqual(JSON.parse(again.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0), []);
+    assert.deepEqual(
+      JSON.parse(again.stdout).files[0].findings.filter((f: { fixes: unknown[] }) => f.fixes.length > 0),
+      [],
+    );
     assert.deepEqual(fs.readdirSync(dir), ['draft.md'], 'no temporary file left behind');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -257,16 +279,32 @@ test('--dry-run without --fix is a usage error', async () => {
 });
 
 test('quotes --format json: each source has its kind, each quote of a PDF or captions its locator', async () => {
-  const r = await cli('quotes', '--no-builtin', '--format', 'json', '--source', 'test/fixtures/formats/press-release.pdf', '--source', 'test/fixtures/formats/briefing.vtt', '--source', 'test/fixtures/formats/*.html', '--source', 'test/fixtures/formats/interview-transcript.txt');
+  const r = await cli(
+    'quotes',
+    '--no-builtin',
+    '--format',
+    'json',
+    '--source',
+    'test/fixtures/formats/press-release.pdf',
+    '--source',
+    'test/fixtures/formats/briefing.vtt',
+    '--source',
+    'test/fixtures/formats/*.html',
+    '--source',
+    'test/fixtures/formats/interview-transcript.txt',
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /broken\.html is HTML in which no article text could be found/);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.sources.map((s: { id: string; kind: string }) => [s.id, s.kind]), [
-    ['press-release', 'pdf'],
-    ['briefing', 'captions'],
-    ['news-page', 'web-page'],
-    ['interview-transcript', 'transcript'],
-  ]);
+  assert.deepEqual(
+    json.sources.map((s: { id: string; kind: string }) => [s.id, s.kind]),
+    [
+      ['press-release', 'pdf'],
+      ['briefing', 'captions'],
+      ['news-page', 'web-page'],
+      ['interview-transcript', 'transcript'],
+    ],
+  );
   const berg = json.quotes.find((q: { speaker: string }) => q.speaker === 'Tomas Berg');
   assert.deepEqual(berg.locator, { page: 2 });
   const hurt = json.quotes.find((q: { text: string }) => q.text === 'Nobody was hurt.');
@@ -275,7 +313,15 @@ test('quotes --format json: each source has its kind, each quote of a PDF or cap
 });
 
 test('cite --style FILE.csl formats through the CSL processor, with the page of a PDF quote', async () => {
-  const r = await cli('cite', '--no-builtin', '--source', 'test/fixtures/formats/press-release.pdf', '--style', 'test/fixtures/formats/house-style.csl', 'that is all we ever asked for');
+  const r = await cli(
+    'cite',
+    '--no-builtin',
+    '--source',
+    'test/fixtures/formats/press-release.pdf',
+    '--style',
+    'test/fixtures/formats/house-style.csl',
+    'that is all we ever asked for',
+  );
   assert.equal(r.code, 0, r.stderr);
   // The house style cites by outlet, else publisher, else title; a PDF without either is cited by its title.
   assert.equal(r.stdout, '“that is all we ever asked for” (Harbour Authority approves tidal barrier, 2026, p. 1).\n\nHarbour Authority approves tidal barrier. March 4, 2026.\n');

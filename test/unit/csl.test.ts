@@ -53,7 +53,10 @@ test('APA for a web page: author, date, outlet and URL from the page', async () 
   const page = await read('news-page.html');
   const c = formatCitation({ text: 'A boat every hour is not a luxury.', speaker: 'Mirela Kovac', source: page.meta }, 'apa', { csl: builtInStyle('apa') });
   assert.equal(c.marker, ' (Lindqvist, 2026)');
-  assert.equal(c.note, 'Lindqvist, H. (2026, February 9). Riverside council backs night ferry & new pier. The Lakeland Courier. https://courier.example/news/2026/02/riverside-night-ferry');
+  assert.equal(
+    c.note,
+    'Lindqvist, H. (2026, February 9). Riverside council backs night ferry & new pier. The Lakeland Courier. https://courier.example/news/2026/02/riverside-night-ferry',
+  );
   assert.equal(c.quotation, '“A boat every hour is not a luxury” (Lindqvist, 2026).');
 });
 
@@ -101,7 +104,14 @@ test('a footnote citation of a PDF quote carries its page; of a transcript turn,
 test('the bibliography: CSL-JSON matched by id, URL or title, and its key in Pandoc citations', async () => {
   const page = await read('news-page.html');
   const json = JSON.stringify([
-    { id: 'kovac-ferry', type: 'article-newspaper', title: 'Riverside Council Backs Night Ferry & New Pier', author: [{ family: 'Lindqvist', given: 'Hanna' }], 'container-title': 'The Lakeland Courier', issued: { 'date-parts': [[2026, 2, 9]] } },
+    {
+      id: 'kovac-ferry',
+      type: 'article-newspaper',
+      title: 'Riverside Council Backs Night Ferry & New Pier',
+      author: [{ family: 'Lindqvist', given: 'Hanna' }],
+      'container-title': 'The Lakeland Courier',
+      issued: { 'date-parts': [[2026, 2, 9]] },
+    },
     { id: 'other', type: 'webpage', title: 'Something else', URL: 'https://courier.example/news/2026/02/riverside-night-ferry/' },
   ]);
   const bib = parseBibliography(json, 'refs.json');
@@ -113,7 +123,10 @@ test('the bibliography: CSL-JSON matched by id, URL or title, and its key in Pan
   assert.equal(findBibliographyItem(bib.bibliography, { ...page.meta, id: 'x', url: null, title: 'No such title' }), null);
   const pandoc = formatCitation({ text: 'Now she can take the boat.', speaker: 'Pekka Aalto', source: { ...page.meta, url: null } }, 'pandoc', { bibliography: bib.bibliography });
   assert.equal(pandoc.marker, ' [@kovac-ferry]');
-  const apa = formatCitation({ text: 'Now she can take the boat.', speaker: 'Pekka Aalto', source: { ...page.meta, url: null } }, 'apa', { bibliography: bib.bibliography, csl: builtInStyle('apa') });
+  const apa = formatCitation({ text: 'Now she can take the boat.', speaker: 'Pekka Aalto', source: { ...page.meta, url: null } }, 'apa', {
+    bibliography: bib.bibliography,
+    csl: builtInStyle('apa'),
+  });
   assert.equal(apa.note, 'Lindqvist, H. (2026, February 9). Riverside Council Backs Night Ferry & New Pier. The Lakeland Courier.');
 });
 
@@ -144,16 +157,27 @@ test('the bibliography: BibTeX as Zotero exports it', () => {
     'container-title': 'The Lakeland Courier',
     URL: 'https://courier.example/news/2026/02/riverside-night-ferry',
   });
-  assert.deepEqual(b, { id: 'nha_2026', 'citation-key': 'nha_2026', type: 'report', title: 'Harbour Authority approves tidal barrier', issued: { 'date-parts': [[2026, 3, 4]] }, publisher: 'Northport Harbour Authority' });
+  assert.deepEqual(b, {
+    id: 'nha_2026',
+    'citation-key': 'nha_2026',
+    type: 'report',
+    title: 'Harbour Authority approves tidal barrier',
+    issued: { 'date-parts': [[2026, 3, 4]] },
+    publisher: 'Northport Harbour Authority',
+  });
   assert.deepEqual(c?.author, [{ family: 'Kovác', given: 'Mirela' }]);
   assert.equal(parseBibliography('not a bibliography').ok, false);
   assert.equal(parseBibliography('[{"broken"', 'x.json').ok, false);
 });
 
 test('a broken .csl file gives a footnote and a reason, never an exception', () => {
-  const c = formatCitation({ text: 'Words.', speaker: null, source: { id: 'x', title: 'T', date: null, outlet: null, author: null, url: null, path: null, builtIn: false } }, 'mine.csl', {
-    csl: { xml: '<style><nonsense', locale: builtInStyle('apa').locale },
-  });
+  const c = formatCitation(
+    { text: 'Words.', speaker: null, source: { id: 'x', title: 'T', date: null, outlet: null, author: null, url: null, path: null, builtIn: false } },
+    'mine.csl',
+    {
+      csl: { xml: '<style><nonsense', locale: builtInStyle('apa').locale },
+    },
+  );
   assert.equal(c.marker, '[^1]');
   assert.match(c.problem ?? '', /could not format/);
 });

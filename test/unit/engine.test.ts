@@ -49,7 +49,10 @@ test('bug: inserting a second citation of a source whose footnote differs by one
     assert.match(edits[0]!.newText, /\[\^1\]$/);
   }
   const completion = engine.complete('Zelensky said “There are no det', 31)!;
-  const completionEdits = engine.completionEdits(existing + '\nZelensky said “There are no det', completion, completion.suggestions[0]!, { insertAttribution: true, style: 'footnote' });
+  const completionEdits = engine.completionEdits(existing + '\nZelensky said “There are no det', completion, completion.suggestions[0]!, {
+    insertAttribution: true,
+    style: 'footnote',
+  });
   assert.equal(completionEdits.length, 1);
 });
 
@@ -61,9 +64,19 @@ test('citation edits: a footnote definition is added once, at the end, after one
   assert.equal(out, `He said “There are no details how it will work.”[^1]\n\n[^1]: Volodymyr Zelenskyy, quoted in ${alaska.meta.id}, August 18, 2025.\n`);
   // Citing it again reuses the number and adds no definition.
   const again = engine.citeQuotation(out, engine.checkDraft(out).quotes[0]!, 'footnote')!;
-  assert.deepEqual(again.map((e) => e.newText), ['[^1]']);
+  assert.deepEqual(
+    again.map((e) => e.newText),
+    ['[^1]'],
+  );
   // Inline style adds nothing when the draft already names the speaker.
-  assert.equal(engine.citeQuotation('Zelensky said “There are no details how it will work.”', engine.checkDraft('Zelensky said “There are no details how it will work.”').quotes[0]!, 'inline'), null);
+  assert.equal(
+    engine.citeQuotation(
+      'Zelensky said “There are no details how it will work.”',
+      engine.checkDraft('Zelensky said “There are no details how it will work.”').quotes[0]!,
+      'inline',
+    ),
+    null,
+  );
 });
 
 test('completions: inside an open quotation, what was typed is replaced by the source’s words and the mark closed', () => {
@@ -113,7 +126,10 @@ test('explain: the verdict, speaker, passage, diff and omissions, with the draft
   assert.match(markdown, /Misquote/);
   // q7 is "…,” he said" in the article: not sure enough to call Witkoff wrong, and the hover says why.
   assert.match(markdown, /your draft credits Steve Witkoff; the source's attribution to Volodymyr Zelenskyy is not sure \(it says only “he”\)/);
-  assert.match(engine.explain(engine.checkDraft('Zelensky said Russia would not “go after any other European countries.”').quotes[0]!), /your draft credits Volodymyr Zelenskyy, the source credits Steve Witkoff/);
+  assert.match(
+    engine.explain(engine.checkDraft('Zelensky said Russia would not “go after any other European countries.”').quotes[0]!),
+    /your draft credits Volodymyr Zelenskyy, the source credits Steve Witkoff/,
+  );
   assert.match(markdown, /Word by word: There are no details \*\*on\*\* how it will work/, 'the added word in bold');
   const elided = engine.explain(engine.checkDraft('Zelensky said “There are no details … like Article 5 of NATO.”').quotes[0]!);
   assert.match(elided, /Left out: “/);
@@ -126,6 +142,9 @@ test('fixAll applies each finding’s fix once, never touching text outside the 
   assert.equal(fixed.applied.length, 1);
   assert.ok(fixed.text.startsWith('Intro *kept* as is.\n\nZelensky said “'));
   assert.ok(fixed.text.endsWith('”\n\nOutro [kept] too.\n'));
-  assert.deepEqual(fixed.remaining.findings.filter((f) => f.fixes.length > 0), []);
+  assert.deepEqual(
+    fixed.remaining.findings.filter((f) => f.fixes.length > 0),
+    [],
+  );
   assert.equal(engine.fixAll('Nothing to fix here.').applied.length, 0);
 });

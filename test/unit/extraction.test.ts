@@ -69,7 +69,12 @@ for (const [file, goldFile] of [
       source.quotes.map((q) => ({ speaker: q.speaker, text: q.text })),
       expected.quotes.map((q) => ({ speaker: q.speaker, text: q.text })),
     );
-    for (const t of expected.notQuotes ?? []) assert.ok(source.titles.some((s) => source.text.slice(s.start, s.end) === t), `${t} is a title`);
+    for (const t of expected.notQuotes ?? []) {
+      assert.ok(
+        source.titles.some((s) => source.text.slice(s.start, s.end) === t),
+        `${t} is a title`,
+      );
+    }
   });
 }
 
@@ -77,7 +82,17 @@ test('front matter gives id, title, outlet, author, date and url', () => {
   const [, source] = loadSources('sources/harbour-strike.md');
   assert.deepEqual(
     { ...source!.meta, path: null },
-    { id: 'harbour-strike', title: 'Dockers walk out over pay offer', outlet: 'The Coastal Ledger', author: 'Priya Raman', date: '2024-03-05', url: 'https://example.org/harbour-strike', path: null, builtIn: false, kind: 'article' },
+    {
+      id: 'harbour-strike',
+      title: 'Dockers walk out over pay offer',
+      outlet: 'The Coastal Ledger',
+      author: 'Priya Raman',
+      date: '2024-03-05',
+      url: 'https://example.org/harbour-strike',
+      path: null,
+      builtIn: false,
+      kind: 'article',
+    },
   );
 });
 
@@ -90,11 +105,17 @@ test('without front matter the id comes from the file name', () => {
 
 test('CRLF line endings and UTF-16 with a BOM are read', () => {
   const [, crlf, utf16] = loadSources('sources/crlf-bridge.txt', 'sources/utf16-library.txt');
-  assert.deepEqual(crlf!.quotes.map((q) => [q.speaker, q.text]), [
-    ['Ana Lopes', 'The bridge will open in May.'],
-    ['Ana Lopes', 'the biggest project in a generation.'],
-  ]);
-  assert.deepEqual(utf16!.quotes.map((q) => [q.speaker, q.text]), [['Ben Okafor', 'The library stays open on Sundays.']]);
+  assert.deepEqual(
+    crlf!.quotes.map((q) => [q.speaker, q.text]),
+    [
+      ['Ana Lopes', 'The bridge will open in May.'],
+      ['Ana Lopes', 'the biggest project in a generation.'],
+    ],
+  );
+  assert.deepEqual(
+    utf16!.quotes.map((q) => [q.speaker, q.text]),
+    [['Ben Okafor', 'The library stays open on Sundays.']],
+  );
 });
 
 test('two sources with the same derived id get distinct ids', () => {
@@ -103,6 +124,9 @@ test('two sources with the same derived id get distinct ids', () => {
     { path: 'a/notes.md', text },
     { path: 'b/notes.md', text },
   ]);
-  assert.deepEqual(c.sources.map((s) => s.meta.id), ['notes', 'notes-2']);
+  assert.deepEqual(
+    c.sources.map((s) => s.meta.id),
+    ['notes', 'notes-2'],
+  );
   assert.equal(c.sources[1]!.quotes[0]!.sourceId, 'notes-2');
 });

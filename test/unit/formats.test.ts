@@ -67,7 +67,22 @@ test('web page: the article only, with its quotes and speakers', async () => {
   assert.ok(s.found >= 0.95, `found ${s.found}`);
   assert.ok(s.speakers >= 0.9, `speakers ${s.speakers}`);
   assert.equal(page.quotes.length, NEWS_QUOTES.length, 'no quote from anywhere else');
-  for (const junk of ['Opinion', 'Best rates in town', 'The lake is our road', 'We were never asked', 'We waited twenty years', 'I answer every email', 'A boat every hour is a waste', 'The lake should join us', 'coldest party', 'enough is enough', 'Local news that matters', 'Share on social', 'Comments (3)', 'lakeside_dad']) {
+  for (const junk of [
+    'Opinion',
+    'Best rates in town',
+    'The lake is our road',
+    'We were never asked',
+    'We waited twenty years',
+    'I answer every email',
+    'A boat every hour is a waste',
+    'The lake should join us',
+    'coldest party',
+    'enough is enough',
+    'Local news that matters',
+    'Share on social',
+    'Comments (3)',
+    'lakeside_dad',
+  ]) {
     assert.ok(!page.text.includes(junk), `"${junk}" is not the article`);
   }
 });
@@ -97,7 +112,10 @@ test('web page: meta tags and <title> when there is no JSON-LD; nothing made up'
   assert.equal(r.source.meta.author, null);
   assert.equal(r.source.meta.date, null);
   assert.equal(r.source.meta.url, null);
-  assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.text]), [['Ana Ruiz', 'We will build the bridge before the election,']]);
+  assert.deepEqual(
+    r.source.quotes.map((q) => [q.speaker, q.text]),
+    [['Ana Ruiz', 'We will build the bridge before the election,']],
+  );
 });
 
 test('web page: drafts quoting it get verdicts; a comment’s words are not-found', async () => {
@@ -143,7 +161,12 @@ test('transcript: every turn is a quote by its labelled speaker, short labels re
   assert.ok(!t.quotes.some((q) => /RUSH TRANSCRIPT/.test(q.text)), 'the header is nobody’s speech');
   assert.deepEqual(
     { title: t.meta.title, outlet: t.meta.outlet, date: t.meta.date, url: t.meta.url },
-    { title: 'Transport minister on the northern rail closure', outlet: 'Sunday Briefing', date: '2025-11-16', url: 'https://broadcast.example/transcripts/sunday-briefing/2025-11-16' },
+    {
+      title: 'Transport minister on the northern rail closure',
+      outlet: 'Sunday Briefing',
+      date: '2025-11-16',
+      url: 'https://broadcast.example/transcripts/sunday-briefing/2025-11-16',
+    },
   );
 });
 
@@ -189,12 +212,15 @@ test('transcript: network header lines, times in labels, and a file with no labe
   assert.equal(r.source.meta.kind, 'transcript');
   assert.equal(r.source.meta.outlet, 'Evening Report');
   assert.equal(r.source.meta.date, '2026-03-03');
-  assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.locator]), [
-    ['John Park', { time: '00:12:04' }],
-    ['Alice Wu', { time: '00:12:30' }],
-    ['John Park', { time: '00:13:02' }],
-    ['Alice Wu', { time: '00:13:05' }],
-  ]);
+  assert.deepEqual(
+    r.source.quotes.map((q) => [q.speaker, q.locator]),
+    [
+      ['John Park', { time: '00:12:04' }],
+      ['Alice Wu', { time: '00:12:30' }],
+      ['John Park', { time: '00:13:02' }],
+      ['Alice Wu', { time: '00:13:05' }],
+    ],
+  );
   assert.match(await reason('no-labels-transcript.md'), /transcript but has no speaker labels/);
 });
 
@@ -203,7 +229,10 @@ test('an article with a colon here and there is not taken for a transcript', asy
   const r = await readSourceFile({ path: 'a.md', text });
   assert.ok(r.ok);
   assert.equal(r.source.meta.kind, 'article');
-  assert.deepEqual(r.source.quotes.map((q) => q.speaker), ['Ana Ruiz']);
+  assert.deepEqual(
+    r.source.quotes.map((q) => q.speaker),
+    ['Ana Ruiz'],
+  );
 });
 
 const BRIEFING_QUOTES: [string, string][] = [
@@ -249,14 +278,17 @@ test('SRT: `- NAME:` labels, short labels resolved, unnamed reporters are nobody
   const s = await read('statement.srt');
   assert.equal(s.meta.kind, 'captions');
   assertWellFormed(s);
-  assert.deepEqual(s.quotes.map((q) => [q.speaker, q.locator]), [
-    ['Nora Bell', { time: '00:00:00.500' }],
-    ['Nora Bell', { time: '00:00:04.000' }],
-    ['Nora Bell', { time: '00:00:08.200' }],
-    [null, { time: '00:00:13.500' }],
-    ['Nora Bell', { time: '00:00:17.400' }],
-    ['Nora Bell', { time: '00:00:22.000' }],
-  ]);
+  assert.deepEqual(
+    s.quotes.map((q) => [q.speaker, q.locator]),
+    [
+      ['Nora Bell', { time: '00:00:00.500' }],
+      ['Nora Bell', { time: '00:00:04.000' }],
+      ['Nora Bell', { time: '00:00:08.200' }],
+      [null, { time: '00:00:13.500' }],
+      ['Nora Bell', { time: '00:00:17.400' }],
+      ['Nora Bell', { time: '00:00:22.000' }],
+    ],
+  );
   assert.equal(s.meta.title, 'Statement by the water board chair on the reservoir leak');
   assert.equal(s.meta.outlet, 'Valley Public Radio');
   const d = check([s], 'Bell said: “The leak at the north reservoir was found on Friday night.”');
@@ -269,7 +301,10 @@ test('captions: an SRT without its extension is recognised, a VTT tag soup is cl
   assert.equal(formatOf({ path: 'noext', text: srt }), 'srt');
   const r = await readSourceFile({ path: 'noext', text: srt });
   assert.ok(r.ok);
-  assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.text]), [['Anna Ruiz', 'We are ready to vote.']]);
+  assert.deepEqual(
+    r.source.quotes.map((q) => [q.speaker, q.text]),
+    [['Anna Ruiz', 'We are ready to vote.']],
+  );
   const bad = await readSourceFile({ path: 'x.vtt', text: 'WEBVTT\n\nnothing here\n' });
   assert.equal(bad.ok, false);
 });
@@ -291,7 +326,10 @@ test('PDF: text in reading order, headers and footers dropped, hyphens joined, e
   assert.ok(s.speakers >= 0.9, `speakers ${s.speakers}`);
   assert.ok(!p.text.includes('Media Office') && !p.text.includes('Page 1 of 2'), 'running header and footer dropped');
   assert.ok(p.text.includes('northern foundations'), 'hyphen at the line end joined');
-  assert.deepEqual(p.quotes.map((q) => q.locator), [{ page: 1 }, { page: 1 }, { page: 1 }, { page: 2 }, { page: 2 }]);
+  assert.deepEqual(
+    p.quotes.map((q) => q.locator),
+    [{ page: 1 }, { page: 1 }, { page: 1 }, { page: 2 }, { page: 2 }],
+  );
   assert.deepEqual(
     { title: p.meta.title, author: p.meta.author, date: p.meta.date, url: p.meta.url },
     { title: 'Harbour Authority approves tidal barrier', author: 'Northport Harbour Authority Media Office', date: '2026-03-04', url: null },
@@ -312,9 +350,22 @@ test('bad files: one clear reason each, and the other sources keep working', asy
   assert.equal(notPdf.ok, false);
   const big = await readSourceFile({ path: 'huge.pdf', bytes: new Uint8Array(200 * 1024 * 1024) });
   assert.deepEqual(big, { ok: false, reason: `is 200 MB, over the ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB limit` });
-  const names = ['news-page.html', 'interview-transcript.txt', 'briefing.vtt', 'statement.srt', 'press-release.pdf', 'scanned.pdf', 'encrypted.pdf', 'broken.html', 'no-labels-transcript.md'];
+  const names = [
+    'news-page.html',
+    'interview-transcript.txt',
+    'briefing.vtt',
+    'statement.srt',
+    'press-release.pdf',
+    'scanned.pdf',
+    'encrypted.pdf',
+    'broken.html',
+    'no-labels-transcript.md',
+  ];
   const catalog = await buildCatalogAsync(names.map((n) => ({ path: `sources/${n}`, bytes: fs.readFileSync(fixture('formats', n)) })));
-  assert.deepEqual(catalog.sources.map((s) => s.meta.kind), ['web-page', 'transcript', 'captions', 'captions', 'pdf']);
+  assert.deepEqual(
+    catalog.sources.map((s) => s.meta.kind),
+    ['web-page', 'transcript', 'captions', 'captions', 'pdf'],
+  );
   assert.equal(catalog.problems.length, 4);
   for (const p of catalog.problems) assert.match(`${p.path} ${p.reason}`, /^sources\/\S+ (is|could)/);
 });
@@ -358,10 +409,25 @@ test('transcript: a network header, Mc names, and a speaker’s own phrase in ma
 });
 
 test('transcript: the head of a network transcript gives programme, title and date', async () => {
-  const text = ['CNN STATE OF THE UNION', '', 'Interview with Senator Ruth Alvarez', '', 'Aired September 14, 2025 - 09:00 ET', '', 'JAKE RIVERA, HOST: Welcome back.', '', 'SEN. RUTH ALVAREZ: Thank you.', '', 'RIVERA: Let us begin.'].join('\n');
+  const text = [
+    'CNN STATE OF THE UNION',
+    '',
+    'Interview with Senator Ruth Alvarez',
+    '',
+    'Aired September 14, 2025 - 09:00 ET',
+    '',
+    'JAKE RIVERA, HOST: Welcome back.',
+    '',
+    'SEN. RUTH ALVAREZ: Thank you.',
+    '',
+    'RIVERA: Let us begin.',
+  ].join('\n');
   const r = await readSourceFile({ path: 'sotu.txt', text });
   assert.ok(r.ok);
-  assert.deepEqual({ outlet: r.source.meta.outlet, title: r.source.meta.title, date: r.source.meta.date }, { outlet: 'CNN State of the Union', title: 'Interview with Senator Ruth Alvarez', date: '2025-09-14' });
+  assert.deepEqual(
+    { outlet: r.source.meta.outlet, title: r.source.meta.title, date: r.source.meta.date },
+    { outlet: 'CNN State of the Union', title: 'Interview with Senator Ruth Alvarez', date: '2025-09-14' },
+  );
 });
 
 test('web page: comments and teasers marked up as <article> elements are dropped too', async () => {
@@ -373,18 +439,27 @@ test('web page: comments and teasers marked up as <article> elements are dropped
     <article class="teaser"><p>“Coldest winter on record,” forecasters warn.</p></article></main></body></html>`;
   const r = await readSourceFile({ path: 'dam.html', text: html });
   assert.ok(r.ok);
-  assert.deepEqual(r.source.quotes.map((q) => [q.speaker, q.text]), [['Ana Ruiz', 'We will build it before the spring floods,']]);
+  assert.deepEqual(
+    r.source.quotes.map((q) => [q.speaker, q.text]),
+    [['Ana Ruiz', 'We will build it before the spring floods,']],
+  );
 });
 
 test('Word documents: paragraphs and quotes through mammoth, title and author from the core properties', async () => {
   const d = await read('statement.docx');
   assert.equal(d.meta.kind, 'docx');
   assertWellFormed(d);
-  assert.deepEqual(d.quotes.map((q) => [q.speaker, q.text]), [
-    ['Clara Jensen', 'Nobody should have to choose between a warm room and a good book,'],
-    ['Clara Jensen', 'We found the money by delaying the new roof by one year,'],
-  ]);
-  assert.deepEqual({ title: d.meta.title, author: d.meta.author, date: d.meta.date }, { title: 'Library hours extended through the winter', author: 'County Library Press Office', date: null });
+  assert.deepEqual(
+    d.quotes.map((q) => [q.speaker, q.text]),
+    [
+      ['Clara Jensen', 'Nobody should have to choose between a warm room and a good book,'],
+      ['Clara Jensen', 'We found the money by delaying the new roof by one year,'],
+    ],
+  );
+  assert.deepEqual(
+    { title: d.meta.title, author: d.meta.author, date: d.meta.date },
+    { title: 'Library hours extended through the winter', author: 'County Library Press Office', date: null },
+  );
   const bad = await readSourceFile({ path: 'broken.docx', bytes: new TextEncoder().encode('not a zip at all') });
   assert.equal(bad.ok, false);
   assert.match(bad.ok ? '' : bad.reason, /^is not a Word document that can be read/);
@@ -392,7 +467,9 @@ test('Word documents: paragraphs and quotes through mammoth, title and author fr
 
 test('long transcripts and caption files load in time proportional to their length', async () => {
   const turns = Array.from({ length: 20_000 }, (_, k) => `${k % 2 ? '[00:01:00] ANNA RUIZ' : 'BOB STONE'}: We said (CROSSTALK) this is turn ${k}.`).join('\n\n');
-  const cues = Array.from({ length: 20_000 }, (_, k) => `00:00:01.000 --> 00:00:02.000\n<v ${k % 3 ? 'Ann Lee' : 'Bo Chan'}>words of cue ${k}${k % 4 === 3 ? '.' : ''}`).join('\n\n');
+  const cues = Array.from({ length: 20_000 }, (_, k) => `00:00:01.000 --> 00:00:02.000\n<v ${k % 3 ? 'Ann Lee' : 'Bo Chan'}>words of cue ${k}${k % 4 === 3 ? '.' : ''}`).join(
+    '\n\n',
+  );
   const t = Date.now();
   const a = await readSourceFile({ path: 'long.txt', text: `---\nkind: transcript\n---\n${turns}\n` });
   const b = await readSourceFile({ path: 'long.vtt', text: `WEBVTT\n\n${cues}\n` });

@@ -14,10 +14,58 @@ export const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const params = { seed: SEED, numRuns: RUNS };
 
 const PIECES = [
-  '“', '”', '"', "'", '‘', '’', '«', '»', '„', '‟', '‹', '›', '…', '...', '[', ']', '[…]', '—', '–', '-', ',', '.', ':',
-  '\n', '\r\n', '\r', '\n\n', ' ', '\t', '\u0000', 'é', 'e\u0301', '😀', '\ud83d', 'שלום', 'مرحبا', '\u200f', 'Witkoff said', 'he said',
-  'Zelensky', 'Ursula von der Leyen', 'not', 'We were able to win', 'the following concession', 'game-changing',
-  'There are no details how it will work', 'Fox News Sunday', '# Heading', '```', '`', '---\ntitle: x\n---\n', 'date 2025-08-18 ',
+  '“',
+  '”',
+  '"',
+  "'",
+  '‘',
+  '’',
+  '«',
+  '»',
+  '„',
+  '‟',
+  '‹',
+  '›',
+  '…',
+  '...',
+  '[',
+  ']',
+  '[…]',
+  '—',
+  '–',
+  '-',
+  ',',
+  '.',
+  ':',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  ' ',
+  '\t',
+  '\u0000',
+  'é',
+  'e\u0301',
+  '😀',
+  '\ud83d',
+  'שלום',
+  'مرحبا',
+  '\u200f',
+  'Witkoff said',
+  'he said',
+  'Zelensky',
+  'Ursula von der Leyen',
+  'not',
+  'We were able to win',
+  'the following concession',
+  'game-changing',
+  'There are no details how it will work',
+  'Fox News Sunday',
+  '# Heading',
+  '```',
+  '`',
+  '---\ntitle: x\n---\n',
+  'date 2025-08-18 ',
 ];
 /** Text built from pieces that matter to the engine, mixed with arbitrary Unicode. */
 const text = fc
@@ -72,7 +120,11 @@ test('checking any draft never throws; every range lies inside the draft and mat
 
 /** A source quote with one word changed, dropped or added, set in arbitrary surroundings. */
 const misquoted = fc.record({
-  quote: fc.constantFrom(...alaskaIndex().allQuotes().map((q) => q.quote.text)),
+  quote: fc.constantFrom(
+    ...alaskaIndex()
+      .allQuotes()
+      .map((q) => q.quote.text),
+  ),
   at: fc.nat(),
   change: fc.constantFrom('replace', 'drop', 'add'),
   word: fc.constantFrom('really', 'never', 'Europe', 'quickly', 'they'),
@@ -112,21 +164,29 @@ test('--fix on any draft: every applied edit stays inside its finding’s paragr
     return { start, end: next < 0 ? t.length : next + 2 };
   };
   fc.assert(
-    fc.property(fc.oneof(text, misquoted.map((m) => `${m.before}Witkoff said ${m.marks[0]}${m.quote} ${m.word}${m.marks[1]}${m.after}`)), (t) => {
-      const r = checkDraft(alaskaIndex(), t);
-      for (const f of r.findings) {
-        const para = paragraphOf(t, f.span.start);
-        for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.span.start >= para.start && e.span.end <= para.end, `edit ${JSON.stringify(e)} outside the paragraph of ${f.code}`);
-      }
-      const out = applyFixes(t, r.findings);
-      let from = 0;
-      let rebuilt = '';
-      for (const e of out.edits) {
-        rebuilt += t.slice(from, e.span.start) + e.newText;
-        from = e.span.end;
-      }
-      assert.equal(out.text, rebuilt + t.slice(from));
-    }),
+    fc.property(
+      fc.oneof(
+        text,
+        misquoted.map((m) => `${m.before}Witkoff said ${m.marks[0]}${m.quote} ${m.word}${m.marks[1]}${m.after}`),
+      ),
+      (t) => {
+        const r = checkDraft(alaskaIndex(), t);
+        for (const f of r.findings) {
+          const para = paragraphOf(t, f.span.start);
+          for (const fix of f.fixes) {
+            for (const e of fix.edits) assert.ok(e.span.start >= para.start && e.span.end <= para.end, `edit ${JSON.stringify(e)} outside the paragraph of ${f.code}`);
+          }
+        }
+        const out = applyFixes(t, r.findings);
+        let from = 0;
+        let rebuilt = '';
+        for (const e of out.edits) {
+          rebuilt += t.slice(from, e.span.start) + e.newText;
+          from = e.span.end;
+        }
+        assert.equal(out.text, rebuilt + t.slice(from));
+      },
+    ),
     params,
   );
 });
@@ -137,7 +197,13 @@ test('--fix round-trips: after fixing a misquoted draft, checking it again finds
     fc.property(misquoted, ({ quote, word, before, after, marks }) => {
       const draft = `${before}Someone said ${marks[0]}${quote} ${word}${marks[1]}${after}`;
       const fixed = engine.fixAll(draft);
-      assert.deepEqual(engine.checkDraft(fixed.text).findings.filter((f) => f.fixes.length > 0).map((f) => f.code), []);
+      assert.deepEqual(
+        engine
+          .checkDraft(fixed.text)
+          .findings.filter((f) => f.fixes.length > 0)
+          .map((f) => f.code),
+        [],
+      );
     }),
     params,
   );
@@ -166,11 +232,17 @@ test('citations of any metadata never throw and never print a missing value', ()
     url: fc.option(fc.webUrl(), { nil: null }),
   });
   fc.assert(
-    fc.property(meta, text.filter((x) => !/null|undefined|NaN/.test(x)), fc.option(str(20), { nil: null }), fc.constantFrom(...CITATION_STYLES), (m, words, speaker, style) => {
-      const source: SourceMeta = { ...m, path: null, builtIn: false };
-      const c = formatCitation({ text: words, speaker, source }, style, { footnoteNumber: 3 });
-      for (const part of [c.marker, c.note ?? '', c.quotation]) assert.doesNotMatch(part, /\bnull\b|\bundefined\b|NaN/);
-    }),
+    fc.property(
+      meta,
+      text.filter((x) => !/null|undefined|NaN/.test(x)),
+      fc.option(str(20), { nil: null }),
+      fc.constantFrom(...CITATION_STYLES),
+      (m, words, speaker, style) => {
+        const source: SourceMeta = { ...m, path: null, builtIn: false };
+        const c = formatCitation({ text: words, speaker, source }, style, { footnoteNumber: 3 });
+        for (const part of [c.marker, c.note ?? '', c.quotation]) assert.doesNotMatch(part, /\bnull\b|\bundefined\b|NaN/);
+      },
+    ),
     params,
   );
 });

@@ -3,7 +3,10 @@ import * as assert from 'node:assert/strict';
 import { findQuotations, splitParagraphs } from './core-internals';
 
 const quotes = (text: string) => findQuotations(text, splitParagraphs(text)).map((q) => ({ text: text.slice(q.inner.start, q.inner.end), kind: q.kind, closed: q.closed }));
-const speech = (text: string) => quotes(text).filter((q) => q.kind === 'speech').map((q) => q.text);
+const speech = (text: string) =>
+  quotes(text)
+    .filter((q) => q.kind === 'speech')
+    .map((q) => q.text);
 
 test('straight and curly double quotes, and mismatched pairs', () => {
   assert.deepEqual(speech('He said "one two three" and “four five six” then “seven eight nine," and "ten eleven”.'), [
@@ -46,19 +49,31 @@ test('a quote runs over paragraphs when the next one re-opens it', () => {
 
 test('an unclosed quote ends with its paragraph and is marked unclosed', () => {
   const q = quotes('She said “this never closes.\n\nNext paragraph “is fine.”');
-  assert.deepEqual(q.map((x) => [x.text, x.closed]), [
-    ['this never closes.', false],
-    ['is fine.', true],
-  ]);
+  assert.deepEqual(
+    q.map((x) => [x.text, x.closed]),
+    [
+      ['this never closes.', false],
+      ['is fine.', true],
+    ],
+  );
 });
 
 test('titles of programmes are not speech', () => {
   const q = quotes('He said it on “Fox News Sunday.” and wrote in the newsletter, "Voice of the Quay", again.');
-  assert.deepEqual(q.map((x) => x.kind), ['title', 'title']);
-  assert.deepEqual(quotes('He said, “Thank You Very Much,” and left.').map((x) => x.kind), ['speech']);
+  assert.deepEqual(
+    q.map((x) => x.kind),
+    ['title', 'title'],
+  );
+  assert.deepEqual(
+    quotes('He said, “Thank You Very Much,” and left.').map((x) => x.kind),
+    ['speech'],
+  );
 });
 
 test('paragraphs split on blank lines with CRLF', () => {
   const text = 'One.\r\n\r\nTwo.\r\n  \r\nThree.';
-  assert.deepEqual(splitParagraphs(text).map((s) => text.slice(s.start, s.end)), ['One.', 'Two.', 'Three.']);
+  assert.deepEqual(
+    splitParagraphs(text).map((s) => text.slice(s.start, s.end)),
+    ['One.', 'Two.', 'Three.'],
+  );
 });

@@ -45,10 +45,7 @@ test('the sliced check gives the same result as the whole check, and stops when 
   const sliced = await checkDraftAsync(inProcess, draft, {}, { yieldToHost: async () => void yields++ });
   assert.deepEqual(sliced, whole);
   assert.equal(yields, whole.quotes.length);
-  await assert.rejects(
-    checkDraftAsync(inProcess, draft, {}, { yieldToHost: async () => undefined, isCancelled: () => true }),
-    (err: Error) => err.name === 'AbortError',
-  );
+  await assert.rejects(checkDraftAsync(inProcess, draft, {}, { yieldToHost: async () => undefined, isCancelled: () => true }), (err: Error) => err.name === 'AbortError');
 });
 
 test('checking the quotation at an offset agrees with the whole check', () => {
@@ -65,9 +62,12 @@ test('a source survives its snapshot for the hand-over from the worker', () => {
 });
 
 test('the index built in a worker answers like the one built here', async () => {
-  assert.ok(fs.existsSync(workerScript), "dist/index-worker.js is missing: `npm run test:unit` builds it");
+  assert.ok(fs.existsSync(workerScript), 'dist/index-worker.js is missing: `npm run test:unit` builds it');
   const { index, problems } = await buildIndexInWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], workerScript);
-  assert.deepEqual(problems.map((p) => p.path), ['bad.md']);
+  assert.deepEqual(
+    problems.map((p) => p.path),
+    ['bad.md'],
+  );
   assert.equal(index.quoteCount, inProcess.quoteCount);
   const draft = generateDraft(corpus, generatePassages(corpus, 60, 9), 20, 1500);
   assert.deepEqual(checkDraft(index, draft), checkDraft(inProcess, draft));
@@ -81,7 +81,24 @@ test('the benchmark runs at its smallest size and reports the contract’s shape
   assert.ok(fs.existsSync(workerScript), 'dist/index-worker.js is missing: `npm run test:unit` builds it');
   const r = await benchSize(1_000, { runs: 1, workerScript, queries: 30 });
   assert.deepEqual(Object.keys(r), ['sentences', 'quotes', 'ours', 'baseline', 'ratios']);
-  assert.deepEqual(Object.keys(r.ours).sort(), ['accuracy', 'buildMs', 'completionP50Ms', 'completionP95Ms', 'draftCheckMs', 'indexMemoryMB', 'loadMs', 'lookupP95Ms', 'maxBlockingMs', 'verifyP50Ms', 'verifyP95Ms', 'claimP95Ms', 'claimDraftMs'].sort());
+  assert.deepEqual(
+    Object.keys(r.ours).sort(),
+    [
+      'accuracy',
+      'buildMs',
+      'completionP50Ms',
+      'completionP95Ms',
+      'draftCheckMs',
+      'indexMemoryMB',
+      'loadMs',
+      'lookupP95Ms',
+      'maxBlockingMs',
+      'verifyP50Ms',
+      'verifyP95Ms',
+      'claimP95Ms',
+      'claimDraftMs',
+    ].sort(),
+  );
   assert.deepEqual(Object.keys(r.baseline).sort(), ['buildMs', 'completionP95Ms', 'draftCheckMs', 'sampled', 'verifyP95Ms'].sort());
   assert.deepEqual(Object.keys(r.ratios).sort(), ['completionP95', 'draftCheck', 'verifyP95']);
   assert.equal(r.ours.accuracy.exactFound, 1);

@@ -23,7 +23,7 @@ const LOOKUPS: [Kind, string, string, string][] = [
   ['fragment', 'our main task', A, 'q7'],
   ['fragment', 'heard the Russians agree', A, 'q1'],
   ['fragment', 'violate their sovereignty', A, 'q4'],
-  ['fragment', 'what America\'s role will be', A, 'q7'],
+  ['fragment', "what America's role will be", A, 'q7'],
   ['fragment', 'including the European Union', A, 'q6'],
   ['fragment', 'the following concession', A, 'q3'],
   ['fragment', 'still gaps to close', G, 'q3'],
@@ -106,7 +106,9 @@ test('sixty look-ups by remembered words: the intended quote first for ≥ 90%, 
     byKind.set(kind, [k[0] + (rank === 0 ? 1 : 0), k[1] + 1]);
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 3) top3++;
-    if (rank !== 0) misses.push(`${kind} "${words}": ${sourceId} ${id} at ${rank < 0 ? 'none' : rank + 1} (first: ${found[0] ? `${found[0].sourceId} ${found[0].id}` : 'nothing'})`);
+    if (rank !== 0) {
+      misses.push(`${kind} "${words}": ${sourceId} ${id} at ${rank < 0 ? 'none' : rank + 1} (first: ${found[0] ? `${found[0].sourceId} ${found[0].id}` : 'nothing'})`);
+    }
   }
   const n = LOOKUPS.length;
   const report = `top-1 ${top1}/${n} (${((100 * top1) / n).toFixed(1)}%), top-3 ${top3}/${n} (${((100 * top3) / n).toFixed(1)}%); by kind: ${[...byKind].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`;

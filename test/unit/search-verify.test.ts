@@ -29,6 +29,12 @@ test('a reworded quote that changes word forms still counts as close, by stem', 
   assert.equal(q.verdict, 'misquote');
   assert.equal(q.match?.quoteId, 'q2');
   // The diff still shows each changed form.
-  assert.ok(q.diff?.some((d) => d.op === 'delete' && /borders/.test(d.text)), JSON.stringify(q.diff));
-  assert.ok(q.diff?.some((d) => d.op === 'insert' && /border\b/.test(d.text)), JSON.stringify(q.diff));
+  assert.ok(
+    q.diff?.some((d) => d.op === 'delete' && /borders/.test(d.text)),
+    JSON.stringify(q.diff),
+  );
+  assert.ok(
+    q.diff?.some((d) => d.op === 'insert' && /border\b/.test(d.text)),
+    JSON.stringify(q.diff),
+  );
 });

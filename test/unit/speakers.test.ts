@@ -44,7 +44,10 @@ test('attribution patterns: said X, X told, according to, colon, pronoun, inheri
     assert.equal(quote.speakerCheck, 'match', draft);
   }
   const inherited = checkDraft(alaskaIndex(), `Witkoff said it “was the first time we had ever heard the Russians agree to that” and called it “game-changing.”`);
-  assert.deepEqual(inherited.quotes.map((q) => q.speakerCheck), ['match', 'match']);
+  assert.deepEqual(
+    inherited.quotes.map((q) => q.speakerCheck),
+    ['match', 'match'],
+  );
 });
 
 test('unattributed: the draft names nobody', () => {

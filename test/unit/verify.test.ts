@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { checkDraft, QuoteIndex } from './core-internals';
 import { alaskaIndex, applyEdits, checkOne, loadSources } from './helpers';
 
-const Q3 = 'We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in NATO,';
+const Q3 =
+  'We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in NATO,';
 
 test('exact: a whole source quote, word for word', () => {
   const { quote, findings } = checkOne(`Witkoff said, “${Q3}”`);
@@ -82,7 +83,8 @@ test('variant: same words, but case or punctuation inside the quote differs', ()
 });
 
 test('misquote: words changed, with a word diff and a fix that gives exact', () => {
-  const draft = 'Zelensky said, “There are no details on how it will work, and what America’s role will be, Europe’s role will be and what the EU can do — and this is our main task: We need security to work in practice like Article 5 of NATO.”';
+  const draft =
+    'Zelensky said, “There are no details on how it will work, and what America’s role will be, Europe’s role will be and what the EU can do — and this is our main task: We need security to work in practice like Article 5 of NATO.”';
   const { quote, findings } = checkOne(draft);
   assert.equal(quote.verdict, 'misquote');
   assert.equal(quote.match?.quoteId, 'q7');
@@ -103,11 +105,14 @@ test('misquote: words changed, with a word diff and a fix that gives exact', () 
 test('misquote: a dropped word and a changed word', () => {
   const { quote } = checkOne('Witkoff said it “was the first time we ever heard the Russians agree to this.”');
   assert.equal(quote.verdict, 'misquote');
-  assert.deepEqual(quote.diff!.filter((d) => d.op !== 'equal'), [
-    { op: 'delete', text: 'had' },
-    { op: 'delete', text: 'that' },
-    { op: 'insert', text: 'this' },
-  ]);
+  assert.deepEqual(
+    quote.diff!.filter((d) => d.op !== 'equal'),
+    [
+      { op: 'delete', text: 'had' },
+      { op: 'delete', text: 'that' },
+      { op: 'insert', text: 'this' },
+    ],
+  );
 });
 
 test('extends-source: a source passage plus words no source has', () => {
@@ -147,8 +152,11 @@ test('quotes in code are ignored in Markdown drafts', () => {
 test('several sources: each quotation is matched to the right one', () => {
   const index = new QuoteIndex(loadSources('sources/harbour-strike.md', 'sources/grain-talks.txt'));
   const r = checkDraft(index, '“Hunger must never become a weapon,” Özdemir said. O’Donnell said: “Nobody wants a long strike.”');
-  assert.deepEqual(r.quotes.map((q) => [q.verdict, q.match?.sourceId, q.speakerCheck]), [
-    ['exact', 'grain-talks', 'match'],
-    ['exact', 'harbour-strike', 'match'],
-  ]);
+  assert.deepEqual(
+    r.quotes.map((q) => [q.verdict, q.match?.sourceId, q.speakerCheck]),
+    [
+      ['exact', 'grain-talks', 'match'],
+      ['exact', 'harbour-strike', 'match'],
+    ],
+  );
 });

@@ -54,11 +54,17 @@ test('the web bundles need nothing but vscode, and the package ships them', () =
   for (const file of [entry, webWorkerScript]) {
     assert.ok(fs.existsSync(file), `${path.relative(repoRoot, file)} is missing: \`npm run test:unit\` builds it`);
     const required = [...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(required)].filter((r) => r !== 'vscode'), [], `${path.relative(repoRoot, file)} requires only vscode`);
+    assert.deepEqual(
+      [...new Set(required)].filter((r) => r !== 'vscode'),
+      [],
+      `${path.relative(repoRoot, file)} requires only vscode`,
+    );
   }
   assert.doesNotMatch(fs.readFileSync(webWorkerScript, 'utf8'), /\brequire\(/, 'the worker script is a classic script');
   const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n');
-  for (const f of ['dist/extension.js', 'dist/index-worker.js', 'dist/web/extension.js', 'dist/web/index-worker.js']) assert.ok(ignore.includes(`!${f}`), `.vscodeignore keeps ${f}`);
+  for (const f of ['dist/extension.js', 'dist/index-worker.js', 'dist/web/extension.js', 'dist/web/index-worker.js']) {
+    assert.ok(ignore.includes(`!${f}`), `.vscodeignore keeps ${f}`);
+  }
   assert.deepEqual(pkg.extensionKind, ['workspace', 'ui']);
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['verbatim.sources']);
@@ -69,7 +75,10 @@ test('the index built in the web worker answers like the one built here, and the
   const started = { count: 0, terminated: 0 };
   const inProcess = new QuoteIndex(buildCatalog(files).sources);
   const { engine, problems } = await buildIndexInWebWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], vmWorkers(script, started));
-  assert.deepEqual(problems.map((p) => p.path), ['bad.md']);
+  assert.deepEqual(
+    problems.map((p) => p.path),
+    ['bad.md'],
+  );
   assert.equal(engine.quoteCount, inProcess.quoteCount);
   const draft = generateDraft(corpus, generatePassages(corpus, 40, 9), 15, 800);
   assert.deepEqual(engine.checkDraft(draft), checkDraft(inProcess, draft));
@@ -85,7 +94,13 @@ test('a cancelled build rejects with AbortError and ends its worker; a worker th
   await assert.rejects(cancelled, (err: Error) => err.name === 'AbortError');
   assert.equal(started.terminated, started.count);
   // Node has no Web Worker: the factory says so, and the caller (the source store) indexes inline instead.
-  await assert.rejects(buildIndexInWebWorker(files, webWorkerFactory(async () => new Uint8Array())), /Web Workers are not available/);
+  await assert.rejects(
+    buildIndexInWebWorker(
+      files,
+      webWorkerFactory(async () => new Uint8Array()),
+    ),
+    /Web Workers are not available/,
+  );
 });
 
 test('a message that is not the indexing protocol (PDF.js announcing itself in the worker) is ignored', async () => {

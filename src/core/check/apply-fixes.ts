@@ -46,5 +46,5 @@ function isValid(e: TextEdit, text: string): boolean {
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one point would interleave, so they count as overlapping too.
-  return a.span.start < b.span.end && b.span.start < a.span.end || a.span.start === b.span.start;
+  return (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start === b.span.start;
 }

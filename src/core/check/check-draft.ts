@@ -115,7 +115,8 @@ function toQuoteCheck(index: QuoteIndex, text: string, q: Quotation, inner: Span
  */
 function speakerCheckOf(v: Verification, attribution: Attribution | null, source: QuoteAttribution | null | undefined): SpeakerCheck {
   if (!v.match || v.verdict === 'not-found' || !v.match.quoteId || !v.match.speaker) return 'not-applicable';
-  const credited = attribution?.name ?? (attribution?.via === 'named' && attribution.method !== 'description' && attribution.method !== 'sentence-subject' ? attribution.mention : null);
+  const credited =
+    attribution?.name ?? (attribution?.via === 'named' && attribution.method !== 'description' && attribution.method !== 'sentence-subject' ? attribution.mention : null);
   if (!credited) return 'unattributed';
   if (sameperson(credited, v.match.speaker) || sameperson(attribution!.mention, v.match.speaker)) return 'match';
   const sourceSure = source === undefined || (source !== null && source.confidence >= SURE_ATTRIBUTION);
@@ -141,21 +142,39 @@ function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation,
       out.push({ code: 'misquote', severity: sev('misquote'), message: `Misquote of ${where}: ${summarizeDiff(c)}.`, span: c.span, fixes: replace() });
       break;
     case 'extends-source': {
-      const added = (c.diff ?? []).filter((d) => d.op === 'insert').map((d) => `"${d.text}"`).join(' and ');
-      out.push({ code: 'extends-source', severity: sev('extends-source'), message: `This quote adds ${added} to ${where}; no source has those words.`, span: c.span, fixes: replace() });
+      const added = (c.diff ?? [])
+        .filter((d) => d.op === 'insert')
+        .map((d) => `"${d.text}"`)
+        .join(' and ');
+      out.push({
+        code: 'extends-source',
+        severity: sev('extends-source'),
+        message: `This quote adds ${added} to ${where}; no source has those words.`,
+        span: c.span,
+        fixes: replace(),
+      });
       break;
     }
     case 'variant':
       out.push({ code: 'variant', severity: sev('variant'), message: `Case or punctuation inside this quote differs from ${where}.`, span: c.span, fixes: replace() });
       break;
     case 'not-found':
-      out.push({ code: 'not-in-sources', severity: sev('not-in-sources'), message: 'No source has this quote: it is not in any of the sources Verbatim knows.', span: c.span, fixes: [] });
+      out.push({
+        code: 'not-in-sources',
+        severity: sev('not-in-sources'),
+        message: 'No source has this quote: it is not in any of the sources Verbatim knows.',
+        span: c.span,
+        fixes: [],
+      });
       break;
     default:
       break;
   }
   if (v.negationOmitted && c.match) {
-    const left = c.omissions.filter((o) => o.sourceText !== '').map((o) => `"${o.sourceText}"`).join(', ');
+    const left = c.omissions
+      .filter((o) => o.sourceText !== '')
+      .map((o) => `"${o.sourceText}"`)
+      .join(', ');
     out.push({
       code: 'elision-changes-meaning',
       severity: sev('elision-changes-meaning'),
@@ -181,7 +200,13 @@ function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation,
     });
   }
   if (!q.closed) {
-    out.push({ code: 'unclosed-quote', severity: sev('unclosed-quote'), message: 'This quotation mark is never closed; the quote is taken to run to the end of the paragraph.', span: { start: q.outer.start, end: q.outer.start + 1 }, fixes: [] });
+    out.push({
+      code: 'unclosed-quote',
+      severity: sev('unclosed-quote'),
+      message: 'This quotation mark is never closed; the quote is taken to run to the end of the paragraph.',
+      span: { start: q.outer.start, end: q.outer.start + 1 },
+      fixes: [],
+    });
   }
   return out;
 }

@@ -122,9 +122,11 @@ function groupOf(key: string, lemma: string): number {
 // The synonym lists hold base forms; their stems meet inflected words ("offered" → "offer").
 for (const [w, g] of synonymEntries()) if (!stemGroups.has(stemWord(w))) stemGroups.set(stemWord(w), g);
 
-const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|dozen|first|second|fourth|twentieth)';
+const NUMBER_WORD =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|dozen|first|second|fourth|twentieth)';
 const WORD_NUMBER_RE = new RegExp(`\\b(?:(?:a|an|one)[\\s-]+)?${NUMBER_WORD}(?:(?:[\\s-]+(?:and[\\s-]+)?(?:a[\\s-]+)?)${NUMBER_WORD})*\\b`, 'gi');
-const DIGIT_NUMBER_RE = /([$£€])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s|-)(\d)\/(\d)\b|([½¼¾⅓⅔]))?(?:\s?(million|billion|thousand|bn|m|k)\b)?(\s?(?:%|per\s?cent\b|percent\b))?/gi;
+const DIGIT_NUMBER_RE =
+  /([$£€])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s|-)(\d)\/(\d)\b|([½¼¾⅓⅔]))?(?:\s?(million|billion|thousand|bn|m|k)\b)?(\s?(?:%|per\s?cent\b|percent\b))?/gi;
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 };
 const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
@@ -155,8 +157,10 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   const tokens: Token[] = raw.map((w, k) => {
     const key = w.key.endsWith("'s") ? w.key.slice(0, -2) : w.key;
     // "US" is the country, not the pronoun.
-    const stopWord = (STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase())) || (NAME_PARTICLES.has(w.strict) && (/^\p{Lu}/u.test(raw[k + 1]?.strict ?? '') || (NAME_PARTICLES.has(raw[k + 1]?.strict ?? '') && /^\p{Lu}/u.test(raw[k + 2]?.strict ?? ''))));
-    const lemma = stopWord ? IRREGULAR_LEMMAS.get(key) ?? key : lemmaOf(key);
+    const stopWord =
+      (STOP_WORDS.has(key) && !(w.strict.length > 1 && w.strict === w.strict.toUpperCase())) ||
+      (NAME_PARTICLES.has(w.strict) && (/^\p{Lu}/u.test(raw[k + 1]?.strict ?? '') || (NAME_PARTICLES.has(raw[k + 1]?.strict ?? '') && /^\p{Lu}/u.test(raw[k + 2]?.strict ?? ''))));
+    const lemma = stopWord ? (IRREGULAR_LEMMAS.get(key) ?? key) : lemmaOf(key);
     const c0 = w.strict.charCodeAt(0);
     const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(w.strict);
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
@@ -307,7 +311,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const ordinal = /(?:first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|th)$/.test(lower) && !/^(?:a|an|one|two|three|four)\s/.test(lower);
     // "a seven-hour meeting": the article is not part of the number, unless a fraction follows ("a fifth").
     const article = /^(?:a|an)\s+/i.exec(phrase);
-    const lead = article && !/^(?:a|an)\s+(?:half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|dozen|hundred|thousand|million|billion)\b/i.test(phrase) ? article[0].length : 0;
+    const lead =
+      article && !/^(?:a|an)\s+(?:half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth|dozen|hundred|thousand|million|billion)\b/i.test(phrase) ? article[0].length : 0;
     const start = span.start + m.index + lead;
     const after = text.slice(span.start + m.index + phrase.length, span.start + m.index + phrase.length + 12).toLowerCase();
     const percent = /^\s*(?:%|per\s?cent|percent)/.test(after);

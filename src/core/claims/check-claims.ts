@@ -87,7 +87,11 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
     if (!words) {
       words = new Set(speaker.toLowerCase().split(/\s+/));
       for (let at = source.text.indexOf(speaker), n = 0; at >= 0 && n < 20; at = source.text.indexOf(speaker, at + 1), n++) {
-        const before = source.text.slice(Math.max(0, at - 80), at).split(/[.,;:!?"“”()]/).pop() ?? '';
+        const before =
+          source.text
+            .slice(Math.max(0, at - 80), at)
+            .split(/[.,;:!?"“”()]/)
+            .pop() ?? '';
         for (const w of before.split(/\s+/)) if (/^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase())) words.add(w.toLowerCase().replace(/['’]s$/, ''));
       }
       bySpeaker.set(speaker, words);
@@ -110,7 +114,9 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   // One difference in a passage that states the rest; two only when it states nearly all the rest. Shared names
   // alone never make a contradiction: the passage must also state what the claim says of them.
   if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
-  if (c.differences.length > 0) return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
+  if (c.differences.length > 0) {
+    return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
+  }
   return c.coverage >= SUPPORTED_COVERAGE && plainCoverage(c) >= 0.5 && c.extras === 0 ? 'supported' : 'unsupported';
 }
 
@@ -121,7 +127,14 @@ const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp)
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {
   const claim = analyzeText(text, sentence.span, sentence.quotations);
-  const base: ClaimCheck = { text: text.slice(sentence.span.start, sentence.span.end), span: { ...sentence.span }, verdict: 'unsupported', match: null, sentences: [], differences: [] };
+  const base: ClaimCheck = {
+    text: text.slice(sentence.span.start, sentence.span.end),
+    span: { ...sentence.span },
+    verdict: 'unsupported',
+    match: null,
+    sentences: [],
+    differences: [],
+  };
   const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
   let best: Candidate | null = null;
   const consider = (view: SourceView, ks: number[], merged = false) => {
@@ -161,7 +174,13 @@ function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
   });
   const differences: ClaimDifference[] =
     verdict === 'contradicted'
-      ? b.cmp.differences.map((d) => ({ kind: d.kind, draft: text.slice(d.draft.start, d.draft.end), span: { ...d.draft }, source: source.text.slice(d.source.start, d.source.end), sourceSpan: { ...d.source } }))
+      ? b.cmp.differences.map((d) => ({
+          kind: d.kind,
+          draft: text.slice(d.draft.start, d.draft.end),
+          span: { ...d.draft },
+          source: source.text.slice(d.source.start, d.source.end),
+          sourceSpan: { ...d.source },
+        }))
       : [];
   return { ...base, verdict, match: { sourceId: id, text: source.text.slice(b.span.start, b.span.end), offset: { ...b.span } }, sentences, differences };
 }
@@ -190,7 +209,11 @@ export function claimFindings(check: ClaimCheck, options: Partial<ClaimOptions> 
   const said = check.differences.map((d) => `${d.kind}: the source says "${d.source}" where the draft says "${d.draft}"`).join('; ');
   const fixes: Fix[] = check.differences
     .filter((d) => REPLACEABLE.has(d.kind))
-    .map((d, k) => ({ title: `Use the source's words: "${d.source}"`, edits: [{ span: { ...d.span }, newText: d.source.replace(/['’]s$/, d.draft.match(/['’]s$/)?.[0] ?? '') }], preferred: k === 0 }));
+    .map((d, k) => ({
+      title: `Use the source's words: "${d.source}"`,
+      edits: [{ span: { ...d.span }, newText: d.source.replace(/['’]s$/, d.draft.match(/['’]s$/)?.[0] ?? '') }],
+      preferred: k === 0,
+    }));
   return [{ code: 'claim-contradicted', severity, message: `This sentence contradicts ${check.match.sourceId}: ${said}.`, span: { ...check.span }, fixes }];
 }
 

@@ -136,7 +136,10 @@ include:exclude willing:unwilling able:unable clear:unclear likely:unlikely`).ma
 
 const ANTONYMS = new Set<string>();
 for (const [a, b] of ANTONYM_PAIRS) {
-  for (const [x, y] of [[a, b], [stemWord(a), stemWord(b)]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [stemWord(a), stemWord(b)],
+  ] as const) {
     ANTONYMS.add(`${x}|${y}`);
     ANTONYMS.add(`${y}|${x}`);
   }
@@ -216,7 +219,18 @@ export const MONTHS = words('january february march april may june july august s
 
 /** Month abbreviations as news styles write them (AP: "Sept. 24"). */
 export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
-  ['jan', 0], ['feb', 1], ['mar', 2], ['apr', 3], ['jun', 5], ['jul', 6], ['aug', 7], ['sep', 8], ['sept', 8], ['oct', 9], ['nov', 10], ['dec', 11],
+  ['jan', 0],
+  ['feb', 1],
+  ['mar', 2],
+  ['apr', 3],
+  ['jun', 5],
+  ['jul', 6],
+  ['aug', 7],
+  ['sep', 8],
+  ['sept', 8],
+  ['oct', 9],
+  ['nov', 10],
+  ['dec', 11],
 ]);
 
 /** Words that put a weekday in the future rather than the past. */

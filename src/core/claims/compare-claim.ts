@@ -203,7 +203,14 @@ function titlesBefore(text: string, surname: string): Set<string> {
   out = new Set();
   // The first occurrences are enough: a source names a person in full, with the title, on first mention.
   for (let at = text.indexOf(surname), n = 0; at >= 0 && n < 50; at = text.indexOf(surname, at + 1), n++) {
-    const before = (text.slice(Math.max(0, at - 60), at).split(/[.,;:!?"“”()\n]/).pop() ?? '').toLowerCase().split(/[^\p{L}]+/u);
+    const before = (
+      text
+        .slice(Math.max(0, at - 60), at)
+        .split(/[.,;:!?"“”()\n]/)
+        .pop() ?? ''
+    )
+      .toLowerCase()
+      .split(/[^\p{L}]+/u);
     for (const w of before) if (ROLE_WORDS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1))) out.add(w);
   }
   titleCache.set(surname, out);
@@ -307,7 +314,10 @@ function capitalizedInSource(word: string, ctx: SourceContext): boolean {
 function describesAnother(claim: Analysis, e: { titled: boolean }, to: number): boolean {
   const last = claim.tokens[to - 1]!;
   const next = claim.tokens[to];
-  return /['’]s$/.test(claim.text.slice(last.start, last.end + 2).replace(/\s.*$/, '')) || (!!next && (next.cap || ROLE_WORDS.has(next.key)) && /^\s+$/.test(claim.text.slice(last.end, next.start)));
+  return (
+    /['’]s$/.test(claim.text.slice(last.start, last.end + 2).replace(/\s.*$/, '')) ||
+    (!!next && (next.cap || ROLE_WORDS.has(next.key)) && /^\s+$/.test(claim.text.slice(last.end, next.start)))
+  );
 }
 
 /**
@@ -500,7 +510,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   const kindOf = (x: (typeof sourceFree)[number]) => (x.kind === undefined ? (x.kind = kindOfRun(source, x.e.from, x.e.to, x.e.titled, ctx)) : x.kind);
   const claimRuns = [...claim.entities];
   const t0 = ct[0];
-  if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
+  if (t0 && !t0.cap && !t0.stop && !t0.value && /^\p{Lu}/u.test(claim.text.slice(t0.start, t0.end)) && al.toSource[0]! < 0) {
+    claimRuns.unshift({ from: 0, to: 1, titled: false, initial: true });
+  }
   for (const e of claimRuns) {
     let from = e.from;
     const titleOf = (k: number) => k >= 2 && ct[k - 1]!.key === 'of' && TITLE_WORDS.has(claim.text.slice(ct[k - 2]!.start, ct[k - 2]!.end));
@@ -553,19 +565,31 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
-      differs(kind, cueSpan(claim, i, (t) => t.negation || t.quantifier !== null), cueSpan(source, j, (t) => t.negation || t.quantifier !== null));
+      differs(
+        kind,
+        cueSpan(claim, i, (t) => t.negation || t.quantifier !== null),
+        cueSpan(source, j, (t) => t.negation || t.quantifier !== null),
+      );
       return;
     }
     const mc = embeddedWould(claim, i, modalityAt(claim, i));
     const ms = embeddedWould(source, j, modalityAt(source, j));
     if (mc && ms && mc !== ms && !(mc === 'certain' && ms === 'would') && !(mc === 'would' && ms === 'certain')) {
-      differs('modality', cueSpan(claim, i, (t) => t.modality !== null), cueSpan(source, j, (t) => t.modality !== null));
+      differs(
+        'modality',
+        cueSpan(claim, i, (t) => t.modality !== null),
+        cueSpan(source, j, (t) => t.modality !== null),
+      );
       return;
     }
     const qc = quantifierAt(claim, i);
     const qs = quantifierAt(source, j);
     if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs))) {
-      differs('quantifier', cueSpan(claim, i, (t) => t.quantifier !== null), qs ? cueSpan(source, j, (t) => t.quantifier !== null) : s);
+      differs(
+        'quantifier',
+        cueSpan(claim, i, (t) => t.quantifier !== null),
+        qs ? cueSpan(source, j, (t) => t.quantifier !== null) : s,
+      );
     }
   });
 
@@ -591,7 +615,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     for (const d of differences) {
       if (d.kind !== 'person') continue;
       const first = ct.findIndex((t) => t.start >= d.draft.start);
-      if (first > i && first - i <= 3 && ct.slice(i, first).every((t) => al.toSource[ct.indexOf(t)]! < 0 && !t.stop) && !/[,;:()]/.test(claim.text.slice(ct[i]!.end, d.draft.start))) return true;
+      if (
+        first > i &&
+        first - i <= 3 &&
+        ct.slice(i, first).every((t) => al.toSource[ct.indexOf(t)]! < 0 && !t.stop) &&
+        !/[,;:()]/.test(claim.text.slice(ct[i]!.end, d.draft.start))
+      ) {
+        return true;
+      }
     }
     return false;
   };

@@ -266,7 +266,7 @@ export class QuoteIndex {
     const index = key >> 1;
     const { source, at } = this.locate(pairs[index * 2]!);
     const to = pairs[index * 2 + 1]! - source.base;
-    const quote = key & 1 ? source.quoteContaining(at, to)?.quote ?? null : null;
+    const quote = key & 1 ? (source.quoteContaining(at, to)?.quote ?? null) : null;
     return { source, quote, from: at, to };
   }
 

@@ -237,7 +237,11 @@ function speakerWords(speaker: string | null): Set<string> {
   let set = speakerWordCache.get(speaker);
   if (!set) {
     if (speakerWordCache.size > 10_000) speakerWordCache.clear();
-    set = new Set(tokenizeWords(speaker).map((w) => w.key).filter((k) => k.length >= 3));
+    set = new Set(
+      tokenizeWords(speaker)
+        .map((w) => w.key)
+        .filter((k) => k.length >= 3),
+    );
     speakerWordCache.set(speaker, set);
   }
   return set;

@@ -41,7 +41,9 @@ export function parseBibliography(text: string, path = ''): BibliographyResult {
     }
     const list = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
     if (!Array.isArray(list)) return { ok: false, reason: 'is JSON but not a CSL-JSON list of items' };
-    const items = list.filter((x): x is CslItem => !!x && typeof x === 'object' && (typeof (x as CslItem).id === 'string' || typeof (x as CslItem).id === 'number')).map((x) => ({ ...x, id: String(x.id), type: typeof x.type === 'string' ? x.type : 'document' }));
+    const items = list
+      .filter((x): x is CslItem => !!x && typeof x === 'object' && (typeof (x as CslItem).id === 'string' || typeof (x as CslItem).id === 'number'))
+      .map((x) => ({ ...x, id: String(x.id), type: typeof x.type === 'string' ? x.type : 'document' }));
     const skipped = list.length - items.length;
     return { ok: true, bibliography: { items }, warnings: skipped ? [`${skipped} item(s) without an id were left out`] : [] };
   }
@@ -70,11 +72,22 @@ export function findBibliographyItem(bibliography: Bibliography | null | undefin
 }
 
 function normalizeUrl(u: string): string {
-  return u.trim().toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return u
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
 }
 
 function normalizeTitle(t: string): string {
-  return t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/<[^>]+>/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return t
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/<[^>]+>/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 // ---- BibTeX -------------------------------------------------------------------------------------------------
@@ -324,7 +337,13 @@ function toCsl(key: string, type: string, f: Map<string, string>): CslItem {
   if (url) item.URL = url;
   const doi = get('doi');
   if (doi) item.DOI = doi;
-  for (const [field, csl] of [['volume', 'volume'], ['number', 'issue'], ['pages', 'page'], ['address', 'publisher-place'], ['note', 'note']] as const) {
+  for (const [field, csl] of [
+    ['volume', 'volume'],
+    ['number', 'issue'],
+    ['pages', 'page'],
+    ['address', 'publisher-place'],
+    ['note', 'note'],
+  ] as const) {
     const v = get(field);
     if (v) item[csl] = v;
   }

@@ -14,7 +14,13 @@ export type CitationPlacement =
   /** Put the citation marker at `at`, right after a quotation already in the draft (Cite Selection, the quick fix). */
   | { kind: 'marker'; at: number };
 
-export function citationEdits(documentText: string, passage: CitedPassage, style: CitationStyle | string, placement: CitationPlacement, resources: CitationResources = {}): TextEdit[] {
+export function citationEdits(
+  documentText: string,
+  passage: CitedPassage,
+  style: CitationStyle | string,
+  placement: CitationPlacement,
+  resources: CitationResources = {},
+): TextEdit[] {
   const footnoteNumber = footnoteNumberFor(documentText, passage.source);
   const c = formatCitation(passage, style, {
     footnoteNumber,
@@ -23,9 +29,7 @@ export function citationEdits(documentText: string, passage: CitedPassage, style
     bibliography: resources.bibliography ?? null,
   });
   const edits: TextEdit[] =
-    placement.kind === 'quotation'
-      ? [{ span: { ...placement.replace }, newText: c.quotation }]
-      : [{ span: { start: placement.at, end: placement.at }, newText: c.marker }];
+    placement.kind === 'quotation' ? [{ span: { ...placement.replace }, newText: c.quotation }] : [{ span: { start: placement.at, end: placement.at }, newText: c.marker }];
   if (c.note && !hasNote(documentText, c.note, footnoteNumber)) edits.push(appendAtEnd(documentText, c.note));
   return edits;
 }

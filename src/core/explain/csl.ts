@@ -86,8 +86,7 @@ function clean(s: string): string {
 /** A source's metadata as a CSL item; absent fields are left out, never guessed. */
 export function cslItemFromMeta(meta: SourceMeta): CslItem {
   const kind = meta.kind ?? 'article';
-  const type =
-    kind === 'transcript' || kind === 'captions' ? 'broadcast' : kind === 'pdf' ? 'report' : kind === 'web-page' && !meta.outlet ? 'webpage' : 'article-newspaper';
+  const type = kind === 'transcript' || kind === 'captions' ? 'broadcast' : kind === 'pdf' ? 'report' : kind === 'web-page' && !meta.outlet ? 'webpage' : 'article-newspaper';
   const item: CslItem = { id: meta.id, type };
   if (meta.title) item.title = meta.title;
   if (meta.author) item.author = cslNames(meta.author);
@@ -108,7 +107,10 @@ export function cslNames(author: string): CslName[] {
     .filter((a) => a.trim() !== '')
     .map((a) => {
       const words = a.trim().split(/\s+/);
-      const org = words.length > 4 || words.length < 2 || words.some((w) => NON_PERSON_WORDS.has(w) || /^(?:Authority|Media|Staff|Desk|Newsroom|Service|Services|Group|Association|Board|Team)$/.test(w));
+      const org =
+        words.length > 4 ||
+        words.length < 2 ||
+        words.some((w) => NON_PERSON_WORDS.has(w) || /^(?:Authority|Media|Staff|Desk|Newsroom|Service|Services|Group|Association|Board|Team)$/.test(w));
       return org ? { literal: a.trim() } : { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
     });
 }

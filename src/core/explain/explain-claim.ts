@@ -32,7 +32,12 @@ export function explainClaimCheck(check: ClaimCheck, sources: readonly Source[],
     return lines.join('\n\n');
   }
   const m = source.meta;
-  const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : `\`${m.id.replace(/`/g, '')}\``, m.date ? escapeMarkdown(m.date) : null, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
+  const facts = [
+    m.title ? `*${escapeMarkdown(m.title)}*` : `\`${m.id.replace(/`/g, '')}\``,
+    m.date ? escapeMarkdown(m.date) : null,
+    m.outlet ? escapeMarkdown(m.outlet) : null,
+    m.author ? escapeMarkdown(m.author) : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   lines.push(`${check.sentences.length > 1 ? 'Two sentences of' : 'The text of'} ${facts}${m.url ? ` · ${escapeMarkdown(m.url)}` : ''}`);

@@ -39,7 +39,12 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
   if (match && source) {
     const m = source.meta;
     const who = match.speaker ? `${escapeMarkdown(match.speaker)} in ` : 'The text of ';
-    const facts = [m.title ? `*${escapeMarkdown(m.title)}*` : escapeMarkdown(m.id), m.date ? escapeMarkdown(m.date) : null, m.outlet ? escapeMarkdown(m.outlet) : null, m.author ? escapeMarkdown(m.author) : null]
+    const facts = [
+      m.title ? `*${escapeMarkdown(m.title)}*` : escapeMarkdown(m.id),
+      m.date ? escapeMarkdown(m.date) : null,
+      m.outlet ? escapeMarkdown(m.outlet) : null,
+      m.author ? escapeMarkdown(m.author) : null,
+    ]
       .filter(Boolean)
       .join(' · ');
     // Where in the document: the page of a PDF, the time of a transcript turn or caption.
@@ -57,7 +62,9 @@ export function explainQuoteCheck(check: QuoteCheck, source: Source | undefined,
     const tail = to < Math.max(para.end, match.offset.end) ? '…' : '';
     lines.push(`> ${lead}${escapeMarkdown(before)}**${escapeMarkdown(match.text)}**${escapeMarkdown(after)}${tail}`);
     if (check.diff) {
-      lines.push(`Word by word: ${check.diff.map((d) => (d.op === 'equal' ? escapeMarkdown(d.text) : d.op === 'delete' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')}`);
+      lines.push(
+        `Word by word: ${check.diff.map((d) => (d.op === 'equal' ? escapeMarkdown(d.text) : d.op === 'delete' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')}`,
+      );
       lines.push('*~~Struck~~: the source’s words your quote changes or drops. **Bold**: words the source does not have.*');
     }
     for (const o of check.omissions) {

@@ -101,7 +101,14 @@ export function formatCitation(passage: CitedPassage, style: CitationStyle | str
   const footnote = (): Citation => {
     const longDate = date ? `${MONTHS[date.m]} ${date.d}, ${date.y}` : null;
     const body = joinPresent(
-      [passage.speaker ? `${passage.speaker}, quoted in ${meta.title ? `“${meta.title}”` : meta.id}` : meta.title ? `“${meta.title}”` : meta.id, meta.author, meta.outlet, longDate, where, meta.url],
+      [
+        passage.speaker ? `${passage.speaker}, quoted in ${meta.title ? `“${meta.title}”` : meta.id}` : meta.title ? `“${meta.title}”` : meta.id,
+        meta.author,
+        meta.outlet,
+        longDate,
+        where,
+        meta.url,
+      ],
       ', ',
     );
     const note = `[^${n}]: ${withPeriod(body)}`;

@@ -42,7 +42,9 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
 const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
-const ABBREVIATIONS = new Set('mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '));
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '),
+);
 
 /** Sentence ends in a stretch of (masked) text, not after "Sen." or an initial. */
 function sentenceEnds(text: string): number[] {
@@ -156,7 +158,9 @@ class Attributor {
     // The first paragraphs of a quote carried over several take the speaker named after its last one.
     for (let k = this.quotations.length - 2; k >= 0; k--) {
       const next = this.results[k + 1];
-      if (!this.results[k] && this.quotations[k]!.continued && next) this.results[k] = { ...next, via: 'inherited', method: 'continuation', confidence: Math.min(next.confidence ?? 0.9, 0.9) };
+      if (!this.results[k] && this.quotations[k]!.continued && next) {
+        this.results[k] = { ...next, via: 'inherited', method: 'continuation', confidence: Math.min(next.confidence ?? 0.9, 0.9) };
+      }
     }
     // An attribution that is not sure still rules people out: list everyone it could mean, so that a draft crediting
     // someone else entirely can be told it is wrong.
@@ -214,7 +218,9 @@ class Attributor {
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
-    if (prev && prevResult && prev.outer.end >= sentence.start) return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+    if (prev && prevResult && prev.outer.end >= sentence.start) {
+      return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+    }
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
     // A quote that opens its paragraph with nothing to attribute it: it continues the speaker before it.
@@ -230,7 +236,7 @@ class Attributor {
     const inner = this.ctx.text.slice(q.inner.start, q.inner.end).trim();
     const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length > 5) return false;
-    const titleCase = words.length >= 2 && words.every((w, k) => k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w));
+    const titleCase = words.length >= 2 && words.every((w, k) => (k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w)));
     if (titleCase) return true;
     // A short lower-case phrase inside a sentence of the narrator's, not after a reporting verb or a colon.
     if (words.length > 2) return false;
@@ -303,7 +309,11 @@ class Attributor {
     if (verbEnd === null) return null;
     // Only the attribution, perhaps with where or when: not "Ochoa said that the board …".
     const tail = this.masked.slice(verbEnd, Math.min(para.end, verbEnd + 60));
-    if (!/^\s*(?:[.,;]|$|(?:in|on|at|during|to|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(tail)) return null;
+    if (
+      !/^\s*(?:[.,;]|$|(?:in|on|at|during|to|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(tail)
+    ) {
+      return null;
+    }
     return subject.attribution;
   }
 
@@ -332,7 +342,13 @@ class Attributor {
       const w = words[k]!;
       if (w.lower === 'to' && words[k - 1]?.lower === 'according' && words[k + 1]) {
         const s = this.subjectForward(words[k + 1]!.start, to);
-        if (s) return { ...s.attribution, method: s.attribution.method === 'named' || s.attribution.method === 'appositive' ? 'according-to' : s.attribution.method, confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['according-to']) };
+        if (s) {
+          return {
+            ...s.attribution,
+            method: s.attribution.method === 'named' || s.attribution.method === 'appositive' ? 'according-to' : s.attribution.method,
+            confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['according-to']),
+          };
+        }
       }
       if (!SPEECH_VERBS.has(w.lower)) continue;
       // "Palmieri told reporters, “…”": the subject before the verb.
@@ -433,7 +449,8 @@ class Attributor {
         const det = /^(?:the|a|an)$/.test(phrase[0]!.lower) && phrase[0] !== w;
         let j = i + 1;
         while (j < words.length && j <= i + 3 && /^\p{Ll}/u.test(words[j]!.word) && !SPEECH_VERBS.has(words[j]!.lower) && !/(?:ed|[^s]s)$/.test(words[j]!.lower)) j++;
-        const role = j > i + 1 && words[j] && /^\p{Lu}/u.test(words[j]!.word) && this.byStart.has(words[j]!.start) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]!.start));
+        const role =
+          j > i + 1 && words[j] && /^\p{Lu}/u.test(words[j]!.word) && this.byStart.has(words[j]!.start) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]!.start));
         if (!det && !role) break;
       }
     }
@@ -695,7 +712,8 @@ class Attributor {
       v[g] += weight;
       votes.set(key, v);
     };
-    const cue = /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
+    const cue =
+      /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
     for (const m of text.matchAll(cue)) {
       const c = m[1]!.toLowerCase();
       const g = FEMALE_CUES.has(c) ? 'f' : MALE_CUES.has(c) ? 'm' : undefined;
@@ -736,7 +754,11 @@ class Attributor {
 
 /** A noun that can stand for a speaker nobody is named for: "spokeswoman", "campaign", "strategist". */
 function isSpeakerNoun(word: string): boolean {
-  return SPEAKER_NOUNS.has(word) || /(?:man|woman|person|ist|ian)$/.test(word) || (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word));
+  return (
+    SPEAKER_NOUNS.has(word) ||
+    /(?:man|woman|person|ist|ian)$/.test(word) ||
+    (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word))
+  );
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

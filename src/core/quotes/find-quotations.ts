@@ -91,7 +91,7 @@ export function findQuotations(text: string, paragraphs: readonly Span[]): Quota
     const body = text.slice(para.start, para.end);
     const marks = /["“”„‟«»]/g;
     let nested = false;
-    for (marks.lastIndex = i - para.start; ; ) {
+    for (marks.lastIndex = i - para.start; ;) {
       const m = marks.exec(body);
       if (!m) break;
       i = para.start + m.index;
@@ -150,8 +150,7 @@ function findSingleQuotations(text: string, para: Span, p: number, doubles: read
     const prev = i > para.start ? text[i - 1] : undefined;
     const next = i + 1 < para.end ? text[i + 1] : undefined;
     const canOpen = c !== '’' && c !== '›' && opensAfter(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next);
-    const canClose =
-      c !== '‘' && c !== '‚' && c !== '‹' && !isSpace(prev) && closesBefore(next) && !(/\p{L}/u.test(prev ?? '') && /\p{L}/u.test(next ?? ''));
+    const canClose = c !== '‘' && c !== '‚' && c !== '‹' && !isSpace(prev) && closesBefore(next) && !(/\p{L}/u.test(prev ?? '') && /\p{L}/u.test(next ?? ''));
     if (openAt < 0) {
       if (canOpen) openAt = i;
     } else if (canClose) {

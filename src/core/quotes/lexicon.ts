@@ -25,13 +25,29 @@ export const OBJECT_TAKING_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'u
 
 /** Adverbs and auxiliaries that may stand between a speaker and the verb ("Witkoff also said"). */
 export const ADVERBS_BETWEEN = new Set(
-  'also later then has had have would will previously once repeatedly again reportedly recently separately publicly privately earlier further quickly simply just only last had already subsequently initially'.split(' '),
+  'also later then has had have would will previously once repeatedly again reportedly recently separately publicly privately earlier further quickly simply just only last had already subsequently initially'.split(
+    ' ',
+  ),
 );
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 
 /** Cues before a name that tell a person's gender (for pronouns): "Ms. Ilves", "spokeswoman Ruth Ilves". */
-export const FEMALE_CUES = new Set(['mrs', 'ms', 'miss', 'spokeswoman', 'congresswoman', 'chairwoman', 'businesswoman', 'wife', 'mother', 'daughter', 'sister', 'actress', 'first lady']);
+export const FEMALE_CUES = new Set([
+  'mrs',
+  'ms',
+  'miss',
+  'spokeswoman',
+  'congresswoman',
+  'chairwoman',
+  'businesswoman',
+  'wife',
+  'mother',
+  'daughter',
+  'sister',
+  'actress',
+  'first lady',
+]);
 export const MALE_CUES = new Set(['mr', 'spokesman', 'congressman', 'chairman', 'businessman', 'husband', 'father', 'son', 'brother', 'actor']);
 
 /**

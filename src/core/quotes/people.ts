@@ -76,7 +76,6 @@ export function sameperson(mention: string, person: string): boolean {
   return mGiven.some((g) => g.length > 1 && pGiven.includes(g));
 }
 
-
 const PARTICLE_GROUP = [...NAME_PARTICLES].join('|');
 /** A run of capitalized words, lower-case name particles allowed between them. */
 const RUN_RE = new RegExp(`\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+(?:(?:${PARTICLE_GROUP})[ \\t]+)*\\p{Lu}[\\p{L}\\p{M}'’.-]*)*`, 'gu');
@@ -135,7 +134,12 @@ function stripTitles(run: RunWord[]): NameMention | null {
       titled = true;
     }
   }
-  while (first < last && (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word) || (last - first > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(run[first]!.word)))) first++;
+  while (
+    first < last &&
+    (NOT_NAME_STARTS.has(run[first]!.word) || NAME_PARTICLES.has(run[first]!.word) || (last - first > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(run[first]!.word)))
+  ) {
+    first++;
+  }
   if (first >= last) return null;
   const kept = run.slice(first, last);
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled };

@@ -166,7 +166,11 @@ function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMentio
     if (!/^[\p{L}\p{N}'’ -]+ $/u.test(prefix)) return null;
     const count = prefix.trim().split(/\s+/).length;
     if (count < 3 || count > 12 || !registry.isPerson(m)) continue;
-    const after = text.slice(m.end, m.end + 60).toLowerCase().split(/\s+/).filter(Boolean);
+    const after = text
+      .slice(m.end, m.end + 60)
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean);
     let j = 0;
     while (j < 2 && after[j] && ADVERBS_BETWEEN.has(after[j]!)) j++;
     if (after[j] && SPEECH_VERBS.has(after[j]!.replace(/[^\p{L}]/gu, ''))) {
@@ -221,7 +225,10 @@ function firstHeading(text: string, from: number): string | null {
 /** A stable id from a file name: "sources/Alaska Summit.md" → "alaska-summit". */
 export function idFromPath(path: string | null | undefined): string | null {
   if (!path) return null;
-  const base = path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const base = path
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   const slug = base
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -26,7 +26,7 @@ type Format = 'pdf' | 'html' | 'vtt' | 'srt' | 'docx' | 'text';
 /** Reads one file into a Source, or says in one clause why it cannot be used (the caller adds the path). */
 export async function readSourceFile(file: SourceFile, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ParseResult> {
   try {
-    const size = file.bytes?.length ?? (file.text?.length ?? 0);
+    const size = file.bytes?.length ?? file.text?.length ?? 0;
     if (size > maxBytes) return { ok: false, reason: oversizeReason(size, maxBytes) };
     const format = formatOf(file);
     if (format === 'pdf') {
@@ -63,7 +63,10 @@ export async function readSourceFile(file: SourceFile, maxBytes = DEFAULT_MAX_FI
 export function readSourceFileSync(file: SourceFile, maxBytes = DEFAULT_MAX_FILE_BYTES): ParseResult {
   const format = formatOf(file);
   if (format !== 'text') {
-    return { ok: false, reason: `is a ${{ pdf: 'PDF', vtt: 'caption file', srt: 'caption file', html: 'web page', docx: 'Word document' }[format]}, which is read only asynchronously (readSourceFile)` };
+    return {
+      ok: false,
+      reason: `is a ${{ pdf: 'PDF', vtt: 'caption file', srt: 'caption file', html: 'web page', docx: 'Word document' }[format]}, which is read only asynchronously (readSourceFile)`,
+    };
   }
   const text = decoded(file, maxBytes);
   if (!text.ok) return text;
@@ -122,7 +125,16 @@ function base(file: SourceFile): { id?: string; path: string | null; builtIn: bo
 }
 
 function baseMeta(file: SourceFile, id?: string): SourceMeta {
-  return { id: file.id ?? id ?? idFromPath(file.path) ?? 'source', title: null, date: null, outlet: null, author: null, url: null, path: file.path, builtIn: file.builtIn ?? false };
+  return {
+    id: file.id ?? id ?? idFromPath(file.path) ?? 'source',
+    title: null,
+    date: null,
+    outlet: null,
+    author: null,
+    url: null,
+    path: file.path,
+    builtIn: file.builtIn ?? false,
+  };
 }
 
 /**

@@ -18,7 +18,9 @@ suite('Claims: the writer’s own sentences', () => {
   teardown(closeAll);
 
   test('a contradicted sentence gets a claim-contradicted diagnostic and a hover with the source sentence and the difference', async () => {
-    const editor = await newDraft('# Monday\n\nPutin offered to extend Ukraine a security guarantee similar to NATO\'s collective defense mandate as part of a potential peace settlement.\n');
+    const editor = await newDraft(
+      "# Monday\n\nPutin offered to extend Ukraine a security guarantee similar to NATO's collective defense mandate as part of a potential peace settlement.\n",
+    );
     const doc = editor.document;
     const [d] = await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => codeOf(x) === 'claim-contradicted'), 'a contradicted claim');
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Warning);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accept, closeAll, codeOf, codes, completionsAt, fileUri, hoverText, newDraft, openDraft, positionOf, sourcesReady, waitForDiagnostics } from './helpers';
 
-const Q3 = 'We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in NATO,';
+const Q3 =
+  'We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in NATO,';
 
 suite('Verbatim in a real VS Code', () => {
   suiteSetup(async () => {
@@ -30,7 +31,10 @@ suite('Verbatim in a real VS Code', () => {
       const items = await completionsAt(editor.document, editor.document.positionAt(editor.document.getText().length));
       assert.ok(items.length >= 14, `${items.length} quotes listed: ${JSON.stringify(items.map((i) => [i.label, i.detail, i.filterText, i.range]))}`);
       assert.match(items[0]!.detail ?? '', /^Volodymyr Zelenskyy ·/);
-      assert.ok(items.some((i) => /Margaret O'Donnell · Dockers walk out over pay offer/.test(i.detail ?? '')), 'workspace sources are offered too');
+      assert.ok(
+        items.some((i) => /Margaret O'Donnell · Dockers walk out over pay offer/.test(i.detail ?? '')),
+        'workspace sources are offered too',
+      );
     });
 
     test('outside a quotation there are no quote completions', async () => {
@@ -55,7 +59,11 @@ suite('Verbatim in a real VS Code', () => {
   suite('hovers', () => {
     test('a misquote shows the verdict, the speaker, the source and the word diff, with no foreign command links', async () => {
       const editor = await openDraft('drafts/summit.md');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'no details on how', 'start'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        positionOf(editor.document, 'no details on how', 'start'),
+      );
       const text = hoverText(hovers);
       assert.match(text, /Misquote/);
       assert.match(text, /Volodymyr Zelenskyy/);
@@ -129,7 +137,11 @@ suite('Verbatim in a real VS Code', () => {
       try {
         const editor = await newDraft('Witkoff called it “game-changing.”\n');
         const doc = editor.document;
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(positionOf(doc, 'game', 'start'), positionOf(doc, 'game', 'start')));
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          new vscode.Range(positionOf(doc, 'game', 'start'), positionOf(doc, 'game', 'start')),
+        );
         const cite = actions.find((a) => a.title === 'Add citation (footnote)');
         assert.ok(cite?.edit);
         assert.ok(await vscode.workspace.applyEdit(cite.edit));
@@ -239,7 +251,11 @@ suite('Verbatim in a real VS Code', () => {
 
     test('Insert Quote from the Sources view inserts the quote with its attribution', async () => {
       const editor = await newDraft('');
-      const node = { kind: 'quote', source: { meta: { id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: null, builtIn: true } }, quote: { id: 'q2', sourceId: 'alaska-summit-2025-08-18', speaker: 'Steve Witkoff', text: 'game-changing.', offset: { start: 457, end: 471 }, context: '' } };
+      const node = {
+        kind: 'quote',
+        source: { meta: { id: 'alaska-summit-2025-08-18', title: null, date: '2025-08-18', outlet: null, author: null, url: null, path: null, builtIn: true } },
+        quote: { id: 'q2', sourceId: 'alaska-summit-2025-08-18', speaker: 'Steve Witkoff', text: 'game-changing.', offset: { start: 457, end: 471 }, context: '' },
+      };
       assert.equal(await vscode.commands.executeCommand('verbatim.insertQuoteFromView', node), true);
       assert.equal(editor.document.getText(), '“game-changing,” Witkoff said.');
     });
@@ -251,7 +267,11 @@ suite('Verbatim in a real VS Code', () => {
       assert.deepEqual(codes(diags), ['misquote']);
       const tree = vscode.extensions.getExtension<{ sourcesTree: vscode.TreeDataProvider<unknown> }>('verbatim.verbatim')!.exports.sourcesTree;
       const roots = await Promise.all(((await tree.getChildren()) ?? []).map(async (n) => (await tree.getTreeItem(n)).label));
-      assert.deepEqual(vscode.languages.getDiagnostics(fileUri('sources/harbour-strike.md')).filter((d) => d.source === 'Verbatim'), [], `sources are not checked as drafts (sources: ${JSON.stringify(roots)})`);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(fileUri('sources/harbour-strike.md')).filter((d) => d.source === 'Verbatim'),
+        [],
+        `sources are not checked as drafts (sources: ${JSON.stringify(roots)})`,
+      );
     });
   });
 });

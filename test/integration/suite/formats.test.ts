@@ -30,9 +30,7 @@ suite('Sources as writers keep them (web page, transcript)', () => {
   });
 
   test('quoting the web page: the article confirmed, a reader comment not in the sources', async () => {
-    const editor = await newDraft(
-      'Kovac said: “A boat every hour is not a luxury.”\n\nA reader replied: “The lake should join us, not divide us.”\n',
-    );
+    const editor = await newDraft('Kovac said: “A boat every hour is not a luxury.”\n\nA reader replied: “The lake should join us, not divide us.”\n');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => d.length >= 1, 'the comment flagged');
     assert.deepEqual(codes(ds), ['not-in-sources']);
     assert.ok(ds[0]!.range.start.line === 2, 'the flagged quotation is the comment’s');

@@ -12,7 +12,12 @@ export async function run(): Promise<void> {
   const config = await loadTestConfig();
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: lineReporter(Mocha.reporters.Base) });
   if (config.grep) mocha.grep(config.grep);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
+    mocha.addFile(path.join(__dirname, f));
+  }
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => finish(runner.stats?.passes ?? 0, failures, resolve, reject));
   });

@@ -23,7 +23,11 @@ export function lineReporter(Base: typeof Mocha.reporters.Base): typeof Mocha.re
       runner.on('pass', (t) => say(`${pad()}✔ ${t.title} (${t.duration ?? 0} ms)`));
       runner.on('fail', (t, err: Error) => {
         say(`${pad()}✖ ${t.title}`);
-        for (const line of String(err.stack ?? err.message).split('\n').slice(0, 12)) say(`${pad()}    ${line}`);
+        for (const line of String(err.stack ?? err.message)
+          .split('\n')
+          .slice(0, 12)) {
+          say(`${pad()}    ${line}`);
+        }
       });
       runner.on('pending', (t) => say(`${pad()}- ${t.title} (skipped)`));
     }

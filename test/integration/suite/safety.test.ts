@@ -56,7 +56,9 @@ suite('Safety: untrusted text and drafts under edit', () => {
       assert.equal(doc.getText(), before, `"${a.title}" undoes in one step`);
     }
     const fresh = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'misquote' && x.range.start.line === 1), 'the diagnostic for the new version');
-    const fix = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, fresh[0]!.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred)!;
+    const fix = (
+      await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, fresh[0]!.range, vscode.CodeActionKind.QuickFix.value)
+    ).find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(doc.getText(), 'A new first line that shifts everything.\nZelensky said “There are no details how it will work.”\n');
   });
@@ -99,7 +101,11 @@ suite('Safety: untrusted text and drafts under edit', () => {
     const reload = vscode.commands.executeCommand<number>('verbatim.reloadSources');
     await Promise.all([...files.slice(0, 500).map((f) => vscode.workspace.fs.delete(f)), ...files.slice(900).map((f, k) => write(f, 900 + k, 'rewritten'))]);
     await reload;
-    assert.equal(await sourcesReady(), WORKSPACE_QUOTES + 500, 'the workspace’s 43 (the built-in 7, harbour-strike’s 8, night-ferry’s 9, rail-interview’s 19) and the 500 files that remain');
+    assert.equal(
+      await sourcesReady(),
+      WORKSPACE_QUOTES + 500,
+      'the workspace’s 43 (the built-in 7, harbour-strike’s 8, night-ferry’s 9, rail-interview’s 19) and the 500 files that remain',
+    );
     const editor = await newDraft('Pat Lee said “Churn quote number 950 is rewritten.”\n');
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the rewritten text is the one indexed');
     await vscode.workspace.fs.delete(fileUri('sources/churn'), { recursive: true });

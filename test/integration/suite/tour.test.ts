@@ -9,7 +9,11 @@ import { codeOf, newDraft, openDraft, positionOf, sourcesReady, waitForDiagnosti
 const dir = testConfig().screenshots;
 
 /** Whether a file exists, through vscode.workspace.fs (so the tour runs in the web host too). */
-const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+const exists = (uri: vscode.Uri) =>
+  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
 
 async function shoot(name: string): Promise<void> {
   // The picture is written on the machine that serves the workspace: the same scheme and authority as the folder.

@@ -53,7 +53,10 @@ suite('Workspace trust', () => {
   test('the folder opens untrusted, in Restricted Mode, with the workspace setting present', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     // The launcher wrote it: honoured, it would read the decoy and nothing in sources/.
-    const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceUri(), '.vscode', 'settings.json')))) as Record<string, unknown>;
+    const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceUri(), '.vscode', 'settings.json')))) as Record<
+      string,
+      unknown
+    >;
     assert.deepEqual(settings['verbatim.sources'], ['elsewhere/**/*.md', '../outside-restricted/*.md']);
     const inspected = vscode.workspace.getConfiguration('verbatim').inspect<string[]>('sources');
     // What the extension reads is the default: VS Code leaves out the workspace's value of a restricted setting.
@@ -75,7 +78,9 @@ suite('Workspace trust', () => {
     const editor = await openDraft('drafts/summit.md');
     const diags = await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'five findings');
     assert.deepEqual(codes(diags), ['elision-changes-meaning', 'extends-source', 'misquote', 'not-in-sources', 'wrong-speaker']);
-    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'no details on how', 'start')));
+    const hover = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'no details on how', 'start')),
+    );
     assert.match(hover, /Misquote/);
   });
 

@@ -35,16 +35,24 @@ suite('Views, status bar and pickers', () => {
     const { sourcesTree } = await api();
     const roots = (await sourcesTree.getChildren()) ?? [];
     const labels = await Promise.all(roots.map(async (n) => (await sourcesTree.getTreeItem(n)).label));
-    assert.deepEqual(labels, ['alaska-summit-2025-08-18', 'Dockers walk out over pay offer', 'Riverside council backs night ferry & new pier', 'Transport minister on the northern rail closure']);
+    assert.deepEqual(labels, [
+      'alaska-summit-2025-08-18',
+      'Dockers walk out over pay offer',
+      'Riverside council backs night ferry & new pier',
+      'Transport minister on the northern rail closure',
+    ]);
     const alaska = await sourcesTree.getTreeItem(roots[0]!);
     assert.match(String(alaska.description), /7 quotes · built-in/);
     const speakers = (await sourcesTree.getChildren(roots[0]!)) ?? [];
     const speakerItems = await Promise.all(speakers.map((n) => sourcesTree.getTreeItem(n)));
-    assert.deepEqual(speakerItems.map((i) => [i.label, i.description]), [
-      ['Steve Witkoff', '5'],
-      ['Ursula von der Leyen', '1'],
-      ['Volodymyr Zelenskyy', '1'],
-    ]);
+    assert.deepEqual(
+      speakerItems.map((i) => [i.label, i.description]),
+      [
+        ['Steve Witkoff', '5'],
+        ['Ursula von der Leyen', '1'],
+        ['Volodymyr Zelenskyy', '1'],
+      ],
+    );
     const quotes = (await sourcesTree.getChildren(speakers[2]!)) ?? [];
     const quote = await sourcesTree.getTreeItem(quotes[0]!);
     assert.ok(String(quote.label).startsWith('There are no details how it will work'));
@@ -56,7 +64,12 @@ suite('Views, status bar and pickers', () => {
     const { statusBarText, onDidUpdateStatusBar } = await api();
     const editor = await openDraft('drafts/summit.md');
     await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
-    await whenEvent(onDidUpdateStatusBar, statusBarText, (t) => /^\$\(quote\) 2 verified \$\(warning\) 5 flagged \$\(law\) \d+ supported/.test(t ?? ''), 'the summit draft’s counts');
+    await whenEvent(
+      onDidUpdateStatusBar,
+      statusBarText,
+      (t) => /^\$\(quote\) 2 verified \$\(warning\) 5 flagged \$\(law\) \d+ supported/.test(t ?? ''),
+      'the summit draft’s counts',
+    );
     await newDraft('Witkoff called it “game-changing.”');
     await whenEvent(onDidUpdateStatusBar, statusBarText, (t) => /^\$\(quote\) 1 verified( \$\(law\) \d+ supported)?$/.test(t ?? ''), 'the new draft’s counts');
   });

@@ -88,7 +88,17 @@ export async function readCaptions(raw: string, type: 'vtt' | 'srt', meta: Sourc
     return cue ? { time: formatTime(cue.time) } : null;
   };
   const warnings = parsed.errors.length ? [`${parsed.errors.length} caption block(s) could not be read and were left out`] : [];
-  const source = buildStructuredSource({ text, bodyStart: 0, meta: { ...meta, kind: 'captions' }, paragraphs, turns, quotePerSentence: true, locatorAt, warnings, labelMethod: 'voice-tag' });
+  const source = buildStructuredSource({
+    text,
+    bodyStart: 0,
+    meta: { ...meta, kind: 'captions' },
+    paragraphs,
+    turns,
+    quotePerSentence: true,
+    locatorAt,
+    warnings,
+    labelMethod: 'voice-tag',
+  });
   return { ok: true, source };
 }
 
@@ -131,7 +141,10 @@ function cueLines(cueText: string, names: SpeakerNames): Omit<Line, 'time'>[] {
       }
     }
     // Sound descriptions are not words anybody said.
-    line = line.replace(/\[[^\]]*\]|\((?:[A-Z][A-Z ,.'-]*|laughs|laughter|applause|inaudible|crosstalk)\)|♪[^♪]*♪?/g, ' ').replace(/\s+/g, ' ').trim();
+    line = line
+      .replace(/\[[^\]]*\]|\((?:[A-Z][A-Z ,.'-]*|laughs|laughter|applause|inaudible|crosstalk)\)|♪[^♪]*♪?/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!/[\p{L}\p{N}]/u.test(line)) continue;
     out.push({ speaker, words: line });
   }

@@ -39,7 +39,8 @@ export interface PageMeta {
 }
 
 /** Whole parts of a page that are never the article. */
-const NEVER_ARTICLE = 'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, svg, figcaption, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const NEVER_ARTICLE =
+  'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, svg, figcaption, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
 /** Classes and ids of comment threads, teasers, adverts, bios, sharing and sign-up boxes. */
 const NOT_ARTICLE_NAME = new RegExp(
   String.raw`(?:^|[\s_-])(?:comment|discuss|disqus|repl(?:y|ies)|related|teaser|promo|recirc|recommend|trending|most-?read|most-?popular|more-?(?:stories|news|from)|sponsor|advert|newsletter|subscri|sharing|share-|social|author-?bio|about-?the-?author|breadcrumb|cookie|consent|paywall|signup|outbrain|taboola|sidebar|masthead|site-?(?:header|footer|nav)|read-?more)` +
@@ -160,7 +161,8 @@ function personName(s: string | null): string | null {
   return s.replace(/^by\s+/i, '').trim() || null;
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
 
 type Json = Record<string, unknown>;
 
@@ -179,11 +181,17 @@ export function readPageMeta(document: Doc): PageMeta {
   const ldAuthor = ld ? names(ld['author']) : null;
   const ldPublisher = ld ? names(ld['publisher']) : null;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const ldUrl = ld ? str(ld['url']) ?? str((ld['mainEntityOfPage'] as Json | undefined)?.['@id']) ?? str(ld['mainEntityOfPage']) : null;
-  const title = (ld ? clean(str(ld['headline']) ?? str(ld['name'])) : null) ?? metaTag('og:title') ?? metaTag('twitter:title') ?? clean(document.querySelector('title')?.textContent);
+  const ldUrl = ld ? (str(ld['url']) ?? str((ld['mainEntityOfPage'] as Json | undefined)?.['@id']) ?? str(ld['mainEntityOfPage'])) : null;
+  const title =
+    (ld ? clean(str(ld['headline']) ?? str(ld['name'])) : null) ?? metaTag('og:title') ?? metaTag('twitter:title') ?? clean(document.querySelector('title')?.textContent);
   return {
     title,
-    date: isoDay(ld ? str(ld['datePublished']) ?? str(ld['dateCreated']) : null) ?? isoDay(metaTag('article:published_time')) ?? isoDay(metaTag('date')) ?? isoDay(metaTag('dc.date')) ?? isoDay(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+    date:
+      isoDay(ld ? (str(ld['datePublished']) ?? str(ld['dateCreated'])) : null) ??
+      isoDay(metaTag('article:published_time')) ??
+      isoDay(metaTag('date')) ??
+      isoDay(metaTag('dc.date')) ??
+      isoDay(document.querySelector('time[datetime]')?.getAttribute('datetime')),
     outlet: ldPublisher ?? metaTag('og:site_name') ?? metaTag('application-name'),
     author: ldAuthor ?? personName(metaTag('author')) ?? personName(metaTag('article:author')),
     url: absoluteUrl(ldUrl) ?? absoluteUrl(metaTag('og:url')) ?? absoluteUrl(canonical),

@@ -89,18 +89,26 @@ function linesOf(items: readonly TextItem[], pageHeight: number): PdfLine[] {
     if (line) line.items.push(w);
     else lines.push({ y, size, items: [w] });
   }
-  return lines.map((l) => {
-    l.items.sort((a, b) => a.transform[4]! - b.transform[4]!);
-    let text = '';
-    let right = -Infinity;
-    for (const it of l.items) {
-      const x = it.transform[4]!;
-      if (text !== '' && x - right > l.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
-      text += it.str;
-      right = x + (it.width || 0);
-    }
-    return { pageHeight, y: l.y, x: l.items[0]!.transform[4]!, size: Math.max(...l.items.map((i) => Math.abs(i.height || i.transform[3] || 10))), text: text.replace(/\s+/g, ' ').trim() };
-  }).filter((l) => l.text !== '');
+  return lines
+    .map((l) => {
+      l.items.sort((a, b) => a.transform[4]! - b.transform[4]!);
+      let text = '';
+      let right = -Infinity;
+      for (const it of l.items) {
+        const x = it.transform[4]!;
+        if (text !== '' && x - right > l.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+        text += it.str;
+        right = x + (it.width || 0);
+      }
+      return {
+        pageHeight,
+        y: l.y,
+        x: l.items[0]!.transform[4]!,
+        size: Math.max(...l.items.map((i) => Math.abs(i.height || i.transform[3] || 10))),
+        text: text.replace(/\s+/g, ' ').trim(),
+      };
+    })
+    .filter((l) => l.text !== '');
 }
 
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
@@ -131,7 +139,10 @@ function layOut(pages: PdfLine[][]): { text: string; pageStarts: number[]; first
   let firstHeading: string | null = null;
   const bodySize = median(pages.flat().map((l) => l.size));
   for (const lines of pages) {
-    const gaps = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((g) => g > 0);
+    const gaps = lines
+      .slice(1)
+      .map((l, k) => lines[k]!.y - l.y)
+      .filter((g) => g > 0);
     const step = median(gaps) || bodySize * 1.3;
     let para = '';
     const paras: string[] = [];

@@ -25,11 +25,43 @@ const MIXED_LABEL_RE = new RegExp(
   'gmu',
 );
 /** Header lines of network transcripts: metadata, not speech. */
-const HEADER_KEYS = new Set(['SHOW', 'PROGRAM', 'PROGRAMME', 'DATE', 'TIME', 'GUESTS', 'GUEST', 'TRANSCRIPT', 'HEADLINE', 'BYLINE', 'TITLE', 'SECTION', 'LENGTH', 'BODY', 'AIRED', 'NETWORK', 'SOURCE', 'COPYRIGHT', 'URL', 'HIGHLIGHT', 'SPEAKERS', 'NOTE', 'EDITOR', 'EDITORS', 'LOCATION', 'EVENT', 'SUBJECT', 'WEB', 'LINK']);
-const HONORIFICS = /^(?:SEN|SENATOR|REP|REPRESENTATIVE|GOV|GOVERNOR|PRES|PRESIDENT|DR|MR|MRS|MS|MISS|PROF|GEN|GENERAL|COL|CAPT|LT|SGT|AMB|AMBASSADOR|SEC|SECRETARY|MINISTER|MAYOR|JUDGE|JUSTICE|REV|SIR|DAME|LORD|LADY)\.?\s+/i;
+const HEADER_KEYS = new Set([
+  'SHOW',
+  'PROGRAM',
+  'PROGRAMME',
+  'DATE',
+  'TIME',
+  'GUESTS',
+  'GUEST',
+  'TRANSCRIPT',
+  'HEADLINE',
+  'BYLINE',
+  'TITLE',
+  'SECTION',
+  'LENGTH',
+  'BODY',
+  'AIRED',
+  'NETWORK',
+  'SOURCE',
+  'COPYRIGHT',
+  'URL',
+  'HIGHLIGHT',
+  'SPEAKERS',
+  'NOTE',
+  'EDITOR',
+  'EDITORS',
+  'LOCATION',
+  'EVENT',
+  'SUBJECT',
+  'WEB',
+  'LINK',
+]);
+const HONORIFICS =
+  /^(?:SEN|SENATOR|REP|REPRESENTATIVE|GOV|GOVERNOR|PRES|PRESIDENT|DR|MR|MRS|MS|MISS|PROF|GEN|GENERAL|COL|CAPT|LT|SGT|AMB|AMBASSADOR|SEC|SECRETARY|MINISTER|MAYOR|JUDGE|JUSTICE|REV|SIR|DAME|LORD|LADY)\.?\s+/i;
 const UNKNOWN_SPEAKER = /^(?:UNIDENTIFIED|UNKNOWN|CROWD|AUDIENCE|VOICE|VOICES|MULTIPLE|ANNOUNCER|OPERATOR|GROUP)\b/i;
 /** Stage directions and transcription markers: blanked from the words. */
-const MARKER_RE = /\((?:[A-Z][A-Z0-9 ,.'’\/-]*|through (?:an? )?(?:translator|interpreter)|via (?:an? )?(?:translator|interpreter)|voice-over|on camera|off camera|sic|inaudible|crosstalk|laughs|laughter|applause|pause|unintelligible|cross talk|overlapping)\)|\[(?:[A-Z][A-Z0-9 ,.'’\/-]*|inaudible|crosstalk|cross talk|laughs|laughter|applause|pause|unintelligible|overlapping|overtalk|music|silence|indiscernible|inaudible \d[\d:]*)\]/g;
+const MARKER_RE =
+  /\((?:[A-Z][A-Z0-9 ,.'’\/-]*|through (?:an? )?(?:translator|interpreter)|via (?:an? )?(?:translator|interpreter)|voice-over|on camera|off camera|sic|inaudible|crosstalk|laughs|laughter|applause|pause|unintelligible|cross talk|overlapping)\)|\[(?:[A-Z][A-Z0-9 ,.'’\/-]*|inaudible|crosstalk|cross talk|laughs|laughter|applause|pause|unintelligible|overlapping|overtalk|music|silence|indiscernible|inaudible \d[\d:]*)\]/g;
 /** A marker that ends what came before: a clip or a break. After it, unlabelled text is nobody's speech. */
 const RESET_MARKER = /\b(?:BEGIN|END|START)\b|\bCOMMERCIAL\b|\bBREAK\b/;
 
@@ -175,7 +207,10 @@ export function readTranscript(raw: string, header: TranscriptHeader, meta: Sour
         return hi >= 0 ? { time: times[hi]!.time } : null;
       }
     : undefined;
-  return { ok: true, source: buildStructuredSource({ text, bodyStart: header.bodyStart, meta: { ...meta, kind: 'transcript' }, paragraphs, turns, ...(locatorAt ? { locatorAt } : {}) }) };
+  return {
+    ok: true,
+    source: buildStructuredSource({ text, bodyStart: header.bodyStart, meta: { ...meta, kind: 'transcript' }, paragraphs, turns, ...(locatorAt ? { locatorAt } : {}) }),
+  };
 }
 
 function trimEnd(text: string, end: number): number {

@@ -15,7 +15,11 @@ export class AssertionError extends Error {
 
 const show = (v: unknown): string => {
   try {
-    return typeof v === 'string' ? JSON.stringify(v) : v instanceof RegExp ? String(v) : (JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Set ? [...x] : x)) ?? String(v));
+    return typeof v === 'string'
+      ? JSON.stringify(v)
+      : v instanceof RegExp
+        ? String(v)
+        : (JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Set ? [...x] : x)) ?? String(v));
   } catch {
     return String(v);
   }
@@ -61,7 +65,9 @@ export function isDeepStrictEqual(a: unknown, b: unknown, seen = new Map<object,
 }
 
 export function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!isDeepStrictEqual(actual, expected)) failWith(message, `Expected values to be deeply and strictly equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
+  if (!isDeepStrictEqual(actual, expected)) {
+    failWith(message, `Expected values to be deeply and strictly equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
+  }
 }
 
 export function notDeepEqual(actual: unknown, expected: unknown, message?: string | Error): void {
