@@ -2,9 +2,9 @@
 // (vscode.dev, github.dev). The worker script is started from a Blob URL, because a web extension host refuses
 // `new Worker(<extension file>)` ("Creating workers from remote extensions is currently not supported"); the host
 // reads the script's bytes (with vscode.workspace.fs) and hands them in. The protocol is the Node worker's.
-import { createEngine, QuoteIndex, restoreSource, type SourceFile, type SourceProblem, type VerbatimEngine } from '../core/worker-api';
-import type { Source } from '../core';
-import type { WorkerFile, WorkerReply, WorkerRequest } from './protocol';
+import type { SourceFile, SourceProblem, VerbatimEngine } from '../core/worker-api';
+import type { WorkerReply, WorkerRequest } from './protocol';
+import { abortError, replyReceiver, sendFiles } from './client';
 
 /** The parts of the browser's Worker, Blob and URL used here (the project's `lib` has no DOM types). */
 interface WebWorker {
@@ -48,7 +48,7 @@ export async function buildIndexInWebWorker(
   if (options.signal?.aborted) throw abortError();
   const worker = await startWorker();
   return new Promise((resolve, reject) => {
-    const sources: Source[] = [];
+    const replies = replyReceiver();
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -61,64 +61,24 @@ export async function buildIndexInWebWorker(
     options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) return onAbort();
     worker.addEventListener('message', ({ data: reply }) => {
-      // PDF.js, when a PDF source is read inside the worker, announces itself as a PDF.js worker
-      // ({ sourceName: 'worker', action: 'ready' }); only this protocol's replies are ours.
-      if (!reply || typeof reply !== 'object' || !('type' in reply)) return;
       try {
-        if (reply.type === 'sources') {
-          for (const s of reply.sources) sources.push(restoreSource(s));
-        } else if (reply.type === 'done') {
-          const index = new QuoteIndex(sources, reply.parts);
-          finish(() => resolve({ engine: createEngine(index), problems: reply.problems }));
-        } else finish(() => reject(new Error(`Indexing failed: ${reply.message}`)));
+        const built = replies.accept(reply);
+        if (built) finish(() => resolve({ engine: built.engine, problems: built.problems }));
       } catch (err) {
         finish(() => reject(err as Error));
       }
     });
     worker.addEventListener('error', (e) => finish(() => reject(new Error(`The indexing worker failed: ${e.message ?? 'unknown error'}`))));
     worker.addEventListener('messageerror', () => finish(() => reject(new Error('The indexing worker sent a message that could not be read.'))));
-    void sendFiles(worker, files, () => settled).then(
+    void sendFiles(
+      (request, transfer) => worker.postMessage(request, transfer),
+      files,
+      () => settled,
+    ).then(
       () => {
         if (!settled) worker.postMessage({ type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }, []);
       },
       (err: unknown) => finish(() => reject(err as Error)),
     );
   });
-}
-
-const BATCH_BYTES = 2_000_000;
-
-/** Hands the files over in batches of a few megabytes, yielding between them: each copy is a short stretch. */
-async function sendFiles(worker: WebWorker, files: readonly SourceFile[], stopped: () => boolean): Promise<void> {
-  let batch: WorkerFile[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (batch.length === 0 || stopped()) return;
-    worker.postMessage(
-      { type: 'files', files: batch },
-      batch.flatMap((f) => (f.bytes ? [f.bytes] : [])),
-    );
-    batch = [];
-    size = 0;
-    // setTimeout, not setImmediate: the web worker extension host has no setImmediate.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  };
-  for (const f of files) {
-    // A copy: the buffer is transferred to the worker, and the caller keeps (and caches) its own bytes.
-    const bytes = f.bytes ? (new Uint8Array(f.bytes).buffer as ArrayBuffer) : undefined;
-    batch.push({
-      path: f.path,
-      ...(f.text !== undefined ? { text: f.text } : {}),
-      ...(bytes ? { bytes } : {}),
-      ...(f.id ? { id: f.id } : {}),
-      ...(f.builtIn ? { builtIn: true } : {}),
-    });
-    size += (bytes?.byteLength ?? 0) + (f.text?.length ?? 0) * 2;
-    if (size > BATCH_BYTES) await flush();
-  }
-  await flush();
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('Indexing was cancelled.'), { name: 'AbortError' });
 }

@@ -103,3 +103,29 @@ export function whenEvent<T>(event: vscode.Event<unknown>, read: () => T, ok: (v
     });
   });
 }
+
+/** The extension's exported API (read-only views of its UI state), activating it if needed. */
+export interface ExtensionApi {
+  sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
+  statusBarText(): string | undefined;
+  onDidUpdateStatusBar: vscode.Event<string>;
+}
+
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>('verbatim.verbatim');
+  assert.ok(ext, 'the extension is installed');
+  return ext.activate();
+}
+
+/** Runs a command that opens a quick pick and accepts its first item, waiting until the command has finished. */
+export async function acceptFirstPick(command: string, ...args: unknown[]): Promise<unknown> {
+  let done = false;
+  const result = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => (done = true));
+  const deadline = Date.now() + 10_000;
+  while (!done) {
+    assert.ok(Date.now() < deadline, `${command} finished`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result, new Promise((r) => setTimeout(r, 100))]);
+  }
+  return result;
+}

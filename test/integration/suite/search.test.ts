@@ -2,32 +2,7 @@
 // mid-quote, the Insert Quote picker's keyword search and the Sources view's filter.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { accept, closeAll, completionsAt, hoverText, newDraft, positionOf, sourcesReady, whenEvent } from './helpers';
-
-interface Api {
-  sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
-  statusBarText(): string | undefined;
-  onDidUpdateStatusBar: vscode.Event<string>;
-}
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>('verbatim.verbatim');
-  assert.ok(ext, 'the extension is installed');
-  return ext.activate();
-}
-
-/** Runs a command that opens a quick pick and accepts its first item, waiting until the command has finished. */
-async function acceptFirstPick(command: string, ...args: unknown[]): Promise<unknown> {
-  let done = false;
-  const result = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => (done = true));
-  const deadline = Date.now() + 10_000;
-  while (!done) {
-    assert.ok(Date.now() < deadline, `${command} finished`);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([result, new Promise((r) => setTimeout(r, 100))]);
-  }
-  return result;
-}
+import { accept, acceptFirstPick, closeAll, completionsAt, extensionApi, hoverText, newDraft, positionOf, sourcesReady, whenEvent } from './helpers';
 
 const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
 
@@ -44,7 +19,7 @@ suite('Search by remembered words', () => {
   });
 
   test('accepting the continuation leaves a quotation with no finding', async () => {
-    const { statusBarText, onDidUpdateStatusBar } = await api();
+    const { statusBarText, onDidUpdateStatusBar } = await extensionApi();
     const editor = await newDraft('Zelensky said that “our main task');
     const items = await completionsAt(editor.document, positionOf(editor.document, 'our main task'));
     assert.ok(label(items[0]!).startsWith('our main task: We need security'), label(items[0]!));
@@ -64,7 +39,7 @@ suite('Search by remembered words', () => {
   });
 
   test('the Sources view filter keeps the quotes that hold the words', async () => {
-    const { sourcesTree } = await api();
+    const { sourcesTree } = await extensionApi();
     await vscode.commands.executeCommand('verbatim.filterSources', 'gamechanging');
     try {
       const roots = (await sourcesTree.getChildren()) ?? [];

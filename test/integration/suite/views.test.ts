@@ -1,38 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { closeAll, newDraft, openDraft, sourcesReady, waitForDiagnostics, whenEvent } from './helpers';
-
-interface Api {
-  sourcesTree: vscode.TreeDataProvider<{ kind: string }>;
-  statusBarText(): string | undefined;
-  onDidUpdateStatusBar: vscode.Event<string>;
-}
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>('verbatim.verbatim');
-  assert.ok(ext, 'the extension is installed');
-  return ext.activate();
-}
-
-/** Runs a command that opens a quick pick and accepts its first item, waiting until the command has finished. */
-async function acceptFirstPick(command: string): Promise<unknown> {
-  let done = false;
-  const result = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => (done = true));
-  const deadline = Date.now() + 10_000;
-  while (!done) {
-    assert.ok(Date.now() < deadline, `${command} finished`);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([result, new Promise((r) => setTimeout(r, 100))]);
-  }
-  return result;
-}
+import { acceptFirstPick, closeAll, extensionApi, newDraft, openDraft, sourcesReady, waitForDiagnostics, whenEvent } from './helpers';
 
 suite('Views, status bar and pickers', () => {
   suiteSetup(sourcesReady);
   teardown(closeAll);
 
   test('the Sources view lists source → speaker → quotes, with counts', async () => {
-    const { sourcesTree } = await api();
+    const { sourcesTree } = await extensionApi();
     const roots = (await sourcesTree.getChildren()) ?? [];
     const labels = await Promise.all(roots.map(async (n) => (await sourcesTree.getTreeItem(n)).label));
     assert.deepEqual(labels, [
@@ -61,7 +35,7 @@ suite('Views, status bar and pickers', () => {
   });
 
   test('the status bar counts verified and flagged quotations of the active draft', async () => {
-    const { statusBarText, onDidUpdateStatusBar } = await api();
+    const { statusBarText, onDidUpdateStatusBar } = await extensionApi();
     const editor = await openDraft('drafts/summit.md');
     await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'findings');
     await whenEvent(
