@@ -15,7 +15,7 @@
 
 import * as path from 'node:path';
 import { indexSources, type Quote, type Source } from '../../src/core';
-import { loadSplit, namesMatch, overlap, type GoldArticle, type GoldQuote } from './polnear';
+import { loadSplit, namesMatch, overlap, type GoldArticle, type GoldQuote } from './read-annotated-split';
 
 interface Tally {
   gold: number;
