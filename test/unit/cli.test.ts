@@ -67,6 +67,8 @@ test('check --format json has the contract shape, with each example passage’s 
     'extends-source/match',
     'not-found/not-applicable',
     'fragment/unattributed',
+    // q3 is named in the article ("Witkoff told CNN"): crediting Zelensky is a wrong speaker.
+    'fragment/mismatch',
   ]);
   const q = file.quotes[6];
   assert.deepEqual(Object.keys(q.range), ['start', 'end']);
@@ -187,7 +189,7 @@ test('an unreadable source among several is a warning, and the others keep worki
     assert.ok(r.stderr.includes(bad), `${bad} in ${r.stderr}`);
   }
   assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('verbatim: warning')).length, 5);
-  assert.equal(JSON.parse(r.stdout).files[0].quotes.length, 11);
+  assert.equal(JSON.parse(r.stdout).files[0].quotes.length, 12);
 });
 
 test('CRLF drafts get the same positions as LF drafts', async () => {
