@@ -46,6 +46,15 @@ function speakerRight(g: GoldQuote, q: QuoteWithAttribution): boolean {
     .every((w) => mention.includes(w));
 }
 
+/** How many speaker errors `--errors N` still prints with their context (train only: never study dev or test). */
+let errorsLeft = 0;
+
+function contextOf(text: string, span: { start: number; end: number }): string {
+  const from = Math.max(0, span.start - 260);
+  const to = Math.min(text.length, span.end + 160);
+  return `${text.slice(from, span.start)}⟦${text.slice(span.start, span.end)}⟧${text.slice(span.end, to)}`.replace(/\s*\n\s*/g, ' ¶ ');
+}
+
 async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tally> {
   const t: Tally = {
     gold: 0,
@@ -101,6 +110,12 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
         t.mentionScored++;
         const span = q.attribution?.span;
         if (span && g.source.some((s) => overlap(s, span) > 0)) t.mentionRight++;
+      }
+      if (!right && errorsLeft > 0) {
+        errorsLeft--;
+        const said = q.attribution ? `${q.attribution.method} ${q.attribution.confidence} "${q.attribution.mention}"` : '-';
+        console.log(`\n#ERR ${a.name} | gold=${g.person ?? '∅'} (${g.resolvedBy}: ${g.mention ?? '∅'}) | ours=${q.speaker ?? '∅'} [${said}]`);
+        console.log(`   ${contextOf(a.text, q.offset)}`);
       }
       if (verbose && !right) {
         const said = q.attribution ? `${q.attribution.method} ${q.attribution.confidence} "${q.attribution.mention}"` : '-';
@@ -181,9 +196,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const json = args.includes('--json');
+  const errorsAt = args.indexOf('--errors');
+  if (errorsAt >= 0) {
+    errorsLeft = Number(args[errorsAt + 1]) || 0;
+    args.splice(errorsAt, 2);
+  }
   const dirs = args.filter((a) => !a.startsWith('--'));
   if (dirs.length === 0) {
-    console.error('usage: npm run eval:attribution -- <PolNeAR split dir (holding text/ and attributions/)> [--verbose] [--json]');
+    console.error('usage: npm run eval:attribution -- <PolNeAR split dir (holding text/ and attributions/)> [--verbose] [--json] [--errors N (speaker errors with context; study train only)]');
     process.exit(2);
   }
   const all: Record<string, Record<string, number>> = {};

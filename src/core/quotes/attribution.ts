@@ -39,6 +39,10 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
   'voice-tag': 0.95,
 };
 
+/** Verbs that put words in someone's mouth without a verb of saying: "branded it a "hoax"", "vowed to end the "rigged" system". */
+const CHARACTERIZING_VERB =
+  /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors)/;
+
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
 const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
@@ -212,7 +216,18 @@ class Attributor {
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
-    if (this.nameOrScare(q)) return null;
+    const scare = this.nameOrScare(q);
+    if (scare === 'name') return null;
+    // A short phrase a named person is said to have used ("Ochoa called the plan a "fantasy""): the sentence's subject,
+    // never sure (the narrator may be the one putting it in marks).
+    if (scare === 'scare') {
+      const subject = this.sentenceSubject(q, sentence);
+      if (!subject || !subject.name || !subject.span || subject.span.end > q.outer.start) return null;
+      // Only when the subject is said to have used the words: "called", "described … as", "promised".
+      const between = wordsIn(this.masked, subject.span.end, q.outer.start);
+      if (!between.some((w) => SPEECH_VERBS.has(w.lower) || CHARACTERIZING_VERB.test(w.lower))) return null;
+      return { ...subject, confidence: Math.min(subject.confidence ?? 1, 0.6) };
+    }
     const next = this.nextSentence(q, sentence);
     if (next) return next;
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
@@ -223,6 +238,9 @@ class Attributor {
     }
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
+    // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
+    const introduced = this.opensParagraph(q, sentence) ? this.introducedByParagraphBefore(q) : null;
+    if (introduced) return introduced;
     // A quote that opens its paragraph with nothing to attribute it: it continues the speaker before it.
     if (prev && prevResult && prevResult.name && this.opensParagraph(q, sentence)) {
       const pq = spanContaining(this.ctx.paragraphs, prev.outer.start);
@@ -232,18 +250,33 @@ class Attributor {
     return null;
   }
 
-  private nameOrScare(q: Quotation): boolean {
+  /** A name, title or slogan in marks (`name`), a short lower-case phrase in the narrator's sentence (`scare`). */
+  private introducedByParagraphBefore(q: Quotation): Attribution | null {
+    const { paragraphs } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.start);
+    const prev = p > 0 ? paragraphs[p - 1]! : undefined;
+    if (!prev || prev.heading) return null;
+    const body = this.masked.slice(prev.start, prev.end).trimEnd();
+    if (!body.endsWith(':') || body.includes(MASK)) return null;
+    let from = prev.start;
+    for (const e of sentenceEnds(body)) from = prev.start + e;
+    const found = this.introducedIn(from, prev.start + body.length);
+    return found ? { ...found, confidence: Math.min(found.confidence ?? 1, CONFIDENCE.colon) } : null;
+  }
+
+  private nameOrScare(q: Quotation): 'name' | 'scare' | null {
     const inner = this.ctx.text.slice(q.inner.start, q.inner.end).trim();
     const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-    if (words.length > 5) return false;
+    if (words.length > 5) return null;
     const titleCase = words.length >= 2 && words.every((w, k) => (k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w)));
-    if (titleCase) return true;
+    if (titleCase) return 'name';
     // A short lower-case phrase inside a sentence of the narrator's, not after a reporting verb or a colon.
-    if (words.length > 2) return false;
+    if (words.length > 2) return null;
     const before = this.masked.slice(Math.max(0, q.outer.start - 30), q.outer.start);
     const last = /([\p{L}]+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase();
-    if (/:\s*$/.test(before) || (last !== undefined && SPEECH_VERBS.has(last))) return false;
-    return /\b(?:an?|the|of|for|on|about|against|as|like|into|its|their|his|her|so-called)\s*$/i.test(before);
+    if (/:\s*$/.test(before) || (last !== undefined && SPEECH_VERBS.has(last))) return null;
+    if (/\bso-called\s*$/i.test(before)) return 'name';
+    return /\b(?:an?|the|of|for|on|about|against|as|like|into|its|their|his|her)\s*$/i.test(before) ? 'scare' : null;
   }
 
   private opensParagraph(q: Quotation, sentence: Sentence): boolean {
@@ -331,9 +364,12 @@ class Attributor {
   // ——— before the quotation, in its sentence ———
 
   private before(q: Quotation, sentence: Sentence): Attribution | null {
+    return this.introducedIn(sentence.start, q.outer.start);
+  }
+
+  /** The speaker a stretch of text introduces just before a quote: "Whitfield told CNN," / "according to X," / "X:". */
+  private introducedIn(from: number, to: number): Attribution | null {
     const { text } = this.ctx;
-    const from = sentence.start;
-    const to = q.outer.start;
     if (to <= from) return null;
     const words = wordsIn(this.masked, from, to);
     // "Whitfield: “…”" and "Whitfield struck a cautious tone: “…”".

@@ -16,12 +16,17 @@ export const SPEECH_VERBS = new Set(
     'proclaimed proclaims speculated speculates wondered wonders thundered ' +
     'exclaimed exclaims marveled marvelled groused grumbled fumed raged griped opined mocked teased ' +
     'reasoned recounted conceded cautioned advised added predicted hinted admitted disclosed revealed ' +
-    'texted emailed wrote write tweet tweeted say'
+    'texted emailed wrote write tweet tweeted say ' +
+    'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
+    'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted'
   ).split(' '),
 );
 
 /** Verbs after which a following name is the listener, not the speaker ("told CNN"). */
-export const OBJECT_TAKING_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'thanked']);
+export const OBJECT_TAKING_VERBS = new Set([
+  'told', 'tells', 'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'thanked', 'assured', 'assures', 'questioned',
+  'questions', 'pressed', 'presses', 'reminded', 'reminds', 'informed', 'quoted',
+]);
 
 /** Adverbs and auxiliaries that may stand between a speaker and the verb ("Witkoff also said"). */
 export const ADVERBS_BETWEEN = new Set(

@@ -88,6 +88,8 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
+    // Not a name inside a word: "anti-Trump", "pro-Clinton", "iPhone" (but "al-Assad" and "O'Malley" are names).
+    if (m.index > 0 && insideWord(text, m.index)) continue;
     // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
     let run: RunWord[] = [];
     const flush = () => {
@@ -115,6 +117,16 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
     flush();
   }
   return runs;
+}
+
+/** Lower-case prefixes joined to a name by a hyphen that are part of it ("al-Assad", "bin-Talal"). */
+const NAME_PREFIX_BEFORE_HYPHEN = /(?:^|[^\p{L}])(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|abd|abdul|d|l)-$/u;
+
+function insideWord(text: string, at: number): boolean {
+  const c = text[at - 1]!;
+  if (/[\p{L}\p{M}\p{N}]/u.test(c)) return true;
+  if (c !== '-') return false;
+  return /\p{Ll}/u.test(text[at - 2] ?? '') && !NAME_PREFIX_BEFORE_HYPHEN.test(text.slice(Math.max(0, at - 8), at));
 }
 
 interface RunWord {

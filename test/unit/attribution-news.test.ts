@@ -1,0 +1,49 @@
+// More attribution patterns of real news (issue 8, continued), each on an invented article in news style:
+// test/fixtures/attribution/news-patterns-2.md.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { buildCatalog, type Quote, type Source } from './core-internals';
+import { findNameRuns } from '../../src/core/quotes/people';
+import { fixture } from './helpers';
+
+function load(name: string): Source {
+  const catalog = buildCatalog([{ path: name, bytes: fs.readFileSync(fixture('attribution', name)) }]);
+  assert.deepEqual(catalog.problems, []);
+  return catalog.sources[0]!;
+}
+
+const source = load('news-patterns-2.md');
+
+function quote(start: string): Quote {
+  const q = source.quotes.find((x) => x.text.startsWith(start));
+  assert.ok(q, `a quote starting "${start}"`);
+  return q;
+}
+
+function credited(start: string, speaker: string | null, method?: string): Quote {
+  const q = quote(start);
+  assert.equal(q.speaker, speaker, `speaker of "${start}"`);
+  if (method) assert.equal(q.attribution?.method, method, `method for "${start}"`);
+  return q;
+}
+
+test('a capital inside a word is no name: "anti-Brandt", "iPhone"; "al-Assad" is still found', () => {
+  const names = (t: string) => findNameRuns(t).map((m) => m.name);
+  assert.deepEqual(names('the anti-Brandt petition and a pro-Okonjo crowd with an iPhone'), []);
+  assert.ok(names('a meeting with Bashar al-Assad').includes('Assad'));
+});
+
+test('more verbs of saying after the quote: "…," Brandt questioned', () => {
+  credited('We have heard every complaint twice', 'Felix Brandt', 'named');
+});
+
+test('a short phrase in marks belongs to the subject only when a verb says they used it', () => {
+  const q = credited('shakedown', 'Marta Okonjo', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85, 'never sure: the narrator may be the one putting it in marks');
+  credited('October surprise', null);
+});
+
+test('a paragraph that ends in a colon introduces the quote of the next one', () => {
+  credited('Nobody here wants the reservoir', 'Felix Brandt');
+});
