@@ -203,7 +203,9 @@ async function main(): Promise<void> {
   }
   const dirs = args.filter((a) => !a.startsWith('--'));
   if (dirs.length === 0) {
-    console.error('usage: npm run eval:attribution -- <PolNeAR split dir (holding text/ and attributions/)> [--verbose] [--json] [--errors N (speaker errors with context; study train only)]');
+    console.error(
+      'usage: npm run eval:attribution -- <PolNeAR split dir (holding text/ and attributions/)> [--verbose] [--json] [--errors N (speaker errors with context; study train only)]',
+    );
     process.exit(2);
   }
   const all: Record<string, Record<string, number>> = {};

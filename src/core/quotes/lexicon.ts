@@ -24,8 +24,25 @@ export const SPEECH_VERBS = new Set(
 
 /** Verbs after which a following name is the listener, not the speaker ("told CNN"). */
 export const OBJECT_TAKING_VERBS = new Set([
-  'told', 'tells', 'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'thanked', 'assured', 'assures', 'questioned',
-  'questions', 'pressed', 'presses', 'reminded', 'reminds', 'informed', 'quoted',
+  'told',
+  'tells',
+  'asked',
+  'asks',
+  'urged',
+  'urges',
+  'called',
+  'calls',
+  'thanked',
+  'assured',
+  'assures',
+  'questioned',
+  'questions',
+  'pressed',
+  'presses',
+  'reminded',
+  'reminds',
+  'informed',
+  'quoted',
 ]);
 
 /** Adverbs and auxiliaries that may stand between a speaker and the verb ("Witkoff also said"). */
