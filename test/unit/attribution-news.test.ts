@@ -47,3 +47,13 @@ test('a short phrase in marks belongs to the subject only when a verb says they 
 test('a paragraph that ends in a colon introduces the quote of the next one', () => {
   credited('Nobody here wants the reservoir', 'Felix Brandt');
 });
+
+test('she after a man named since: the nearest person the text calls a woman', () => {
+  const q = credited('We inherited a promise', 'Priya Castellanos', 'pronoun');
+  assert.equal(q.attribution?.mention, 'she');
+});
+
+test('he said goes on with the last speaker, not the last person merely named', () => {
+  credited('The reservoir is older', 'Gregor Lindqvist');
+  credited('It will hold for ten years', 'Gregor Lindqvist', 'pronoun');
+});

@@ -677,8 +677,10 @@ class Attributor {
     const p0 = spanContaining(paragraphs, at);
     let p = p0;
     let fallback: string | null = null;
-    let chosen: string | null = null;
-    let chosenIn = -1;
+    // The nearest compatible speaker (credited with a quote or the subject of a verb of saying), and the nearest
+    // compatible person merely named: news goes on with "he said" about whoever spoke last, not whoever was named last.
+    let speaker: { name: string; p: number } | null = null;
+    let named: { name: string; p: number } | null = null;
     const others = new Set<string>();
     for (let steps = 0; p >= 0 && steps < 3; p--) {
       const para = paragraphs[p]!;
@@ -687,36 +689,43 @@ class Attributor {
       const limit = Math.min(para.end, at);
       const starts = [para.start];
       for (const e of sentenceEnds(this.masked.slice(para.start, limit))) starts.push(para.start + e);
-      for (let s = starts.length - 1; s >= 0; s--) {
+      for (let s = starts.length - 1; s >= 0 && !speaker; s--) {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
         // Within a sentence, someone the text says is of the pronoun's gender comes before someone it says nothing of.
         const inSentence = this.candidatesIn(sStart, sEnd);
-        const ordered = [...inSentence.filter((c) => this.genderOf(c) === gender), ...inSentence.filter((c) => this.genderOf(c) !== gender)];
+        const ordered = [...inSentence.filter((c) => this.genderOf(c.name) === gender), ...inSentence.filter((c) => this.genderOf(c.name) !== gender)];
         for (const c of ordered) {
-          const g = this.genderOf(c);
+          const g = this.genderOf(c.name);
           if (g !== undefined && g !== gender) {
-            fallback ??= c;
+            fallback ??= c.name;
             continue;
           }
-          if (chosen === null) {
-            chosen = c;
-            chosenIn = p;
-          } else if (!sameperson(c, chosen) && p >= p0 - 1) others.add(c);
+          if (c.speaker && !speaker) speaker = { name: c.name, p };
+          if (!named) named = { name: c.name, p };
+          else if (!sameperson(c.name, named.name) && p >= p0 - 1) others.add(c.name);
         }
       }
-      if (chosen !== null && p < p0) break;
+      if (speaker) break;
     }
-    if (chosen !== null) return { name: chosen, alone: others.size === 0, sameParagraph: chosenIn === p0, genderKnown: this.genderOf(chosen) === gender };
+    const found = speaker as { name: string; p: number } | null;
+    const near = named as { name: string; p: number } | null;
+    // A person named in a later paragraph than the last speaker has become the topic.
+    const chosen = found && (!near || near.p <= found.p) ? found : near;
+    if (chosen) {
+      others.delete(chosen.name);
+      for (const o of [...others]) if (sameperson(o, chosen.name)) others.delete(o);
+      return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genderOf(chosen.name) === gender };
+    }
     return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false } : null;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
-  private candidatesIn(start: number, end: number): string[] {
-    const out: string[] = [];
+  private candidatesIn(start: number, end: number): { name: string; speaker: boolean }[] {
+    const out: { name: string; speaker: boolean }[] = [];
     for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name) out.push(r.name);
+      if (r?.name) out.push({ name: r.name, speaker: true });
     }
     const { mentions, text } = this.ctx;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
@@ -724,9 +733,21 @@ class Attributor {
       if (m.end > end || this.masked[m.start] === MASK) continue;
       if (/^['’]/.test(text.slice(m.end, m.end + 1))) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
-      out.push(this.fullName(m));
+      out.push({ name: this.fullName(m), speaker: this.reportsSpeech(m, end) });
     }
     return out;
+  }
+
+  /** Whether a mention is the subject of a verb of saying ("Brandt said", "Brandt, the assessor, argued") or its agent ("said Brandt", "according to Brandt"). */
+  private reportsSpeech(m: NameMention, end: number): boolean {
+    if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
+    const before = /([\p{L}]+)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.exec(this.masked.slice(Math.max(0, m.start - 50), m.start))?.[1]?.toLowerCase();
+    return (
+      before !== undefined &&
+      (before === 'to'
+        ? /according\s+to\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(this.masked.slice(Math.max(0, m.start - 60), m.start))
+        : SPEECH_VERBS.has(before) && !OBJECT_TAKING_VERBS.has(before))
+    );
   }
 
   /**
@@ -749,10 +770,16 @@ class Attributor {
       votes.set(key, v);
     };
     const cue =
-      /\b(Mr|Mrs|Ms|Miss|spokeswoman|spokesman|congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|wife|husband|mother|father|daughter|son|sister|brother|actress|actor)\.?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
+      /\b(Mr|Mrs|Ms|Miss|[\p{L}]*woman|[\p{L}]*man|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|widow|grandmother|grandfather|aunt|uncle|niece|nephew|girlfriend|boyfriend|Queen|King|Princess|Prince|Lady|Lord|Sir|Dame)\.?,?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/giu;
     for (const m of text.matchAll(cue)) {
       const c = m[1]!.toLowerCase();
-      const g = FEMALE_CUES.has(c) ? 'f' : MALE_CUES.has(c) ? 'm' : undefined;
+      // "Councilwoman Castellanos", "the businessman Tom Steyer"; "chairman" is said of women too, so only -woman is sure.
+      const g =
+        FEMALE_CUES.has(c) || (c.endsWith('woman') && c.length > 5) || /^(?:widow|grandmother|aunt|niece|girlfriend|queen|princess|lady|dame)$/.test(c)
+          ? 'f'
+          : MALE_CUES.has(c) || /^(?:grandfather|uncle|nephew|boyfriend|king|prince|lord|sir)$/.test(c)
+            ? 'm'
+            : undefined;
       if (g) vote(registry.resolve(m[2]!, m.index!) ?? m[2]!, g, 3);
     }
     const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
