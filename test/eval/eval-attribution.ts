@@ -146,7 +146,9 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
       t.draftsReal++;
       if (real.findings.some((f) => f.code === 'wrong-speaker')) {
         t.wrongOnReal++;
-        if (verbose) console.log(`WRONG ${a.name} | ${g.person} | source says ${real.quotes[0]?.match?.speaker} | ${words.slice(0, 60)}`);
+        const sa = (real.quotes[0] as { sourceAttribution?: { method: string; confidence: number } | null } | undefined)?.sourceAttribution;
+        if (verbose)
+          console.log(`WRONG ${a.name} | ${g.person} | source says ${real.quotes[0]?.match?.speaker} [${sa ? `${sa.method} ${sa.confidence}` : '-'}] | ${words.slice(0, 60)}`);
       }
       const others = a.people.filter((p) => !namesMatch(p, g.person!));
       if (others.length === 0) return;
@@ -156,6 +158,13 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
       const sc = check.quotes[0]?.speakerCheck;
       if (sc === 'mismatch') t.caughtOther++;
       else if (sc === 'uncertain') t.uncertainOther++;
+      if (verbose && sc !== 'mismatch') {
+        const m = check.quotes[0]?.match;
+        const sa = (check.quotes[0] as { sourceAttribution?: { method: string; confidence: number } | null } | undefined)?.sourceAttribution;
+        console.log(
+          `MISSED ${a.name} | ${sc} | draft ${other} | gold ${g.person} | source says ${m?.speaker ?? '∅'} [${sa ? `${sa.method} ${sa.confidence}` : '-'}] | ${words.slice(0, 50)}`,
+        );
+      }
     });
   }
   return t;

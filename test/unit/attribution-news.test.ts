@@ -57,3 +57,16 @@ test('he said goes on with the last speaker, not the last person merely named', 
   credited('The reservoir is older', 'Gregor Lindqvist');
   credited('It will hold for ten years', 'Gregor Lindqvist', 'pronoun');
 });
+
+test('a partial quote after a long opening phrase or an appositive belongs to the subject, not to a name in the phrase', () => {
+  const q = credited('run out of patience', 'Marta Okonjo', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85);
+  credited('the only honest way', 'Felix Brandt', 'sentence-subject');
+});
+
+test('a generational suffix is not the surname: Hollis Trent Jr. is Trent', async () => {
+  const { sameperson } = await import('../../src/core/quotes/people');
+  credited('Every farm on this road', 'Hollis Trent Jr');
+  assert.ok(sameperson('Trent', 'Hollis Trent Jr'));
+  assert.ok(sameperson('Hollis Trent', 'Hollis Trent Jr.'));
+});

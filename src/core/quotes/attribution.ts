@@ -43,6 +43,12 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
 const CHARACTERIZING_VERB =
   /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors)/;
 
+/** Words before a name that make it an object, not the subject: "with Rubio", "told Trump", "Trump and". */
+const NOT_SUBJECT_BEFORE =
+  /(?:^|[^\p{L}])(?:with|to|by|of|for|from|at|on|about|against|than|like|as|between|over|under|into|via|toward|towards|behind|beside|among|told|asked|called|named|endorsed|nominated|beat|defeated|attacked|criticized|praised|thanked|urged|joined|met|interviewed|and|or|nor|whom|versus|vs)\s+(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+|[\p{Ll}-]+\s+){0,3}$/u;
+/** Lower-case words after a name that are not its verb. */
+const NOT_VERBS = new Set('and or but nor of in on at to for with from by about as than who whom whose which that where when while if is'.split(' '));
+
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
 const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
@@ -407,6 +413,44 @@ class Attributor {
 
   /** The subject of the sentence a partial quote stands in: Ochoa accused the board of being "asleep." */
   private sentenceSubject(q: Quotation, sentence: Sentence): Attribution | null {
+    const found = this.sentenceSubjectAtStart(q, sentence);
+    if (found) return found;
+    // Else the first person of the sentence who stands as a subject: after a long opening phrase, or with an
+    // appositive before the verb ("Christie, New Jersey's governor, repeated …").
+    const limit = q.outer.start > sentence.start ? q.outer.start : sentence.end;
+    const a = this.subjectByScan(sentence.start, limit);
+    return a ? { ...a, method: 'sentence-subject', confidence: Math.min(a.confidence ?? 1, CONFIDENCE['sentence-subject']) } : null;
+  }
+
+  /**
+   * The first person named in [from, to) who is the subject of a clause: not after a preposition or a verb that takes
+   * them as its object, not a possessive, and followed (after an appositive or a party tag) by a lower-case verb.
+   */
+  private subjectByScan(from: number, to: number): Attribution | null {
+    const { mentions, text } = this.ctx;
+    for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      const m = mentions[k]!;
+      if (m.end > to || this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+      if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
+      const before = this.masked.slice(Math.max(from, m.start - 60), m.start);
+      if (NOT_SUBJECT_BEFORE.test(before)) continue;
+      let end = m.end;
+      const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
+      if (bracket) end += bracket[0].length;
+      const app = /^\s*,([^,;:.!?\u2060]{2,120}),/u.exec(this.masked.slice(end, end + 126));
+      if (app) end += app[0].length;
+      const next = wordsIn(this.masked, end, Math.min(to, end + 40));
+      let i = 0;
+      while (i < 2 && next[i] && ADVERBS_BETWEEN.has(next[i]!.lower)) i++;
+      const verb = next[i];
+      if (!verb || !/^\p{Ll}/u.test(verb.word) || /[^\s]/.test(this.masked.slice(end, next[0]!.start))) continue;
+      if (NOT_VERBS.has(verb.lower)) continue;
+      return this.named(m);
+    }
+    return null;
+  }
+
+  private sentenceSubjectAtStart(q: Quotation, sentence: Sentence): Attribution | null {
     const start = this.skipLead(sentence.start, sentence.end);
     if (start >= sentence.end || (start > q.outer.start && start - q.outer.end > 120)) return null;
     const limit = start < q.outer.start ? q.outer.start : sentence.end;

@@ -28,19 +28,23 @@ export function nameKey(name: string): string {
 }
 
 function computeNameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘ʼ]s\b/g, '')
-    .replace(/[^a-z\s-]/g, '')
-    .replace(/w/g, 'v')
-    .replace(/[yj]/g, 'i')
-    .replace(/ph/g, 'f')
-    .replace(/ck/g, 'k')
-    .replace(/([a-z])\1+/g, '$1')
-    .replace(/[\s-]+/g, ' ')
-    .trim();
+  return (
+    name
+      // A generational suffix is not the surname: "Robert P. Casey Jr." is Casey.
+      .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/u, '')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’‘ʼ]s\b/g, '')
+      .replace(/[^a-z\s-]/g, '')
+      .replace(/w/g, 'v')
+      .replace(/[yj]/g, 'i')
+      .replace(/ph/g, 'f')
+      .replace(/ck/g, 'k')
+      .replace(/([a-z])\1+/g, '$1')
+      .replace(/[\s-]+/g, ' ')
+      .trim()
+  );
 }
 
 /** The last word of a name, as a key: the part people are called by on second mention. */
