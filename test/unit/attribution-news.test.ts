@@ -70,3 +70,18 @@ test('a generational suffix is not the surname: Hollis Trent Jr. is Trent', asyn
   assert.ok(sameperson('Trent', 'Hollis Trent Jr'));
   assert.ok(sameperson('Hollis Trent', 'Hollis Trent Jr.'));
 });
+
+test('an organisation that ends a person’s appositive is not the speaker: "X, the spokeswoman for the Union said"', () => {
+  credited('The union will not sign anything', 'Nadia Ferreira', 'appositive');
+});
+
+test('a place name after a full name is not part of it: "Ted Cruz South Carolina"', () => {
+  assert.deepEqual(
+    findNameRuns('met Lena Marsh South Carolina voters').map((m) => m.name),
+    ['Lena Marsh', 'South Carolina'],
+  );
+  assert.deepEqual(
+    findNameRuns('said Oliver North on Friday').map((m) => m.name),
+    ['Oliver North', 'Friday'],
+  );
+});

@@ -654,6 +654,12 @@ class Attributor {
       if (!head || head.start < from || !this.isPerson(head)) break;
       mention = head;
     }
+    // "Sam Lau, the communications director for the Iowa Democratic Party said": the organisation ends the person's
+    // appositive; the speaker is the person it describes.
+    if (mention && mention.start >= from && !this.isPerson(mention)) {
+      const head = this.appositiveHeadBefore(mention.start, from);
+      if (head) return appositive(this.named(head));
+    }
     if (mention && mention.start >= from && this.isSpeakerName(mention)) {
       // Widen to the phrase: a possessive or title before the name still names this person.
       const prefix = text.slice(Math.max(from, mention.start - 40), mention.start);
@@ -674,6 +680,20 @@ class Attributor {
       if (isSpeakerNoun(head) && (named.length === 0 || named.every((m) => /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2))))) {
         return { mention: phraseText, name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
+    }
+    return null;
+  }
+
+  /** The person a comma-opened appositive ending at `at` describes: "Katie Packer, who chairs Our Principles PAC". */
+  private appositiveHeadBefore(at: number, from: number): NameMention | null {
+    const { mentions, text } = this.ctx;
+    const lo = Math.max(from, at - 160);
+    for (let k = firstStartingFrom(mentions, lo); k < mentions.length && mentions[k]!.start < at; k++) {
+      const m = mentions[k]!;
+      if (this.masked[m.start] === MASK || !this.isPerson(m) || !this.isSpeakerName(m)) continue;
+      if (!/^\s*,\s*\p{Ll}/u.test(text.slice(m.end, m.end + 4))) continue;
+      if (/[.;:!?\u2060]/u.test(this.masked.slice(m.end, at).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) continue;
+      return m;
     }
     return null;
   }

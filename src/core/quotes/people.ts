@@ -114,6 +114,8 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
         continue;
       }
       const ended = word.length < raw.length && !possessive && !raw.endsWith('.');
+      // "Ted Cruz South Carolina" (a headline or a dateline): a place name that starts after a full name is not part of it.
+      if (run.length >= 2 && PLACE_PREFIXES.has(word) && !TITLE_WORDS.has(run[run.length - 1]!.word) && /^\s+\p{Lu}/u.test(m[0].slice(t.index + raw.length))) flush();
       run.push({ word, start, end: start + word.length });
       // A possessive ends a name ("Trump's envoy Steve Witkoff"), and so does a full stop or dash after a word.
       if (possessive || ended || (raw.endsWith('.') && word === raw.replace(/\.$/, ''))) flush();
