@@ -85,3 +85,9 @@ test('a place name after a full name is not part of it: "Ted Cruz South Carolina
     ['Oliver North', 'Friday'],
   );
 });
+
+test('a hyphenated outlet is not a person: "the Chicago Sun-Times"', async () => {
+  const { looksLikePerson } = await import('../../src/core/quotes/people');
+  assert.equal(looksLikePerson({ name: 'Chicago Sun-Times', start: 0, end: 17, titled: false }), false);
+  assert.equal(looksLikePerson({ name: 'Mary Lou Retton-Kelly', start: 0, end: 21, titled: false }), true);
+});

@@ -166,7 +166,13 @@ function stripTitles(run: RunWord[]): NameMention | null {
 /** Whether a name looks like a person's on its own (two or more words, no organisation or place words). */
 export function looksLikePerson(mention: NameMention): boolean {
   const words = mention.name.split(' ');
-  if (words.some((w) => NON_PERSON_WORDS.has(w) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.')))) return false;
+  // "Sun-Times", "Gannett-owned": a hyphenated part counts as a word.
+  if (
+    words.some(
+      (w) => NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.')),
+    )
+  )
+    return false;
   if (mention.titled) return true;
   const capitalized = words.filter((w) => !NAME_PARTICLES.has(w));
   return capitalized.length >= 2 && capitalized.length <= 4 && !PLACE_PREFIXES.has(words[0]!);
