@@ -97,17 +97,32 @@ export class SegmentedCorpus implements Corpus {
   }
 
   candidateSentences(keys: readonly string[], limit = 6): SentenceRef[] {
-    return this.merge((s) => s.candidateSentences(keys, this.ask(limit)), (r) => r.source.source, (a, b) => b.score - a.score, limit);
+    return this.merge(
+      (s) => s.candidateSentences(keys, this.ask(limit)),
+      (r) => r.source.source,
+      (a, b) => b.score - a.score,
+      limit,
+    );
   }
 
   suggest(typed: string, options: SuggestOptions = {}): QuoteSuggestion[] {
     const limit = options.limit ?? 50;
-    return this.merge((s) => s.suggest(typed, { ...options, limit: this.ask(limit) }), (r) => r.source, (a, b) => a.score - b.score, limit);
+    return this.merge(
+      (s) => s.suggest(typed, { ...options, limit: this.ask(limit) }),
+      (r) => r.source,
+      (a, b) => a.score - b.score,
+      limit,
+    );
   }
 
   search(query: string, options: SearchOptions = {}): QuoteMatch[] {
     const limit = options.limit ?? 50;
-    return this.merge((s) => s.search(query, { ...options, limit: this.ask(limit) }), (r) => r.source, (a, b) => b.score - a.score, limit);
+    return this.merge(
+      (s) => s.search(query, { ...options, limit: this.ask(limit) }),
+      (r) => r.source,
+      (a, b) => b.score - a.score,
+      limit,
+    );
   }
 
   /** Every segment's results, retired sources left out, in one ranking (a stable sort keeps ties in segment order). */
