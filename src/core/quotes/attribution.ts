@@ -126,6 +126,7 @@ class Attributor {
   private genders: Map<string, 'm' | 'f'> | undefined;
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
+  private readonly speechCache = new Map<NameMention, boolean>();
   /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
   private readonly quoteStarts: number[];
 
@@ -770,7 +771,8 @@ class Attributor {
           else if (!sameperson(c.name, named.name) && p >= p0 - 1) others.add(c.name);
         }
       }
-      if (speaker) break;
+      // Past the paragraph of the nearest person named, a speaker further back can no longer win.
+      if (speaker || named) break;
     }
     const found = speaker as { name: string; p: number } | null;
     const near = named as { name: string; p: number } | null;
@@ -804,6 +806,13 @@ class Attributor {
 
   /** Whether a mention is the subject of a verb of saying ("Brandt said", "Brandt, the assessor, argued") or its agent ("said Brandt", "according to Brandt"). */
   private reportsSpeech(m: NameMention, end: number): boolean {
+    // Asked again for the same mention by every pronoun after it: cached (the sentence end is the same each time).
+    let known = this.speechCache.get(m);
+    if (known === undefined) this.speechCache.set(m, (known = this.computeReportsSpeech(m, end)));
+    return known;
+  }
+
+  private computeReportsSpeech(m: NameMention, end: number): boolean {
     if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
     const before = /([\p{L}]+)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.exec(this.masked.slice(Math.max(0, m.start - 50), m.start))?.[1]?.toLowerCase();
     return (
@@ -834,7 +843,7 @@ class Attributor {
       votes.set(key, v);
     };
     const cue =
-      /\b(Mr|Mrs|Ms|Miss|[\p{L}]*woman|[\p{L}]*man|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|widow|grandmother|grandfather|aunt|uncle|niece|nephew|girlfriend|boyfriend|Queen|King|Princess|Prince|Lady|Lord|Sir|Dame)\.?,?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/giu;
+      /\b(Mr|Mrs|Ms|Miss|Queen|King|Princess|Prince|Lady|Lord|Sir|Dame|[Ss]pokes(?:wo)?man|[Cc]ongress(?:wo)?man|[Cc]ouncil(?:wo)?man|[Aa]ssembly(?:wo)?man|[Cc]hair(?:wo)?man|[Bb]usiness(?:wo)?man|[Aa]lder(?:wo)?man|[Ss]ports(?:wo)?man|[Cc]amera(?:wo)?man|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|widow|grandmother|grandfather|aunt|uncle|niece|nephew|girlfriend|boyfriend)\.?,?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
     for (const m of text.matchAll(cue)) {
       const c = m[1]!.toLowerCase();
       // "Councilwoman Castellanos", "the businessman Tom Steyer"; "chairman" is said of women too, so only -woman is sure.
