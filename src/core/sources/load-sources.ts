@@ -85,8 +85,43 @@ export async function loadSources(reader: SourceReader, settings: LoadSettings, 
   return { files, problems, unmatched };
 }
 
-/** The file's bytes, or the clause saying why it cannot be used. */
-async function readProblem(reader: SourceReader, path: string, maxBytes: number, cache?: SourceCache): Promise<Uint8Array | string> {
+/** What `loadSources` would read, without reading it: the files it would use with their size and mtime, and the
+ *  problems of the others (for checking a saved index against the files; see corpus/saved-index.ts). */
+export async function statSources(
+  reader: SourceReader,
+  settings: LoadSettings,
+): Promise<{ files: { path: string; size: number; mtime: number }[]; problems: SourceProblem[]; unmatched: string[] }> {
+  const maxBytes = settings.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const files: { path: string; size: number; mtime: number }[] = [];
+  const problems: SourceProblem[] = [];
+  const unmatched: string[] = [];
+  const look = async (path: string) => {
+    const stat = await statProblem(reader, path, maxBytes);
+    if (typeof stat === 'string') problems.push({ path, reason: stat });
+    else files.push({ path, size: stat.size, mtime: stat.mtime });
+  };
+  for (const b of settings.builtIn) await look(b.path);
+  const seen = new Set<string>();
+  for (const pattern of settings.patterns) {
+    let paths: string[];
+    try {
+      paths = await reader.list(pattern);
+    } catch (err) {
+      problems.push({ path: pattern, reason: `cannot be searched (${messageOf(err)})` });
+      continue;
+    }
+    if (paths.length === 0) unmatched.push(pattern);
+    for (const path of paths) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      await look(path);
+    }
+  }
+  return { files, problems, unmatched };
+}
+
+/** The file's stat when it can be used as a source, or the clause saying why not. */
+async function statProblem(reader: SourceReader, path: string, maxBytes: number): Promise<SourceStat | string> {
   let stat: SourceStat | null;
   try {
     stat = await reader.stat(path);
@@ -97,6 +132,13 @@ async function readProblem(reader: SourceReader, path: string, maxBytes: number,
   if (stat.type === 'directory') return `is a directory; give the files in it (for example "${path.replace(/\/$/, '')}/*.md")`;
   if (stat.type !== 'file') return 'is not a regular file';
   if (stat.size > maxBytes) return oversizeReason(stat.size, maxBytes);
+  return stat;
+}
+
+/** The file's bytes, or the clause saying why it cannot be used. */
+async function readProblem(reader: SourceReader, path: string, maxBytes: number, cache?: SourceCache): Promise<Uint8Array | string> {
+  const stat = await statProblem(reader, path, maxBytes);
+  if (typeof stat === 'string') return stat;
   const hit = cache?.get(path);
   if (hit && hit.size === stat.size && hit.mtime === stat.mtime) return hit.bytes;
   try {
