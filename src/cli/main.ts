@@ -223,11 +223,9 @@ async function index(args: readonly string[], io: CliIO): Promise<number> {
     return 2;
   }
   const summary = { index: out, sources: built.engine.sources.length, quotes: built.engine.quoteCount, bytes: built.bytes.length };
-  if (fmt === 'json') io.stdout(JSON.stringify(summary, null, 2) + '\n');
-  else
-    io.stdout(
-      `${out}: ${summary.sources} source${summary.sources === 1 ? '' : 's'}, ${summary.quotes} quote${summary.quotes === 1 ? '' : 's'}, ${(summary.bytes / 1048576).toFixed(1)} MB\n`,
-    );
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const line = `${out}: ${plural(summary.sources, 'source')}, ${plural(summary.quotes, 'quote')}, ${(summary.bytes / 1048576).toFixed(1)} MB\n`;
+  io.stdout(fmt === 'json' ? JSON.stringify(summary, null, 2) + '\n' : line);
   return 0;
 }
 
