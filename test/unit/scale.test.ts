@@ -80,7 +80,7 @@ test('the index built in a worker answers like the one built here', async () => 
 test('the benchmark runs at its smallest size and reports the contract’s shape', async () => {
   assert.ok(fs.existsSync(workerScript), 'dist/index-worker.js is missing: `npm run test:unit` builds it');
   const r = await benchSize(1_000, { runs: 1, workerScript, queries: 30 });
-  assert.deepEqual(Object.keys(r), ['sentences', 'quotes', 'ours', 'baseline', 'ratios']);
+  assert.deepEqual(Object.keys(r), ['sentences', 'quotes', 'runs', 'ours', 'baseline', 'ratios']);
   assert.deepEqual(
     Object.keys(r.ours).sort(),
     [
@@ -88,18 +88,29 @@ test('the benchmark runs at its smallest size and reports the contract’s shape
       'buildMs',
       'completionP50Ms',
       'completionP95Ms',
+      'completionP99Ms',
       'draftCheckMs',
       'indexMemoryMB',
       'loadMs',
+      'savedIndexMB',
+      'saveMs',
+      'updateMs',
+      'hostHeapMB',
       'lookupP95Ms',
+      'lookupP99Ms',
       'maxBlockingMs',
       'verifyP50Ms',
       'verifyP95Ms',
+      'verifyP99Ms',
       'claimP95Ms',
+      'claimP99Ms',
       'claimDraftMs',
     ].sort(),
   );
-  assert.deepEqual(Object.keys(r.baseline).sort(), ['buildMs', 'completionP95Ms', 'draftCheckMs', 'sampled', 'verifyP95Ms'].sort());
+  assert.deepEqual(Object.keys(r.baseline).sort(), ['buildMs', 'completionP95Ms', 'completionP99Ms', 'draftCheckMs', 'sampled', 'verifyP95Ms', 'verifyP99Ms'].sort());
+  assert.equal(r.runs, 1);
+  assert.ok(typeof r.ours.loadMs === 'number' && r.ours.loadMs > 0 && r.ours.savedIndexMB > 0);
+  assert.ok(r.ours.completionP99Ms >= r.ours.completionP95Ms);
   assert.deepEqual(Object.keys(r.ratios).sort(), ['completionP95', 'draftCheck', 'verifyP95']);
   assert.equal(r.ours.accuracy.exactFound, 1);
   assert.equal(r.ours.accuracy.falseVerified, 0);
