@@ -6,4 +6,14 @@ export { snapshotSource, restoreSource, snapshotTransferables, type SourceSnapsh
 export { createEngine, type VerbatimEngine } from './engine';
 export type { SourceFile } from './sources/read-source-file';
 export type { SourceProblem } from './sources/load-sources';
-export { encodeSavedIndex, decodeSavedIndex, indexOfSaved, contentHash, staleSources, type SourceStamp, type DecodedIndex, type SavedIndexInput } from './corpus/saved-index';
+export {
+  encodeSavedIndex,
+  decodeSavedIndex,
+  indexOfSaved,
+  restoreSourcesGradually,
+  contentHash,
+  staleSources,
+  type SourceStamp,
+  type DecodedIndex,
+  type SavedIndexInput,
+} from './corpus/saved-index';

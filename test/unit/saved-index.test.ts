@@ -7,7 +7,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { checkDraft, completeQuotation, createEngine, QuoteIndex, buildCatalogAsync, type Source, type SourceReader, type SourceStat } from './core-internals';
-import { checksum, contentHash, decodeSavedIndex, encodeSavedIndex, indexOfSaved, staleSources, SAVED_INDEX_FORMAT, type SourceStamp } from '../../src/core/corpus/saved-index';
+import {
+  checksum,
+  contentHash,
+  decodeSavedIndex,
+  encodeSavedIndex,
+  indexOfSaved,
+  restoreSourcesGradually,
+  staleSources,
+  SAVED_INDEX_FORMAT,
+  type SourceStamp,
+} from '../../src/core/corpus/saved-index';
 import { buildSavedIndex, openSavedIndex } from '../../src/core/saved-engine';
 import { builtinFile, fixture, repoRoot } from './helpers';
 
@@ -80,6 +90,22 @@ test('a source is restored only when first used, and then reads like a plain obj
   assert.equal(typeof Object.getOwnPropertyDescriptor(decoded.sources[2]!, 'quotes')?.get, 'function', 'another source is still not restored');
   const copy = { ...decoded.sources[3]! };
   assert.equal(copy.text, decoded.sources[3]!.text);
+});
+
+test('sources can be restored gradually in the background, yielding between slices, and stopped', async () => {
+  const { bytes } = await savedFixture();
+  const lazy = (s: object) => typeof Object.getOwnPropertyDescriptor(s, 'text')?.get === 'function';
+  const first = decodeSavedIndex(bytes, VERSION);
+  assert.ok(first.ok);
+  let yields = 0;
+  await restoreSourcesGradually(first.sources, async () => void yields++, { sliceMs: 0 });
+  assert.equal(first.sources.filter(lazy).length, 0);
+  assert.ok(yields >= first.sources.length - 1);
+  const second = decodeSavedIndex(bytes, VERSION);
+  assert.ok(second.ok);
+  const stop = new AbortController();
+  await restoreSourcesGradually(second.sources, async () => stop.abort(), { sliceMs: 0, signal: stop.signal });
+  assert.equal(second.sources.filter(lazy).length, second.sources.length - 1);
 });
 
 test('a truncated file is refused with a reason, at every length', async () => {

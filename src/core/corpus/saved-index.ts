@@ -404,6 +404,28 @@ function lazySource(meta: SourceMeta, restore: () => Source): Source {
 }
 
 /**
+ * Restores lazily decoded sources a few at a time, yielding to the host between slices of about `sliceMs`, so that
+ * what needs every source (a completion with nothing typed yet lists every quote) does not restore them all at once
+ * later. A host starts it after loading; it stops when `signal` aborts. Sources that are plain objects cost nothing.
+ */
+export async function restoreSourcesGradually(
+  sources: readonly Source[],
+  yieldToHost: () => Promise<void>,
+  options: { sliceMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  const sliceMs = options.sliceMs ?? 8;
+  let started = Date.now();
+  for (const source of sources) {
+    if (options.signal?.aborted) return;
+    void source.text; // the first access restores the whole source
+    if (Date.now() - started >= sliceMs) {
+      await yieldToHost();
+      started = Date.now();
+    }
+  }
+}
+
+/**
  * A 32-bit checksum over words, four lanes at a time. Each step (xor a word in, multiply by an odd constant, xor the
  * high half down) is a bijection of the lane's state, and so is the final mixing of the lanes: one changed word
  * always changes the result.
