@@ -142,6 +142,38 @@ test('one flipped byte anywhere (prelude, header, arrays, texts, trailer) is ref
   }
 });
 
+test('a file that passes its checksum but does not fit together (a bug, or made by hand) is still refused', async () => {
+  const { bytes } = await savedFixture();
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(24, true);
+  const header = new TextDecoder().decode(bytes.subarray(32, 32 + headerLength));
+  /** The file with `from` replaced by `to` (same length) in its header, signed again. */
+  const edited = (from: string, to: string) => {
+    assert.equal(from.length, to.length);
+    const at = header.indexOf(from);
+    assert.ok(at >= 0, from);
+    const copy = bytes.slice();
+    copy.set(new TextEncoder().encode(to), 32 + at);
+    return resign(copy);
+  };
+  assert.match(reasonOf(decodeSavedIndex(edited('"hash":"', '"hasx":"'), VERSION)), /malformed \(its source stamps\)/);
+  assert.match(reasonOf(decodeSavedIndex(edited('"sourceCount":', '"sourceCoumt":'), VERSION)), /malformed/);
+  assert.match(reasonOf(decodeSavedIndex(edited('"name":"tokens"', '"name":"tokenz"'), VERSION)), /malformed \(section tokens is missing\)/);
+  const sections = JSON.parse(header).sections as { name: string; offset: number }[];
+  const sft = sections.find((e) => e.name === 'sourceFirstToken')!;
+  const copy = bytes.slice();
+  new DataView(copy.buffer).setInt32(sft.offset, 123456789, true);
+  new DataView(copy.buffer).setInt32(sft.offset + 4 * (JSON.parse(header).sourceCount as number), 123456789, true);
+  assert.match(reasonOf(decodeSavedIndex(resign(copy), VERSION)), /malformed \(the token arrays do not match\)/);
+  assert.equal(decodeSavedIndex(resign(bytes.slice()), VERSION).ok, true, 'signing again alone changes nothing');
+});
+
+/** Recomputes a file's checksum after an edit (as only a bug or a hand-made file would). */
+function resign(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  view.setUint32(bytes.length - 8, checksum(new Uint32Array(bytes.buffer, bytes.byteOffset, (bytes.length - 8) / 4)), true);
+  return bytes;
+}
+
 test('the checksum changes with any single changed byte (exhaustively, on a small buffer)', () => {
   const base = new Uint8Array(256).map((_, i) => (i * 37) & 0xff);
   const sum = checksum(new Uint32Array(base.buffer));

@@ -252,6 +252,12 @@ function decode(input: Uint8Array, expect: { engineVersion: string }): DecodedIn
   if (header.engineVersion !== expect.engineVersion) {
     return { ok: false, reason: `was written by another version of Verbatim (${String(header.engineVersion)}, this is ${expect.engineVersion})` };
   }
+  const stampOk = (t: SourceStamp) => typeof t?.path === 'string' && typeof t.size === 'number' && typeof t.mtime === 'number' && typeof t.hash === 'string';
+  if (!Array.isArray(header.stamps) || !header.stamps.every(stampOk)) return { ok: false, reason: 'is malformed (its source stamps)' };
+  if (!Array.isArray(header.problems) || !header.problems.every((p) => typeof p?.path === 'string' && typeof p.reason === 'string')) {
+    return { ok: false, reason: 'is malformed (its list of problems)' };
+  }
+  if (!Array.isArray(header.sections) || !Number.isInteger(header.sourceCount) || typeof header.writtenAt !== 'number') return { ok: false, reason: 'is malformed (its header)' };
   const byName = new Map<string, SectionEntry>();
   for (const e of header.sections) {
     const size = e.kind === 'i32' ? 4 : e.kind === 'f64' ? 8 : 1;
@@ -335,7 +341,7 @@ function decode(input: Uint8Array, expect: { engineVersion: string }): DecodedIn
   );
   const speakers = JSON.parse(decoder.decode(u8('speakers'))) as string[];
   if (!Array.isArray(speakers) || speakers.some((s) => typeof s !== 'string')) return { ok: false, reason: 'is malformed (its speaker list)' };
-  return { ok: true, sources, parts, speakers, stamps: header.stamps, problems: header.problems ?? [], engineVersion: header.engineVersion, writtenAt: header.writtenAt };
+  return { ok: true, sources, parts, speakers, stamps: header.stamps, problems: header.problems, engineVersion: header.engineVersion, writtenAt: header.writtenAt };
 }
 
 /**
