@@ -20,6 +20,7 @@ import {
 } from '../../src/core/corpus/saved-index';
 import { buildSavedIndex, openSavedIndex } from '../../src/core/saved-engine';
 import { builtinFile, fixture, repoRoot } from './helpers';
+import { run } from '../../src/cli/main';
 
 const VERSION = { engineVersion: 'test-1' };
 
@@ -421,6 +422,48 @@ test('verbatim index writes the file; check --index uses it while fresh, rebuild
       [],
       'no temporary file is left behind',
     );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with --index, check, quotes and cite print exactly what they print without it', async () => {
+  const dir = tempWorkspace();
+  try {
+    const io = (out: { stdout: string; stderr: string }) => ({
+      stdout: (t: string) => void (out.stdout += t),
+      stderr: (t: string) => void (out.stderr += t),
+      cwd: dir,
+      resourcesDir: path.join(repoRoot, 'resources'),
+    });
+    const cli = async (...argv: string[]) => {
+      const out = { stdout: '', stderr: '' };
+      const code = await run(argv, io(out));
+      return { code, ...out };
+    };
+    fs.writeFileSync(
+      path.join(dir, 'draft.md'),
+      '“Harbour number 3 opens in May,” Ruiz said. “Bridge number 4 closes in July,” Ek said. “No details how it will work,” Zelensky said.\n',
+    );
+    const sources = ['--source', 'a/*.md', '--source', 'b/*.md'];
+    const made = await cli('index', ...sources, '--out', 'x.vbi');
+    assert.equal(made.code, 0, made.stderr);
+    for (const args of [
+      ['check', '--format', 'json', '--claims', 'draft.md'],
+      ['check', '--verdicts', 'draft.md'],
+      ['quotes', '--format', 'json'],
+      ['quotes', '--search', 'bridge June'],
+      ['cite', '--style', 'footnote', 'Harbour number 3 opens in May'],
+    ]) {
+      const plain = await cli(...args, ...sources);
+      const saved = await cli(...args, ...sources, '--index', 'x.vbi');
+      assert.equal(saved.stderr, plain.stderr, args.join(' '));
+      assert.equal(saved.stdout, plain.stdout, args.join(' '));
+      assert.equal(saved.code, plain.code);
+    }
+    const bad = await cli('index', '--index', 'x.vbi');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--index is for check, quotes and cite/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
