@@ -6,6 +6,7 @@ import type { ClaimCheck, ClaimsResult, DraftCheck, Finding, PassageMatch, Quote
 import { checkClaimAt, checkClaims, checkClaimsAsync, type ClaimOptions, type ClaimResult } from './claims/check-claims';
 import { explainClaimCheck } from './explain/explain-claim';
 import { QuoteIndex, type QuoteMatchKind, type QuoteSuggestion } from './corpus/quote-index';
+import type { Corpus } from './corpus/corpus';
 import { checkDraft, checkDraftAsync, checkQuotationAt, quotationAt, type AsyncCheckControl } from './check/check-draft';
 import { verifyQuotation } from './check/verify-quotation';
 import type { CheckOptions } from './check/options';
@@ -119,7 +120,7 @@ export interface VerbatimEngine {
 
 const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 'variant']);
 
-export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEngine {
+export function createEngine(index: Corpus = new QuoteIndex([])): VerbatimEngine {
   const sourceOf = (id: string) => index.sourceById(id)?.source;
   const isConfirmed = (check: Pick<QuoteCheck, 'verdict' | 'match'>) => check.match !== null && CONFIRMED.has(check.verdict);
   const search = (query: string, options: { limit?: number; prefix?: boolean } = {}): QuoteHit[] =>
