@@ -131,12 +131,13 @@ async function loadEngine(values: { source?: string[]; 'no-builtin'?: boolean; i
     const saved = readSavedIndex(file);
     const opened = await openSavedIndex(reader, settings, saved.bytes, engineVersion(io.resourcesDir));
     ({ engine, problems, unmatched } = opened);
-    if (opened.from === 'sources') {
+    if (opened.from !== 'saved') {
       const why = saved.problem ?? opened.why;
       const written = opened.bytes && engine.sources.length > 0 ? writeFileAtomically(file, opened.bytes) : null;
-      io.stderr(
-        `verbatim: the index ${values.index} ${why}; the sources were indexed again${written === null ? '' : written === true ? ' and it was saved' : ` (it cannot be saved: ${written})`}\n`,
-      );
+      const n = opened.reread?.length ?? 0;
+      const what = opened.from === 'updated' ? `${n} source file${n === 1 ? ' was' : 's were'} read again` : 'the sources were indexed again';
+      const saving = written === null ? '' : written === true ? ' and it was saved' : ` (it cannot be saved: ${written})`;
+      io.stderr(`verbatim: the index ${values.index} ${why}; ${what}${saving}\n`);
     }
   } else {
     const loaded = await loadSources(reader, settings);

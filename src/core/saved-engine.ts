@@ -1,12 +1,14 @@
 // An engine from a saved index when it is fresh for the sources, else from the sources (and the bytes of a new saved
-// index to write). The host reads and writes the index file; this decides whether it can be trusted. For now any
-// change (a file edited, added or removed) rebuilds the whole index; only unchanged files are never re-read.
+// index to write). The host reads and writes the index file; this decides whether it can be trusted. When some files
+// changed, only those are read and parsed again; the others come from the saved index, and the index's arrays are
+// built again over all of them, in the order a full rebuild would use, so the answers are a full rebuild's.
 
 import { createEngine, type VerbatimEngine } from './engine';
 import { QuoteIndex } from './corpus/quote-index';
-import { contentHash, decodeSavedIndex, encodeSavedIndex, indexOfSaved, staleSources, type SourceStamp, type Staleness } from './corpus/saved-index';
+import { contentHash, decodeSavedIndex, encodeSavedIndex, indexOfSaved, staleSources, type DecodedIndex, type SourceStamp, type Staleness } from './corpus/saved-index';
+import type { Source } from './types';
 import { buildCatalogAsync } from './sources/catalog';
-import { loadSources, statSources, type LoadSettings, type SourceProblem, type SourceReader, type SourceStat } from './sources/load-sources';
+import { loadSources, readSourceFiles, statSources, type LoadSettings, type SourceProblem, type SourceReader, type SourceStat } from './sources/load-sources';
 
 export interface IndexedSources {
   engine: VerbatimEngine;
@@ -17,8 +19,13 @@ export interface IndexedSources {
 }
 
 export interface OpenedIndex extends IndexedSources {
-  /** 'saved' when the saved index was used as it is; 'sources' when the sources were read and indexed again. */
-  from: 'saved' | 'sources';
+  /**
+   * 'saved' when the saved index was used as it is; 'updated' when only the files that changed or were added were
+   * read again (`reread`); 'sources' when every source was read and indexed again.
+   */
+  from: 'saved' | 'updated' | 'sources';
+  /** The files read again, for 'updated'. */
+  reread?: string[];
   /** Why the saved index was not used (a clause that reads after "the saved index"), when it was not. */
   why?: string;
   /** The bytes of a new saved index, when the sources were indexed again (the host writes them). */
@@ -64,7 +71,13 @@ export async function openSavedIndex(reader: SourceReader, settings: LoadSetting
   const now = await statSources(reader, settings);
   const hashOf = async (path: string) => contentHash(await reader.read(path));
   const stale = await staleSources(decoded.stamps, now.files, hashOf, { writtenAt: decoded.writtenAt });
-  if (!stale.fresh) return rebuild(describeStaleness(stale));
+  if (!stale.fresh) {
+    try {
+      return await update(reader, settings, decoded, stale, now, engineVersion);
+    } catch (err) {
+      return rebuild(`${describeStaleness(stale)}, and updating it failed (${(err as Error)?.message ?? String(err)})`);
+    }
+  }
   return {
     engine: createEngine(indexOfSaved(decoded)),
     problems: [...now.problems, ...decoded.problems],
@@ -73,10 +86,95 @@ export async function openSavedIndex(reader: SourceReader, settings: LoadSetting
   };
 }
 
+/**
+ * The saved index with the changed and added files read again and the removed ones left out: the unchanged sources
+ * are restored from the saved index (never read), and the arrays are built over all of them in the current order.
+ */
+async function update(
+  reader: SourceReader,
+  settings: LoadSettings,
+  decoded: Extract<DecodedIndex, { ok: true }>,
+  stale: Staleness,
+  now: Awaited<ReturnType<typeof statSources>>,
+  engineVersion: string,
+): Promise<OpenedIndex> {
+  const reread = new Set([...stale.changed, ...stale.added]);
+  const builtIn = new Map(settings.builtIn.map((b) => [b.path, b]));
+  const stats = new Map<string, SourceStat>();
+  const recording: SourceReader = {
+    ...reader,
+    async stat(p) {
+      const s = await reader.stat(p);
+      if (s) stats.set(p, s);
+      return s;
+    },
+  };
+  const entries = now.files.filter((f) => reread.has(f.path)).map((f) => ({ path: f.path, ...(builtIn.has(f.path) ? { id: builtIn.get(f.path)!.id, builtIn: true } : {}) }));
+  const read = await readSourceFiles(recording, entries, settings.maxBytes);
+  const catalog = await buildCatalogAsync(read.files, settings.maxBytes);
+
+  // Every source in the order of the files now (a full rebuild's order), new versions where files changed.
+  const fresh = new Map(catalog.sources.map((s) => [s.meta.path, s]));
+  const saved = new Map(decoded.sources.map((s) => [s.meta.path, s]));
+  const sources: Source[] = [];
+  for (const f of now.files) {
+    const source = reread.has(f.path) ? fresh.get(f.path) : saved.get(f.path);
+    if (source) sources.push(source);
+  }
+  // Ids stay unique, as a full load keeps them: a new source whose id another has takes the next free suffix.
+  const ids = new Set(sources.filter((s) => !reread.has(s.meta.path ?? '')).map((s) => s.meta.id));
+  for (const s of sources) {
+    if (!reread.has(s.meta.path ?? '')) continue;
+    let id = s.meta.id;
+    for (let n = 2; ids.has(id); n++) id = `${s.meta.id}-${n}`;
+    if (id !== s.meta.id) {
+      s.meta.id = id;
+      for (const q of s.quotes) q.sourceId = id;
+    }
+    ids.add(id);
+  }
+  const index = new QuoteIndex(sources);
+  const encoder = new TextEncoder();
+  const newStamps = new Map(
+    read.files.map((f) => {
+      const stat = stats.get(f.path);
+      return [f.path, { path: f.path, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1, hash: contentHash(f.bytes ?? encoder.encode(f.text ?? '')) }];
+    }),
+  );
+  const oldStamps = new Map(decoded.stamps.map((s) => [s.path, s]));
+  const stamps: SourceStamp[] = [];
+  for (const f of now.files) {
+    const stamp = reread.has(f.path) ? newStamps.get(f.path) : oldStamps.get(f.path);
+    if (stamp) stamps.push(stamp);
+  }
+  const live = new Set(stamps.map((s) => s.path));
+  const keptProblems = decoded.problems.filter((p) => live.has(p.path) && !reread.has(p.path));
+  const order = new Map(now.files.map((f, k) => [f.path, k]));
+  const parseProblems = [...keptProblems, ...catalog.problems].sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  const bytes = encodeSavedIndex({ sources, parts: index.parts, stamps, engineVersion, problems: parseProblems });
+  return {
+    engine: createEngine(index),
+    problems: [...now.problems, ...read.problems, ...parseProblems],
+    unmatched: now.unmatched,
+    from: 'updated',
+    why: describeStaleness(stale),
+    reread: [...reread],
+    bytes,
+  };
+}
+
 /** "is out of date: 2 sources changed, 1 added" */
 export function describeStaleness(s: Staleness): string {
-  const count = (n: number, what: string) => (n ? [`${n} source${n === 1 ? '' : 's'} ${what}`] : []);
-  const parts = [...count(s.changed.length, 'changed'), ...count(s.added.length, 'added'), ...count(s.removed.length, 'removed')];
+  const counts = (
+    [
+      [s.changed.length, 'changed'],
+      [s.added.length, 'added'],
+      [s.removed.length, 'removed'],
+    ] as const
+  ).filter(([n]) => n > 0);
+  // "2 sources changed, 1 added, 1 removed": the noun once, after the first number.
+  const parts = counts.map(([n, what], k) => (k === 0 ? `${n} source${n === 1 ? '' : 's'} ${what}` : `${n} ${what}`));
+  const total = s.changed.length + s.added.length + s.removed.length;
   const first = s.changed[0] ?? s.added[0] ?? s.removed[0];
-  return `is out of date (${parts.join(', ')}${first ? `: ${first}${parts.length > 1 || s.changed.length + s.added.length + s.removed.length > 1 ? ', …' : ''}` : ''})`;
+  return `is out of date (${parts.join(', ')}${first ? `: ${first}${total > 1 ? ', …' : ''}` : ''})`;
 }

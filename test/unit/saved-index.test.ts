@@ -322,10 +322,13 @@ test('a source changed while the index was closed: reported stale, rebuilt, and 
   assert.deepEqual(reader.reads, []);
   assert.equal(fresh.engine.checkDraft('“We will build the bridge by spring,” Ruiz said.').quotes[0]!.verdict, 'exact');
 
-  // Same size, new content, later mtime: the hash tells, the index is rebuilt, the old words are no longer found.
+  // Same size, new content, later mtime: the hash tells; only that file is read again, the old words are gone.
   files.set('bridge.md', { text: 'title: Bridge\n\n“We will build the tunnel by spring,” Mayor Ana Ruiz said.\n', mtime: 5_000 });
+  reader.reads.length = 0;
   const stale = await openSavedIndex(reader, settings, built.bytes, 'v1');
-  assert.equal(stale.from, 'sources');
+  assert.equal(stale.from, 'updated');
+  assert.deepEqual(stale.reread, ['bridge.md']);
+  assert.deepEqual(reader.reads, ['bridge.md', 'bridge.md'], 'hashed, then read again: port.md is never read');
   assert.equal(stale.why, 'is out of date (1 source changed: bridge.md)');
   assert.notEqual(stale.engine.checkDraft('“We will build the bridge by spring,” Ruiz said.').quotes[0]!.verdict, 'exact');
   assert.equal(stale.engine.checkDraft('“We will build the tunnel by spring,” Ruiz said.').quotes[0]!.verdict, 'exact');
@@ -335,14 +338,30 @@ test('a source changed while the index was closed: reported stale, rebuilt, and 
   // Removed and added files.
   files.delete('port.md');
   const removed = await openSavedIndex(reader, settings, stale.bytes!, 'v1');
-  assert.equal(removed.from, 'sources');
+  assert.equal(removed.from, 'updated');
+  assert.deepEqual(removed.reread, []);
   assert.match(removed.why!, /1 source removed: port\.md/);
   assert.deepEqual(
     removed.engine.quotes().map((q) => q.quote.speaker),
     ['Ana Ruiz'],
   );
   files.set('extra.md', { text: 'title: Extra\n\n“More to come,” said Lee Park, a spokesman.\n', mtime: 9_000 });
-  assert.match((await openSavedIndex(reader, settings, removed.bytes!, 'v1')).why!, /1 source added: extra\.md/);
+  const added = await openSavedIndex(reader, settings, removed.bytes!, 'v1');
+  assert.match(added.why!, /1 source added: extra\.md/);
+  assert.deepEqual(added.reread, ['extra.md']);
+
+  // After all that, the updated index is the index a full rebuild makes: same sources in the same order, same arrays.
+  const full = await buildSavedIndex(reader, settings, 'v1');
+  const a = decodeSavedIndex(added.bytes!, { engineVersion: 'v1' });
+  const b = decodeSavedIndex(full.bytes, { engineVersion: 'v1' });
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual(JSON.parse(JSON.stringify(a.sources)), JSON.parse(JSON.stringify(b.sources)));
+  assert.deepEqual(a.parts, b.parts);
+  assert.deepEqual(
+    a.stamps.map((s) => s.path),
+    ['bridge.md', 'extra.md'],
+  );
+  assert.deepEqual(added.engine.quotes(), full.engine.quotes());
 
   // Another engine version, and a damaged file: rebuilt with the reason.
   assert.match((await openSavedIndex(reader, settings, built.bytes, 'v2')).why!, /another version of Verbatim/);
@@ -412,10 +431,10 @@ test('verbatim index writes the file; check --index uses it while fresh, rebuild
     assert.match(torn.stderr, /the index \.verbatim\/index\.vbi is truncated .*; the sources were indexed again and it was saved/);
     assert.equal((await runCli(['quotes', '--index', '.verbatim/index.vbi', '--source', 'a/*.md'], dir)).stderr, '');
 
-    // A source edited while no command ran: stale, rebuilt, the new words are found and the old ones are not.
+    // A source edited while no command ran: stale, that file read again, the new words are found and the old ones not.
     fs.writeFileSync(path.join(dir, 'a', 'a3.md'), 'title: A3\n\n“Harbour number 3 opens in July,” Mayor Ana Ruiz said.\n');
     const stale = await runCli(['check', '--verdicts', '--index', '.verbatim/index.vbi', '--source', 'a/*.md', 'draft.md'], dir);
-    assert.match(stale.stderr, /is out of date \(1 source changed: a\/a3\.md\)/);
+    assert.match(stale.stderr, /is out of date \(1 source changed: a\/a3\.md\); 1 source file was read again and it was saved/);
     assert.match(stale.stdout, /quote misquote/);
     assert.deepEqual(
       fs.readdirSync(path.join(dir, '.verbatim')).filter((f) => f.endsWith('.tmp')),
@@ -460,6 +479,20 @@ test('with --index, check, quotes and cite print exactly what they print without
       assert.equal(saved.stderr, plain.stderr, args.join(' '));
       assert.equal(saved.stdout, plain.stdout, args.join(' '));
       assert.equal(saved.code, plain.code);
+    }
+    // After an edit, an addition and a removal, the updated index answers as the sources do.
+    fs.writeFileSync(path.join(dir, 'a', 'a3.md'), 'title: A3\n\n“Harbour number 3 opens in July,” Mayor Ana Ruiz said.\n');
+    fs.writeFileSync(path.join(dir, 'b', 'b99.md'), 'title: B99\n\n“Harbour number 3 opens in May,” said Tom Ek.\n');
+    fs.rmSync(path.join(dir, 'a', 'a7.md'));
+    const updated = await cli('check', '--format', 'json', 'draft.md', ...sources, '--index', 'x.vbi');
+    assert.match(updated.stderr, /2 sources changed|1 source changed, 1 added, 1 removed/);
+    assert.match(updated.stderr, /2 source files were read again and it was saved/);
+    for (const args of [
+      ['check', '--format', 'json', 'draft.md'],
+      ['quotes', '--format', 'json'],
+    ]) {
+      const plain = await cli(...args, ...sources);
+      assert.equal((await cli(...args, ...sources, '--index', 'x.vbi')).stdout, plain.stdout, args.join(' '));
     }
     const bad = await cli('index', '--index', 'x.vbi');
     assert.equal(bad.code, 2);

@@ -85,6 +85,22 @@ export async function loadSources(reader: SourceReader, settings: LoadSettings, 
   return { files, problems, unmatched };
 }
 
+/** Reads the given files without listing anything: the same checks and reasons as `loadSources`. */
+export async function readSourceFiles(
+  reader: SourceReader,
+  entries: readonly { path: string; id?: string; builtIn?: boolean }[],
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<{ files: SourceFile[]; problems: SourceProblem[] }> {
+  const files: SourceFile[] = [];
+  const problems: SourceProblem[] = [];
+  for (const e of entries) {
+    const bytes = await readProblem(reader, e.path, maxBytes);
+    if (typeof bytes === 'string') problems.push({ path: e.path, reason: bytes });
+    else files.push({ path: e.path, bytes, ...(e.id ? { id: e.id } : {}), ...(e.builtIn ? { builtIn: true } : {}) });
+  }
+  return { files, problems };
+}
+
 /** What `loadSources` would read, without reading it: the files it would use with their size and mtime, and the
  *  problems of the others (for checking a saved index against the files; see corpus/saved-index.ts). */
 export async function statSources(
