@@ -54,7 +54,7 @@ captions (.vtt, .srt), PDFs and Word documents (.docx). Exit status: 0 fine, 1 f
 the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
 --claims also fact-checks the draft's own sentences (outside quotation marks) against the source sentences.
 index saves the index of the sources to a file (default ${DEFAULT_INDEX_FILE}); check, quotes and cite
---index FILE start from it while it is fresh for the sources, and index them again (and save it) when not.
+--index FILE start from it, read again only the source files that changed since, and save it again if any did.
 `;
 
 class UsageError extends Error {}
