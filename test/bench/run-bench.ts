@@ -142,7 +142,7 @@ async function measureOurs(
   );
 
   // The editor's way: build in a worker and check a draft in slices; the longest blocking stretch of this thread.
-  const blockBuild = await longestBlock(() => buildIndexInWorker(w.files, workerScript));
+  const blockBuild = await longestBlock(() => buildIndexInWorker(w.files, workerScript).then((built) => built.worker.dispose()));
   const blockCheck = await longestBlock(() => checkDraftAsync(index, w.draft, {}, { yieldToHost: () => new Promise((r) => setImmediate(r)) }));
 
   const completion = w.typing.map((t) => {
