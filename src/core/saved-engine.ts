@@ -8,7 +8,7 @@ import { QuoteIndex } from './corpus/quote-index';
 import { contentHash, decodeSavedIndex, encodeSavedIndex, indexOfSaved, staleSources, type DecodedIndex, type SourceStamp, type Staleness } from './corpus/saved-index';
 import type { Source } from './types';
 import { buildCatalogAsync } from './sources/catalog';
-import { loadSources, readSourceFiles, statSources, type LoadSettings, type SourceProblem, type SourceReader, type SourceStat } from './sources/load-sources';
+import { loadSources, readSourceFiles, statSources, type LoadSettings, type SourceProblem, type SourceReader } from './sources/load-sources';
 
 export interface IndexedSources {
   engine: VerbatimEngine;
@@ -36,22 +36,12 @@ export interface OpenedIndex extends IndexedSources {
 export async function buildSavedIndex(reader: SourceReader, settings: LoadSettings, engineVersion: string): Promise<IndexedSources & { bytes: Uint8Array }> {
   // The size and mtime are taken before the bytes are read: if the file changes in between, its stamp is older than
   // its content and the next check compares hashes, which match what was indexed.
-  const stats = new Map<string, SourceStat>();
-  const recording: SourceReader = {
-    list: (p) => reader.list(p),
-    async stat(p) {
-      const s = await reader.stat(p);
-      if (s) stats.set(p, s);
-      return s;
-    },
-    read: (p) => reader.read(p),
-  };
-  const loaded = await loadSources(recording, settings);
+  const loaded = await loadSources(reader, settings);
   const catalog = await buildCatalogAsync(loaded.files, settings.maxBytes);
   const index = new QuoteIndex(catalog.sources);
   const encoder = new TextEncoder();
   const stamps: SourceStamp[] = loaded.files.map((f) => {
-    const stat = stats.get(f.path);
+    const stat = loaded.stamps.get(f.path);
     return { path: f.path, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1, hash: contentHash(f.bytes ?? encoder.encode(f.text ?? '')) };
   });
   const bytes = encodeSavedIndex({ sources: catalog.sources, parts: index.parts, stamps, engineVersion, problems: catalog.problems });
@@ -100,17 +90,8 @@ async function update(
 ): Promise<OpenedIndex> {
   const reread = new Set([...stale.changed, ...stale.added]);
   const builtIn = new Map(settings.builtIn.map((b) => [b.path, b]));
-  const stats = new Map<string, SourceStat>();
-  const recording: SourceReader = {
-    ...reader,
-    async stat(p) {
-      const s = await reader.stat(p);
-      if (s) stats.set(p, s);
-      return s;
-    },
-  };
   const entries = now.files.filter((f) => reread.has(f.path)).map((f) => ({ path: f.path, ...(builtIn.has(f.path) ? { id: builtIn.get(f.path)!.id, builtIn: true } : {}) }));
-  const read = await readSourceFiles(recording, entries, settings.maxBytes);
+  const read = await readSourceFiles(reader, entries, settings.maxBytes);
   const catalog = await buildCatalogAsync(read.files, settings.maxBytes);
 
   // Every source in the order of the files now (a full rebuild's order), new versions where files changed.
@@ -137,7 +118,7 @@ async function update(
   const encoder = new TextEncoder();
   const newStamps = new Map(
     read.files.map((f) => {
-      const stat = stats.get(f.path);
+      const stat = read.stamps.get(f.path);
       return [f.path, { path: f.path, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1, hash: contentHash(f.bytes ?? encoder.encode(f.text ?? '')) }];
     }),
   );
