@@ -123,7 +123,8 @@ interface SourceData {
   locators?: SourceSnapshot['locators'];
 }
 
-const align8 = (n: number) => (n + 7) & ~7;
+/** Arithmetic, not `& ~7`: bitwise operators would wrap offsets past 2 GB. */
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /** Encodes an index and the stamps of the files it was built from into one byte array (the host writes it). */
 export function encodeSavedIndex(input: SavedIndexInput): Uint8Array {
