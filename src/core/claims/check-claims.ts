@@ -114,6 +114,9 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   // One difference in a passage that states the rest; two only when it states nearly all the rest. Shared names
   // alone never make a contradiction: the passage must also state what the claim says of them.
   if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
+  // A difference and, besides it, a number, date or name the passage has no counterpart for: the claim says more than
+  // the passage, so the passage is not the one it reports, and the difference may well be invented.
+  if (c.differences.length > 0 && c.extras > 0) return 'unsupported';
   if (c.differences.length > 0) {
     return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
   }
