@@ -321,7 +321,9 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   return out.sort((a, b) => a.start - b.start);
 }
 
-const CONNECTORS = new Set(['of', 'for', 'the', 'and', ...NAME_PARTICLES]);
+// "and" is not one: "Trump and Putin", "Aurora, Lakewood and Denver" are lists of names, far more often than one
+// name with "and" inside it.
+const CONNECTORS = new Set(['of', 'for', 'the', ...NAME_PARTICLES]);
 
 /** Runs of capitalized words ("Royal Society for the Protection of Birds"), by token index. */
 function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {

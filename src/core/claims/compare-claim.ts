@@ -49,6 +49,9 @@ type MatchKind = 'same' | 'antonym';
 
 const FEW_WORDS = new Set(['few', 'little']);
 
+/** Words too common to show that two names stand in the same place. */
+const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
+
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
 function tokenMatch(a: Token, b: Token): MatchKind | null {
@@ -524,8 +527,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
-    const anchored = (x: { from: number; to: number }) =>
-      (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
+    // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
+    const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
+    const anchored = (x: { from: number; to: number }) => (from > 0 && x.from > 0 && anchorsAt(ct[from - 1], st[x.from - 1])) || anchorsAt(ct[to], st[x.to]);
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
     const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
