@@ -41,6 +41,8 @@ export interface Token {
   end: number;
   /** Capitalized and not just because it starts the sentence. */
   cap: boolean;
+  /** Capitalized at the sentence's start, not known to be a name, and not a function word: maybe a name ("Zelensky said"). */
+  initial: boolean;
   stop: boolean;
   /** Part of a number or a date: compared as a value, not as a word. */
   value: boolean;
@@ -166,6 +168,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
     const stop = stopWord;
+    const isCap = upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
     return {
       key,
       lemma,
@@ -177,7 +180,8 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       alias: aliasGroup(key, k + 1 < raw.length ? raw[k + 1]!.key : undefined),
       start: w.start,
       end: w.end,
-      cap: upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict)),
+      cap: isCap,
+      initial: !isCap && upper && !stop && !QUANTIFIERS.has(key),
       stop,
       value: inAny(valueSpans, w.start, w.end),
       // "declined to say" says what "did not say" says.

@@ -59,6 +59,10 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
   if (a.alias >= 0 && a.alias === b.alias) return 'same';
   if (a.group >= 0 && a.group === b.group) return 'same';
   if (a.cap && b.cap && a.key.length > 3 && a.nk === b.nk) return 'same';
+  // A sentence's first word may be a name, spelt another way: "Zelensky said" / "Zelenskyy".
+  if (a.initial !== b.initial && (a.cap || b.cap) && a.key.length > 4 && b.key.length > 4 && Math.abs(a.key.length - b.key.length) <= 1) {
+    if (a.nk === b.nk || commonPrefix(a.key, b.key) >= Math.min(a.key.length, b.key.length)) return 'same';
+  }
   // A name and its adjective: Alaska / Alaskan, Ukraine / Ukrainian.
   if (a.cap && b.cap && a.key.length >= 4 && b.key.length >= 4 && commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1)) return 'same';
   if (a.ant && b.ant && (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key))) return 'antonym';
@@ -135,8 +139,8 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   take(x.byLid.get(c.lid));
   if (c.alias >= 0) take(x.byAlias.get(c.alias));
   if (c.group >= 0) take(x.byGroup.get(c.group));
-  if (c.cap && c.key.length > 3) {
-    take(x.byName.get(c.nk));
+  if ((c.cap || c.initial) && c.key.length > 3) {
+    if (c.cap) take(x.byName.get(c.nk));
     for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
   }
   if (best >= 0) return { j: best, kind: 'same' };
@@ -173,7 +177,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       toSource[i] = best;
       kind[i] = bestKind;
       if (bestKind === 'same') sourceMet[best] = 1;
-    } else if ((c.cap || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
+    } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
   });
   return { toSource, kind, sourceMet, metBySpeaker };
 }
