@@ -8,7 +8,7 @@ import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
 import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
 import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt } from './analyze-text';
-import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
+import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, IRREGULAR_PARTICIPLES, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
 import { entityKindOf, type EntityKind } from './nlp';
 
 export interface RawDifference {
@@ -385,7 +385,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   let k = i - 1;
   let passive = false;
   while (k >= 0 && (AUXILIARIES.has(toks[k]!.key) || toks[k]!.modality || toks[k]!.negation)) {
-    if (BE.has(toks[k]!.key) && /(?:ed|en|t)$/.test(toks[i]!.key)) passive = true;
+    if (BE.has(toks[k]!.key) && (/(?:ed|en|t)$/.test(toks[i]!.key) || IRREGULAR_PARTICIPLES.has(toks[i]!.key))) passive = true;
     k--;
   }
   if (passive) {
