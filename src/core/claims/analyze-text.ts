@@ -91,6 +91,18 @@ export interface Analysis {
 
 const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'yet']);
 
+/** Verbs that keep someone from doing a thing: "barred both sides from moving" says "not to move". */
+const PREVENTIONS = new Set(
+  'bar bars barred barring prevent prevents prevented preventing prohibit prohibits prohibited forbid forbids forbade forbidden ban bans banned stop stops stopped block blocks blocked refrain refrains refrained keep keeps kept'.split(' '),
+);
+
+/** Whether "from" at k closes a prevention ("barred both sides from"), the verb at most four words back. */
+function preventsAt(raw: readonly { key: string }[], k: number): boolean {
+  if (raw[k]?.key !== 'from' || !/ing$/.test(raw[k + 1]?.key ?? '')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (PREVENTIONS.has(raw[j]!.key)) return true;
+  return false;
+}
+
 const interned = new Map<string, number>();
 function intern(s: string): number {
   let id = interned.get(s);
@@ -185,7 +197,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       stop,
       value: inAny(valueSpans, w.start, w.end),
       // "declined to say" says what "did not say" says.
-      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to'),
+      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to') || preventsAt(raw, k),
       modality: MODALITY.get(key) ?? null,
       quantifier: QUANTIFIERS.get(key) ?? null,
     };
