@@ -143,8 +143,10 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
   const consider = (view: SourceView, ks: number[], merged = false) => {
     const list = view.source.sentences;
     if (ks.some((k) => list[k] === undefined)) return;
-    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24."): take the rest along.
+    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24.", "Gov." | "Martin Sorensen said"):
+    // take the rest along, and the start before.
     while (ks.length < 4 && endsInAbbreviation(view.source, ks[ks.length - 1]!)) ks = [...ks, ks[ks.length - 1]! + 1];
+    while (ks.length < 4 && ks[0]! > 0 && endsInAbbreviation(view.source, ks[0]! - 1)) ks = [ks[0]! - 1, ...ks];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
     const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
@@ -191,7 +193,10 @@ function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
 function endsInAbbreviation(source: Source, k: number): boolean {
   const here = source.sentences[k]!;
   const next = source.sentences[k + 1];
-  return !!next && next.paragraphIndex === here.paragraphIndex && /^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text);
+  if (!next || next.paragraphIndex !== here.paragraphIndex) return false;
+  if (/^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text)) return true;
+  // A title written short stands before a name: "Gov." | "Martin Sorensen said".
+  return /^\p{Lu}/u.test(next.text) && /(?:^|[\s(])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|Atty|Supt|Insp|Gov\.-elect)\.$/.test(here.text);
 }
 
 function optionsOf(options: Partial<ClaimOptions>): ClaimOptions {
