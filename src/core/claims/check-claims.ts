@@ -78,7 +78,8 @@ const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
  */
 function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
   const speakers = [...new Set(source.quotes.filter((q) => q.offset.start < span.end && q.offset.end > span.start && q.speaker).map((q) => q.speaker!))];
-  if (speakers.length === 0) return undefined;
+  const antecedent = antecedentWords(source, span);
+  if (speakers.length === 0) return antecedent;
   let bySpeaker = speakerWordCache.get(source);
   if (!bySpeaker) speakerWordCache.set(source, (bySpeaker = new Map()));
   const out = new Set<string>();
@@ -98,7 +99,32 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
     }
     for (const w of words) out.add(w);
   }
+  for (const w of antecedent ?? []) out.add(w);
   return out;
+}
+
+/**
+ * A passage that opens with "She says" or "He added" names its subject in the sentence before: the names and roles
+ * there ("Essler, who has led the museum since 2019" | "She says the museum has spent…"), lower case.
+ */
+function antecedentWords(source: Source, span: Span): Set<string> | undefined {
+  if (!/^\s*(?:He|She|They)\b/.test(source.text.slice(span.start, span.start + 8))) return undefined;
+  const list = source.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid]!.start < span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const prev = list[lo];
+  if (!prev || prev.start >= span.start || span.start - prev.end > 400) return undefined;
+  const out = new Set<string>();
+  for (const w of prev.text.split(/[\s,;:()"“”]+/)) {
+    const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
+    if ((/^\p{Lu}\p{L}/u.test(word) || ROLE_WORDS.has(word.toLowerCase())) && word.length > 2) out.add(word.toLowerCase());
+  }
+  return out.size > 0 ? out : undefined;
 }
 
 interface Candidate {
