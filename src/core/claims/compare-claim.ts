@@ -7,7 +7,7 @@
 import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
 import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
-import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt } from './analyze-text';
+import { type Analysis, type DateMention, type NumberMention, type Token, lemmaOf, modalityAt, negatedAt, quantifierAt } from './analyze-text';
 import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, IRREGULAR_PARTICIPLES, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
 import { entityKindOf, type EntityKind } from './nlp';
 
@@ -70,6 +70,23 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
   return null;
 }
 
+const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship)$/;
+
+/**
+ * A noun made from a verb, and the verb: "agreement" / "agreed", "opposition" / "opposed", "decision" / "decide".
+ * Only where one word has a noun's ending, the stems differ in their last two letters at most, and share five.
+ */
+function derived(a: Token, b: Token): boolean {
+  if (!NOMINAL.test(a.key) && !NOMINAL.test(b.key)) return false;
+  const strip = (t: Token) => (/(?:ment|ments|ship)$/.test(t.key) ? lemmaOf(t.key.replace(/(?:ment|ments|ship)$/, '')) : t.lemma);
+  const x = strip(a);
+  const y = strip(b);
+  if (x === y) return x.length >= 3;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 5 || long.length - short.length > 2) return false;
+  return long.startsWith(short.slice(0, -1)) && commonPrefix(short, long) >= 5;
+}
+
 function commonPrefix(a: string, b: string): number {
   let k = 0;
   while (k < a.length && k < b.length && a[k] === b[k]) k++;
@@ -99,6 +116,8 @@ interface PassageIndex {
   lastByPair: Map<string, number>;
   caps: number[];
   antonymed: number[];
+  /** Positions of the plain words by the first four letters of their lemma, for nominalisations. */
+  byPrefix: Map<string, number[]>;
 }
 
 const passageIndexes = new WeakMap<Analysis, PassageIndex>();
@@ -106,7 +125,7 @@ const passageIndexes = new WeakMap<Analysis, PassageIndex>();
 function indexPassage(a: Analysis): PassageIndex {
   let x = passageIndexes.get(a);
   if (x) return x;
-  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [] };
+  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [], byPrefix: new Map() };
   const first = <K>(m: Map<K, number>, k: K, j: number) => {
     if (!m.has(k)) m.set(k, j);
   };
@@ -120,6 +139,12 @@ function indexPassage(a: Analysis): PassageIndex {
       x!.caps.push(j);
     }
     if (t.ant) x!.antonymed.push(j);
+    if (!t.stop && !t.cap && !t.value && t.lemma.length >= 4) {
+      const p = t.lemma.slice(0, 4);
+      const list = x!.byPrefix.get(p);
+      if (list) list.push(j);
+      else x!.byPrefix.set(p, [j]);
+    }
     x!.lastByKey.set(t.key, j);
     const next = a.tokens[j + 1];
     if (next) x!.lastByPair.set(t.key + next.key, j);
@@ -143,6 +168,7 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
     if (c.cap) take(x.byName.get(c.nk));
     for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
   }
+  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
   if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
   if (c.key.length > 3) {
