@@ -178,7 +178,7 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   return best >= 0 ? { j: best, kind: 'antonym' } : null;
 }
 
-function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
+export function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
   const n = claim.tokens.length;
   const toSource = new Int32Array(n).fill(-1);
   const kind: (MatchKind | null)[] = new Array(n).fill(null);
@@ -376,7 +376,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 function isVerbAt(a: Analysis, i: number): boolean {
   const t = a.tokens[i]!;
-  if (t.cap || t.value) return false;
+  if (t.cap || t.value || t.modality || t.negation || t.quantifier || AUXILIARIES.has(t.key)) return false;
   if (SPEECH_VERBS.has(t.key) || IRREGULAR_LEMMAS.has(t.key)) return true;
   const prev = a.tokens[i - 1];
   // "was premature": a copula and an adjective, not an action with a doer.
