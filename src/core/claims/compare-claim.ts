@@ -559,7 +559,12 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
     const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
-    const anchored = (x: { from: number; to: number }) => (from > 0 && x.from > 0 && anchorsAt(ct[from - 1], st[x.from - 1])) || anchorsAt(ct[to], st[x.to]);
+    // Nor does a word before a comma: "with Trump, Witkoff said" / "with Trump, Russian President". After the name, the
+    // same punctuation on both sides keeps an appositive's anchor ("Rubio, who attended" / "Witkoff, who attended").
+    const gapAt = (a: Analysis, k: number) => (k > 0 && k < a.tokens.length ? a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start).replace(/\s+/g, '') : '?');
+    const anchored = (x: { from: number; to: number }) =>
+      (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsAt(ct[from - 1], st[x.from - 1])) ||
+      (gapAt(claim, to) === gapAt(source, x.to) && anchorsAt(ct[to], st[x.to]));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
     const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
