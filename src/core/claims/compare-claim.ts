@@ -178,7 +178,7 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   return best >= 0 ? { j: best, kind: 'antonym' } : null;
 }
 
-export function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
+function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment {
   const n = claim.tokens.length;
   const toSource = new Int32Array(n).fill(-1);
   const kind: (MatchKind | null)[] = new Array(n).fill(null);
@@ -459,10 +459,19 @@ function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject
   return false;
 }
 
+/** Prepositions that put a noun in a circumstance ("during construction"), not in a doer's or done-to's place. */
+const CIRCUMSTANCE = new Set(['during', 'in', 'at', 'for', 'on', 'of', 'from', 'into', 'after', 'before', 'under', 'over', 'about', 'since', 'until', 'through']);
+
+/** Whether b names a word of a's run as a doer or done-to: a mention after a preposition of circumstance does not count. */
 function mentioned(a: Analysis, run: { from: number; to: number }, b: Analysis): boolean {
   for (let i = run.from; i < run.to; i++) {
     if (a.tokens[i]!.stop) continue;
-    for (const t of b.tokens) if (tokenMatch(a.tokens[i]!, t) === 'same') return true;
+    for (let k = 0; k < b.tokens.length; k++) {
+      if (tokenMatch(a.tokens[i]!, b.tokens[k]!) !== 'same') continue;
+      let p = k - 1;
+      while (p >= 0 && (b.tokens[p]!.key === 'the' || b.tokens[p]!.key === 'a' || b.tokens[p]!.key === 'an')) p--;
+      if (p < 0 || !CIRCUMSTANCE.has(b.tokens[p]!.key)) return true;
+    }
   }
   return false;
 }
@@ -590,6 +599,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const j = al.toSource[i]!;
     if (j < 0) return;
     const s = st[j]!;
+    // The cues themselves ("could", "not", "most") are compared through the words they govern.
+    if (c.modality || c.negation || c.quantifier || s.modality || s.negation || s.quantifier) return;
     if (al.kind[i] === 'antonym') {
       // "little was clear" says what "much remained unclear" says: a negated antonym is the same claim.
       if (negatedAt(claim, i) === negatedAt(source, j)) differs('negation', c, s);
