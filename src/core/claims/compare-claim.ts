@@ -118,6 +118,8 @@ interface PassageIndex {
   antonymed: number[];
   /** Positions of the plain words by the first four letters of their lemma, for nominalisations. */
   byPrefix: Map<string, number[]>;
+  /** Every position of each lemma, when it occurs more than once. */
+  lemmaRepeats: Map<number, number[]>;
 }
 
 const passageIndexes = new WeakMap<Analysis, PassageIndex>();
@@ -125,11 +127,16 @@ const passageIndexes = new WeakMap<Analysis, PassageIndex>();
 function indexPassage(a: Analysis): PassageIndex {
   let x = passageIndexes.get(a);
   if (x) return x;
-  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [], byPrefix: new Map() };
+  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [], byPrefix: new Map(), lemmaRepeats: new Map() };
   const first = <K>(m: Map<K, number>, k: K, j: number) => {
     if (!m.has(k)) m.set(k, j);
   };
   a.tokens.forEach((t, j) => {
+    if (x!.byLid.has(t.lid) && !t.stop) {
+      const list = x!.lemmaRepeats.get(t.lid);
+      if (list) list.push(j);
+      else x!.lemmaRepeats.set(t.lid, [x!.byLid.get(t.lid)!, j]);
+    }
     first(x!.byKid, t.kid, j);
     first(x!.byLid, t.lid, j);
     if (t.alias >= 0) first(x!.byAlias, t.alias, j);
@@ -151,6 +158,22 @@ function indexPassage(a: Analysis): PassageIndex {
   });
   passageIndexes.set(a, x);
   return x;
+}
+
+/** How many content words within three places of claim word i are also within three places of passage word j. */
+function contextScore(claim: Analysis, i: number, source: Analysis, j: number): number {
+  let n = 0;
+  for (let a = Math.max(0, i - 3); a <= Math.min(claim.tokens.length - 1, i + 3); a++) {
+    const c = claim.tokens[a]!;
+    if (a === i || c.stop) continue;
+    for (let b = Math.max(0, j - 3); b <= Math.min(source.tokens.length - 1, j + 3); b++) {
+      if (b !== j && (source.tokens[b]!.lid === c.lid || source.tokens[b]!.kid === c.kid)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
@@ -188,6 +211,11 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
     const m = meet(c, source, x);
+    // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
+    if (m && m.kind === 'same') {
+      const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
+      if (repeats) m.j = repeats.reduce((b, j) => (contextScore(claim, i, source, j) > contextScore(claim, i, source, b) ? j : b), m.j);
+    }
     let best = m ? m.j : -1;
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
