@@ -37,7 +37,15 @@ export function readEvalSet(name: EvalPart): EvalItem[] {
 let index: QuoteIndex | null = null;
 export function claimsIndex(): QuoteIndex {
   return (index ??= new QuoteIndex(
-    loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt', 'sources/harbour-strike.md', 'sources/grain-talks.txt', 'claims/sources/central-bank.md', 'claims/sources/glass-museum.md', 'claims/sources/transit-fares.txt'),
+    loadSources(
+      'claims/sources/river-council.md',
+      'claims/sources/wind-farm.txt',
+      'sources/harbour-strike.md',
+      'sources/grain-talks.txt',
+      'claims/sources/central-bank.md',
+      'claims/sources/glass-museum.md',
+      'claims/sources/transit-fares.txt',
+    ),
   ));
 }
 

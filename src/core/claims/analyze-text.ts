@@ -93,7 +93,9 @@ const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses
 
 /** Verbs that keep someone from doing a thing: "barred both sides from moving" says "not to move". */
 const PREVENTIONS = new Set(
-  'bar bars barred barring prevent prevents prevented preventing prohibit prohibits prohibited forbid forbids forbade forbidden ban bans banned stop stops stopped block blocks blocked refrain refrains refrained keep keeps kept'.split(' '),
+  'bar bars barred barring prevent prevents prevented preventing prohibit prohibits prohibited forbid forbids forbade forbidden ban bans banned stop stops stopped block blocks blocked refrain refrains refrained keep keeps kept'.split(
+    ' ',
+  ),
 );
 
 /** Whether "from" at k closes a prevention ("barred both sides from"), the verb at most four words back. */
@@ -180,7 +182,8 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
     const stop = stopWord;
-    const isCap = upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
+    const isCap =
+      upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
     return {
       key,
       lemma,

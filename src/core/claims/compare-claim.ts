@@ -8,7 +8,18 @@ import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
 import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
 import { type Analysis, type DateMention, type NumberMention, type Token, lemmaOf, modalityAt, negatedAt, quantifierAt } from './analyze-text';
-import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, IRREGULAR_PARTICIPLES, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
+import {
+  AUXILIARIES,
+  GENERIC_ROLES,
+  IRREGULAR_LEMMAS,
+  IRREGULAR_PARTICIPLES,
+  ORGANISATION_WORDS,
+  PLACE_WORDS,
+  ROLE_WORDS,
+  STRONG_QUANTIFIERS,
+  SUBJECT_PRONOUNS,
+  areAntonyms,
+} from './claim-lexicon';
 import { entityKindOf, type EntityKind } from './nlp';
 
 export interface RawDifference {
@@ -127,7 +138,19 @@ const passageIndexes = new WeakMap<Analysis, PassageIndex>();
 function indexPassage(a: Analysis): PassageIndex {
   let x = passageIndexes.get(a);
   if (x) return x;
-  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [], byPrefix: new Map(), lemmaRepeats: new Map() };
+  x = {
+    byKid: new Map(),
+    byLid: new Map(),
+    byAlias: new Map(),
+    byGroup: new Map(),
+    byName: new Map(),
+    lastByKey: new Map(),
+    lastByPair: new Map(),
+    caps: [],
+    antonymed: [],
+    byPrefix: new Map(),
+    lemmaRepeats: new Map(),
+  };
   const first = <K>(m: Map<K, number>, k: K, j: number) => {
     if (!m.has(k)) m.set(k, j);
   };
