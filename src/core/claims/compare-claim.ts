@@ -405,6 +405,16 @@ function describesAnother(claim: Analysis, e: { titled: boolean }, to: number): 
 }
 
 /**
+ * The name a claim is attributed to ("Witkoff said …", "…, Witkoff said.", "according to Witkoff"): when the source
+ * names that person too, the frame tells where the writer read it, not a new fact.
+ */
+function attributes(claim: Analysis, from: number, to: number): boolean {
+  const next = claim.tokens[to];
+  if (next && SPEECH_LEMMAS.has(next.lemma) && /^\s+$/.test(claim.text.slice(claim.tokens[to - 1]!.end, next.start))) return true;
+  return from >= 2 && claim.tokens[from - 2]!.key === 'according' && claim.tokens[from - 1]!.key === 'to';
+}
+
+/**
  * A name the passage does not have but its source names elsewhere ("Trump's envoy Steve Witkoff told CNN" where the
  * sentence says only "Witkoff told CNN"): context the writer took from the same article, not a new claim.
  */
@@ -636,7 +646,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (s) {
       s.used = true;
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
-    } else if (!(describesAnother(claim, e, to) && namedInSource(claim, from, to, ctx))) extras++;
+    } else if (!((describesAnother(claim, e, to) || attributes(claim, e.from, to)) && namedInSource(claim, from, to, ctx))) extras++;
   }
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
