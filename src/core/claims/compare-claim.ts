@@ -593,7 +593,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (s) {
       datesUsed.add(s.x);
       differs('date', d.x, s.x);
-    } else extras++;
+    } else if (!saidOnDate(claim, d.x, d.r, ctx.date)) extras++;
   }
 
   // Names: the claim's unmatched names against the passage's unmatched ones, by kind.
@@ -766,9 +766,28 @@ function embeddedWould(a: Analysis, i: number, modality: string | null): string 
   return modality;
 }
 
+/** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
 function negationNear(a: Analysis, i: number): boolean {
-  for (let k = Math.max(0, i - 8); k < i; k++) if (a.tokens[k]!.negation) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    if (a.tokens[k]!.negation) return true;
+    // A sentence mark, or a quotation closed with a comma ("…a weapon“, Özdemir told reporters"), ends the clause.
+    const gap = a.text.slice(a.tokens[k]!.end, a.tokens[k + 1]!.start);
+    if (/[.;:!?]/.test(gap) || (/["“”„«»]/.test(gap) && gap.includes(','))) return false;
+  }
   return false;
+}
+
+/**
+ * "Witkoff said on Sunday that …": the day the words were said, in the frame, where the passage gives none. Not an
+ * extra fact when it falls in the week before the source's date (news reports what was said lately); with no source
+ * date, or a date further off, it is.
+ */
+function saidOnDate(claim: Analysis, d: DateMention, r: Resolved, sourceDate: string | null): boolean {
+  if (!sourceDate || r.level !== 'day' || r.y === undefined) return false;
+  const before = claim.tokens.filter((t) => t.end <= d.start).slice(-3);
+  if (!before.some((t) => SPEECH_LEMMAS.has(t.lemma) || t.key === 'statement' || t.key === 'interview')) return false;
+  const days = (Date.parse(`${sourceDate}T12:00:00Z`) - Date.UTC(r.y, r.m!, r.d!, 12)) / 86_400_000;
+  return days >= 0 && days <= 7;
 }
 
 /** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */
