@@ -133,6 +133,8 @@ interface Candidate {
   span: Span;
   cmp: Comparison;
   merged: boolean;
+  /** Share of the words quoted in the claim's sentence that the passage has (0 when it quotes nothing). */
+  quoted: number;
 }
 
 function verdictOf(c: Comparison): ClaimCheck['verdict'] {
@@ -151,7 +153,8 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
 
 /** Shared names alone do not pick a passage: what the claim says of them counts as much. */
 const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.plainMet / c.plainWords);
-const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
+// The words a claim's sentence quotes are not its claim, but they tell which passage its frame reports.
+const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted;
 
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {
@@ -165,6 +168,8 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
     differences: [],
   };
   const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
+  const quotedKeys = new Set<string>();
+  for (const q of sentence.quotations) for (const t of analyzeText(text, q).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
   let best: Candidate | null = null;
   const consider = (view: SourceView, ks: number[], merged = false) => {
     const list = view.source.sentences;
@@ -176,7 +181,13 @@ export function checkClaimSentence(index: QuoteIndex, text: string, sentence: Cl
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
     const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
-    const c = { view, sentences: ks, span, cmp, merged };
+    let quoted = 0;
+    if (quotedKeys.size > 0) {
+      const keys = new Set(sourceAnalysis(view.source, span).tokens.map((t) => t.key));
+      for (const k of quotedKeys) if (keys.has(k)) quoted++;
+      quoted /= quotedKeys.size;
+    }
+    const c = { view, sentences: ks, span, cmp, merged, quoted };
     if (!best || rank(c) > rank(best)) best = c;
   };
   for (const r of refs) consider(r.source, [r.sentence]);
