@@ -126,6 +126,8 @@ interface PassageIndex {
   lastByKey: Map<string, number>;
   lastByPair: Map<string, number>;
   caps: number[];
+  /** Capitalized words by the first three letters of their key and of their name key. */
+  capsByPrefix: Map<string, number[]>;
   antonymed: number[];
   /** Positions of the plain words by the first four letters of their lemma, for nominalisations. */
   byPrefix: Map<string, number[]>;
@@ -150,6 +152,7 @@ function indexPassage(a: Analysis): PassageIndex {
     antonymed: [],
     byPrefix: new Map(),
     lemmaRepeats: new Map(),
+    capsByPrefix: new Map(),
   };
   const first = <K>(m: Map<K, number>, k: K, j: number) => {
     if (!m.has(k)) m.set(k, j);
@@ -167,6 +170,11 @@ function indexPassage(a: Analysis): PassageIndex {
     if (t.cap) {
       first(x!.byName, t.nk, j);
       x!.caps.push(j);
+      for (const p of new Set([t.key.slice(0, 3), t.nk.slice(0, 3)])) {
+        const list = x!.capsByPrefix.get(p);
+        if (list) list.push(j);
+        else x!.capsByPrefix.set(p, [j]);
+      }
     }
     if (t.ant) x!.antonymed.push(j);
     if (!t.stop && !t.cap && !t.value && t.lemma.length >= 4) {
@@ -212,7 +220,9 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   if (c.group >= 0) take(x.byGroup.get(c.group));
   if ((c.cap || c.initial) && c.key.length > 3) {
     if (c.cap) take(x.byName.get(c.nk));
-    for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+    // Names that meet share their first letters (Zelensky / Zelenskyy, Alaska / Alaskan, Wiśniewski / Wisniewski).
+    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)])
+      for (const j of x.capsByPrefix.get(p) ?? []) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
   }
   if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
@@ -237,7 +247,13 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
     if (m && m.kind === 'same') {
       const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
-      if (repeats) m.j = repeats.reduce((b, j) => (contextScore(claim, i, source, j) > contextScore(claim, i, source, b) ? j : b), m.j);
+      if (repeats && repeats.length <= 8) {
+        let top = contextScore(claim, i, source, m.j);
+        for (const j of repeats) {
+          const score = j === m.j ? top : contextScore(claim, i, source, j);
+          if (score > top) [top, m.j] = [score, j];
+        }
+      }
     }
     let best = m ? m.j : -1;
     let bestKind: MatchKind | null = m ? m.kind : null;
@@ -389,9 +405,22 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
+/** Per source text (V8 keeps a string's hash, so a long text is a cheap key), the words it capitalizes mid-sentence. */
+const capitalizedCache = new Map<string, Map<string, boolean>>();
+
 function capitalizedInSource(word: string, ctx: SourceContext): boolean {
   if (ctx.text.length > 2_000_000 || word.length < 3) return false;
-  return new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+  let forText = capitalizedCache.get(ctx.text);
+  if (!forText) {
+    if (capitalizedCache.size > 200) capitalizedCache.clear();
+    capitalizedCache.set(ctx.text, (forText = new Map()));
+  }
+  let yes = forText.get(word);
+  if (yes === undefined) {
+    yes = new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(word, yes);
+  }
+  return yes;
 }
 
 /** A name that only describes someone else: a possessive ("Trump's envoy"), or a title's part ("Trump envoy Witkoff"). */
