@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -45,6 +45,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/central-bank.md',
       'claims/sources/glass-museum.md',
       'claims/sources/transit-fares.txt',
+      'claims/sources/hospital-waits.md',
     ),
   ));
 }
