@@ -67,6 +67,8 @@ export interface DateMention extends Span {
   month: number | null;
   day: number | null;
   year: number | null;
+  /** "last month" (-1), "this month" (0), "next month" (1): a month counted from the source's date. */
+  monthOffset?: number;
   /** The sentence looks forward ("will meet on Thursday"). */
   future: boolean;
 }
@@ -143,6 +145,7 @@ const NUMBER_WORD =
 const WORD_NUMBER_RE = new RegExp(`\\b(?:(?:a|an|one)[\\s-]+)?${NUMBER_WORD}(?:(?:[\\s-]+(?:and[\\s-]+)?(?:a[\\s-]+)?)${NUMBER_WORD})*\\b`, 'gi');
 const DIGIT_NUMBER_RE =
   /([$£€])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s|-)(\d)\/(\d)\b|([½¼¾⅓⅔]))?(?:\s?(million|billion|thousand|bn|m|k)\b)?(\s?(?:%|per\s?cent\b|percent\b))?/gi;
+const ONE_TO_TEN = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 };
 const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
@@ -277,6 +280,11 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     if (/[$£€]\s?$/.test(slice.slice(0, m.index)) || /^,\d/.test(slice.slice(m.index + 4))) continue;
     push({ start, end: start + 4, weekday: null, month: null, day: null, year: Number(m[1]) });
   }
+  for (const m of slice.matchAll(/\b(last|this|next|previous|past)\s+month\b/gi)) {
+    const start = span.start + m.index;
+    const word = m[1]!.toLowerCase();
+    push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, monthOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -312,6 +320,12 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
     out.push({ start, end, values, approx: hedge.approx, ordinal, unit: unit && /^(?:years?|decades?)$/.test(unit) ? 'year' : unit, outerStart: start - hedge.length });
   };
+  // "one in five", "2 in 3": a share, the same as 20% or a fifth.
+  for (const m of slice.matchAll(/\b(one|two|three|four|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
+    const a = /^\d/.test(m[1]!) ? Number(m[1]) : ONE_TO_TEN.indexOf(m[1]!.toLowerCase()) + 1;
+    const b = /^\d/.test(m[2]!) ? Number(m[2]) : ONE_TO_TEN.indexOf(m[2]!.toLowerCase()) + 1;
+    if (a > 0 && b > a) push(span.start + m.index, span.start + m.index + m[0].length, a / b, false, false);
+  }
   for (const m of slice.matchAll(DIGIT_NUMBER_RE)) {
     const start = span.start + m.index + (m[0].length - m[0].trimStart().length);
     let value = Number(m[2]!.replace(/,/g, ''));

@@ -230,7 +230,7 @@ export const ORGANISATION_WORDS = new Set(
   trust society union energy corporation company inc ltd plc group association foundation institute university college
   school police army navy news times post journal network channel press radio television tv authority board service
   services administration order league club federation alliance coalition organisation organization agency bureau
-  industry consortium confederation chamber reserve institution
+  industry consortium confederation chamber reserve institution hospital hospitals clinic infirmary
   reuters cnn bbc nbc cbs abc fox`),
 );
 

@@ -158,7 +158,7 @@ function indexPassage(a: Analysis): PassageIndex {
     if (!m.has(k)) m.set(k, j);
   };
   a.tokens.forEach((t, j) => {
-    if (x!.byLid.has(t.lid) && !t.stop) {
+    if (x!.byLid.has(t.lid) && (!t.stop || SPEECH_LEMMAS.has(t.lemma))) {
       const list = x!.lemmaRepeats.get(t.lid);
       if (list) list.push(j);
       else x!.lemmaRepeats.set(t.lid, [x!.byLid.get(t.lid)!, j]);
@@ -361,6 +361,11 @@ interface Resolved {
 function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
   const base = sourceDate && /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) ? new Date(`${sourceDate}T12:00:00Z`) : null;
   if (x.year !== null) return { level: 'year', y: x.year };
+  if (x.monthOffset !== undefined) {
+    if (!base) return { level: 'unknown' };
+    const k = base.getUTCFullYear() * 12 + base.getUTCMonth() + x.monthOffset;
+    return { level: 'month', y: Math.floor(k / 12), m: k % 12 };
+  }
   if (x.weekday !== null) {
     if (!base) return { level: 'weekday', weekday: x.weekday };
     const delta = (x.weekday - base.getUTCDay() + 7) % 7;
@@ -658,12 +663,20 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
     const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
+    // After an appositive's comma, past an article: "The Nuffield Trust, a health think tank" / "The King's Fund, a health…".
+    const anchorsAfter = (k: number, l: number) => {
+      while (k < ct.length - 1 && l < st.length - 1 && WEAK_ANCHORS.has(ct[k]!.key) && ct[k]!.key === st[l]!.key) {
+        k++;
+        l++;
+      }
+      return anchorsAt(ct[k], st[l]);
+    };
     // Nor does a word before a comma: "with Trump, Witkoff said" / "with Trump, Russian President". After the name, the
     // same punctuation on both sides keeps an appositive's anchor ("Rubio, who attended" / "Witkoff, who attended").
     const gapAt = (a: Analysis, k: number) => (k > 0 && k < a.tokens.length ? a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start).replace(/\s+/g, '') : '?');
     const anchored = (x: { from: number; to: number }) =>
       (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsAt(ct[from - 1], st[x.from - 1])) ||
-      (gapAt(claim, to) === gapAt(source, x.to) && anchorsAt(ct[to], st[x.to]));
+      (gapAt(claim, to) === gapAt(source, x.to) && anchorsAfter(to, x.to));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
     const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
