@@ -688,7 +688,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (s) {
       s.used = true;
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
-    } else if (!((describesAnother(claim, e, to) || attributes(claim, e.from, to)) && namedInSource(claim, from, to, ctx))) extras++;
+    } else if (!((describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)))) && namedInSource(claim, from, to, ctx))) extras++;
   }
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
@@ -714,6 +714,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // near it at all is taken to say the opposite.
     const nc = negatedAt(claim, i);
     const ns = negatedAt(source, j);
+    // "unless pay talks resume" says "if talks do not resume".
+    const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
+    if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
     if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
@@ -806,6 +809,15 @@ function embeddedWould(a: Analysis, i: number, modality: string | null): string 
   if (modality !== 'would') return modality;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) if (['how', 'whether', 'when', 'what', 'if', 'why', 'where'].includes(a.tokens[k]!.key)) return null;
   return modality;
+}
+
+/** Whether a conditional word ("if", "unless") opens the clause the word stands in, at most ten words back. */
+function conditionalAt(a: Analysis, i: number, word: string): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+    if (a.tokens[k]!.key === word) return true;
+    if (/[.;:!?,]/.test(a.text.slice(a.tokens[k]!.end, a.tokens[k + 1]!.start))) return false;
+  }
+  return false;
 }
 
 /** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
