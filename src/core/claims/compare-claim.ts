@@ -329,6 +329,8 @@ function numbersAgree(d: NumberMention, s: NumberMention): boolean {
         continue;
       }
       const eq = Math.abs(dv - sv) <= 1e-9 * Math.max(1, Math.abs(sv));
+      // The same hedge on the same number: "almost 20%" / "nearly one in five".
+      if (eq && d.approx === s.approx) return true;
       switch (d.approx) {
         case 'under':
           if (sv < dv && sv >= dv * 0.85) return true;
@@ -659,6 +661,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
+    // Single capitals ("A&E", "Q&A") are abbreviations of common words, not names.
+    if (ct.slice(from, to).every((t) => t.key.length <= 1)) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
