@@ -221,8 +221,9 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   if ((c.cap || c.initial) && c.key.length > 3) {
     if (c.cap) take(x.byName.get(c.nk));
     // Names that meet share their first letters (Zelensky / Zelenskyy, Alaska / Alaskan, Wiśniewski / Wisniewski).
-    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)])
+    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)]) {
       for (const j of x.capsByPrefix.get(p) ?? []) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+    }
   }
   if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
@@ -692,7 +693,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (s) {
       s.used = true;
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
-    } else if (!((describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)))) && namedInSource(claim, from, to, ctx))) extras++;
+    } else {
+      const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
+      if (!(framed && namedInSource(claim, from, to, ctx))) extras++;
+    }
   }
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
