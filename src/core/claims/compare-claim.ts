@@ -684,7 +684,20 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       (gapAt(claim, to) === gapAt(source, x.to) && anchorsAfter(to, x.to));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
-    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
+    // Or the same role next to both, in any order: "Wes Streeting, the health secretary," / "The health secretary,
+    // Daniel Marsh,".
+    const rolesNear = (a: Analysis, f: number, t: number) => {
+      const out = new Set<string>();
+      for (let k = Math.max(0, f - 4); k < Math.min(a.tokens.length, t + 5); k++) if ((k < f || k >= t) && ROLE_WORDS.has(a.tokens[k]!.key)) out.add(a.tokens[k]!.key);
+      return out;
+    };
+    const claimRoles = kind === 'person' || e.titled ? rolesNear(claim, e.from, e.to) : new Set<string>();
+    const sameRole = (x: { from: number; to: number; e: { from: number; to: number } }) =>
+      claimRoles.size > 0 && kindOf(x as (typeof sourceFree)[number]) === 'person' && [...rolesNear(source, x.e.from, x.e.to)].some((r) => claimRoles.has(r));
+    const s =
+      sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
+      sourceFree.find((x) => !x.used && anchored(x)) ??
+      sourceFree.find((x) => !x.used && sameRole(x));
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
     if (e.initial && !s) {
       if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx)) extras++;
