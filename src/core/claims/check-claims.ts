@@ -154,7 +154,9 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
 /** Shared names alone do not pick a passage: what the claim says of them counts as much. */
 const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.plainMet / c.plainWords);
 // The words a claim's sentence quotes are not its claim, but they tell which passage its frame reports.
-const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted;
+// Between passages that explain the claim about as well, the one that states all of it wins.
+const rank = (c: Candidate) =>
+  0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {

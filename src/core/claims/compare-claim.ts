@@ -813,11 +813,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (differences.some((d) => within(d.draft, c))) return;
     // A swapped person's own description ("Union convenor Margaret O'Donnell") goes with them.
     if (describesSwappedPerson(i)) return;
-    const w = c.cap ? 1.5 : 1;
+    // A sentence's first word that meets a name of the passage (or its speaker) was a name after all.
+    const name = c.cap || (c.initial && (al.metBySpeaker[i] === 1 || (al.toSource[i]! >= 0 && st[al.toSource[i]!]!.cap)));
+    const w = name ? 1.5 : 1;
     const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
     content += w;
     if (ok) met += w;
-    if (!c.cap) {
+    if (!name) {
       plain++;
       if (ok) plainMet++;
     }
