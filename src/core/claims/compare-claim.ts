@@ -778,8 +778,11 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
-      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase.
-      if (mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
+      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase. Two
+      // different office-holders are not ("the energy secretary had recommended" / "a planning inspector had").
+      const role = (a: Analysis, h: { from: number; to: number }) => h.to - h.from === 1 && ROLE_WORDS.has(a.tokens[h.from]!.key) && !GENERIC_ROLES.has(a.tokens[h.from]!.key);
+      const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
+      if (twoRoles || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
         differs('agent', { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end }, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
