@@ -404,6 +404,8 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
   if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
   if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
+  // "in Lowell" is a town whatever else the lexicon knows the word as (a first name).
+  if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
   const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
@@ -696,7 +698,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       claimRoles.size > 0 && kindOf(x as (typeof sourceFree)[number]) === 'person' && [...rolesNear(source, x.e.from, x.e.to)].some((r) => claimRoles.has(r));
     const s =
       sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
-      sourceFree.find((x) => !x.used && anchored(x)) ??
+      // A person never stands for a place, nor a place for a person ("Putin accepted" / "the Russians agree").
+      sourceFree.find((x) => !x.used && anchored(x) && !((kind === 'person' && kindOf(x) === 'place') || (kind === 'place' && kindOf(x) === 'person'))) ??
       sourceFree.find((x) => !x.used && sameRole(x));
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
     if (e.initial && !s) {
