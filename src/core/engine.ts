@@ -2,10 +2,11 @@
 // may ask of Verbatim is a method here. Hosts translate between their world and these plain types; they never
 // re-decide what the engine decides (what "confirmed" means, how a citation is inserted, what a hover says).
 
-import type { ClaimCheck, ClaimsResult, DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, Span, TextEdit, Verdict } from './types';
+import type { ClaimCheck, ClaimsResult, DraftCheck, Finding, PassageMatch, Quote, QuoteCheck, Source, SourceMeta, Span, TextEdit, Verdict } from './types';
 import { checkClaimAt, checkClaims, checkClaimsAsync, type ClaimOptions, type ClaimResult } from './claims/check-claims';
 import { explainClaimCheck } from './explain/explain-claim';
 import { QuoteIndex, type QuoteMatchKind, type QuoteSuggestion } from './corpus/quote-index';
+import type { Corpus } from './corpus/corpus';
 import { checkDraft, checkDraftAsync, checkQuotationAt, quotationAt, type AsyncCheckControl } from './check/check-draft';
 import { verifyQuotation } from './check/verify-quotation';
 import type { CheckOptions } from './check/options';
@@ -110,7 +111,7 @@ export interface VerbatimEngine {
   isVerified(check: QuoteCheck): boolean;
 
   /** Insert a source quote with its attribution and citation, replacing `replace`. */
-  insertQuote(documentText: string, entry: QuoteEntry, replace: Span, style: CitationStyle | string, resources?: CitationResources): TextEdit[];
+  insertQuote(documentText: string, entry: { quote: Quote; source: { meta: SourceMeta } }, replace: Span, style: CitationStyle | string, resources?: CitationResources): TextEdit[];
   /** Cite the words in `span` of a document, when the sources confirm them; null otherwise. */
   cite(documentText: string, span: Span, style: CitationStyle | string, resources?: CitationResources): CitationResult | null;
   /** The citation for a checked quotation of a draft (the quick fix), when it is confirmed and needs one. */
@@ -119,9 +120,30 @@ export interface VerbatimEngine {
 
 const CONFIRMED: ReadonlySet<Verdict> = new Set(['exact', 'fragment', 'elided', 'variant']);
 
-export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEngine {
+/** Whether the sources confirm a quotation's words: the one place this is decided. */
+export function isConfirmed(check: Pick<QuoteCheck, 'verdict' | 'match'>): boolean {
+  return check.match !== null && CONFIRMED.has(check.verdict);
+}
+
+/** Whether a checked quotation counts as verified: confirmed words, credited to nobody wrong. */
+export function isVerified(check: QuoteCheck): boolean {
+  return !check.scare && isConfirmed(check) && check.verdict !== 'variant' && check.speakerCheck !== 'mismatch';
+}
+
+/** The quotation at an offset, from a finished draft check, with the findings about it. */
+export function quotationResultAt(finished: DraftCheck, offset: number): QuotationResult | undefined {
+  const check = quotationAt(finished, offset);
+  return check && { check, findings: finished.findings.filter((f) => f.span.start >= check.outerSpan.start && f.span.end <= check.outerSpan.end) };
+}
+
+/** The claim at an offset, from a finished claims check, with its finding. */
+export function claimResultAt(finished: ClaimsResult, offset: number): ClaimResult | undefined {
+  const check = finished.claims.find((c) => offset >= c.span.start && offset <= c.span.end);
+  return check && { check, findings: finished.findings.filter((f) => f.code === 'claim-contradicted' && f.span.start === check.span.start) };
+}
+
+export function createEngine(index: Corpus = new QuoteIndex([])): VerbatimEngine {
   const sourceOf = (id: string) => index.sourceById(id)?.source;
-  const isConfirmed = (check: Pick<QuoteCheck, 'verdict' | 'match'>) => check.match !== null && CONFIRMED.has(check.verdict);
   const search = (query: string, options: { limit?: number; prefix?: boolean } = {}): QuoteHit[] =>
     index.search(query, options).map((m) => ({ quote: m.quote, source: m.source, kind: m.kind, score: m.score }));
   const passageOf = (match: NonNullable<QuoteCheck['match']>): CitedPassage | null => {
@@ -141,9 +163,7 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     checkDraft: (text, options = {}) => checkDraft(index, text, options),
     checkDraftAsync: (text, options, control) => checkDraftAsync(index, text, options, control),
     checkQuotationAt(text, offset, options = {}, finished) {
-      if (!finished) return checkQuotationAt(index, text, offset, options);
-      const check = quotationAt(finished, offset);
-      return check && { check, findings: finished.findings.filter((f) => f.span.start >= check.outerSpan.start && f.span.end <= check.outerSpan.end) };
+      return finished ? quotationResultAt(finished, offset) : checkQuotationAt(index, text, offset, options);
     },
     fixAll(text, options = {}) {
       let current = text;
@@ -178,16 +198,14 @@ export function createEngine(index: QuoteIndex = new QuoteIndex([])): VerbatimEn
     checkClaims: (text, options = {}) => checkClaims(index, text, options),
     checkClaimsAsync: (text, options, control) => checkClaimsAsync(index, text, options, control),
     checkClaimAt(text, offset, options = {}, finished) {
-      if (!finished) return checkClaimAt(index, text, offset, options);
-      const check = finished.claims.find((c) => offset >= c.span.start && offset <= c.span.end);
-      return check && { check, findings: finished.findings.filter((f) => f.code === 'claim-contradicted' && f.span.start === check.span.start) };
+      return finished ? claimResultAt(finished, offset) : checkClaimAt(index, text, offset, options);
     },
     explainClaim(check, options = {}) {
       const source = check.match ? sourceOf(check.match.sourceId) : undefined;
       return explainClaimCheck(check, source ? [source] : [], options);
     },
     isConfirmed,
-    isVerified: (check) => !check.scare && isConfirmed(check) && check.verdict !== 'variant' && check.speakerCheck !== 'mismatch',
+    isVerified,
     insertQuote(documentText, entry, replace, style, resources) {
       const passage = { text: entry.quote.text, speaker: entry.quote.speaker, source: entry.source.meta, locator: entry.quote.locator ?? null };
       return citationEdits(documentText, passage, style, { kind: 'quotation', replace }, resources);

@@ -2,7 +2,31 @@
 // to read sources (`loadSources` over a host's `SourceReader`), and plain types. Internals (the index's arrays, the
 // worker's hand-over format, the parsers) are not exported here: the index worker has its own entry, `worker-api.ts`.
 export type * from './types';
-export { createEngine, indexSources, type VerbatimEngine, type QuotationResult, type QuoteEntry, type QuoteHit, type CitationResult, type CompletionOptions } from './engine';
+export {
+  serveLocally,
+  type EngineService,
+  type SourceRef,
+  type SourceSummary,
+  type QuoteRef,
+  type QuoteHitRef,
+  type CompletionItemData,
+  type CompletionResult,
+  type ServiceExplainOptions,
+} from './service';
+export {
+  createEngine,
+  indexSources,
+  isConfirmed,
+  isVerified,
+  quotationResultAt,
+  claimResultAt,
+  type VerbatimEngine,
+  type QuotationResult,
+  type QuoteEntry,
+  type QuoteHit,
+  type CitationResult,
+  type CompletionOptions,
+} from './engine';
 export { loadSources, type SourceReader, type SourceStat, type SourceProblem, type LoadSettings, type LoadedSources, type SourceCache } from './sources/load-sources';
 export { BUILTIN_SOURCES } from './sources/catalog';
 export type { SourceFile } from './sources/read-source-file';

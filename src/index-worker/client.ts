@@ -1,17 +1,165 @@
-// The editor's side of the indexing worker, whatever kind of worker it is (a Node worker thread or a browser's Web
-// Worker): handing the files over in batches, and turning the worker's replies back into an engine.
-import { createEngine, QuoteIndex, restoreSource, type SourceFile, type SourceProblem, type VerbatimEngine } from '../core/worker-api';
-import type { Source } from '../core';
+// The editor's side of the index worker, whatever kind of worker it is (a Node worker thread or a browser's Web
+// Worker): handing files over in batches, asking questions and receiving answers. Each `ready` from the worker
+// becomes a new `EngineService` whose methods are questions to the worker; the editor's thread holds only the
+// sources' metadata.
+import { isConfirmed, isVerified, type EngineService, type ServiceMethod, type SourceFile, type SourceProblem, type SourceSummary } from '../core/worker-api';
 import type { WorkerFile, WorkerReply, WorkerRequest } from './protocol';
 
-export interface BuiltIndex {
-  engine: VerbatimEngine;
-  /** The index itself, for the benchmark and tests; hosts use the engine. */
-  index: QuoteIndex;
+/** The editor's end of the channel to one worker. */
+export interface ClientPort {
+  post(request: WorkerRequest, transfer: ArrayBuffer[]): void;
+  /** Every message from the worker (messages that are not this protocol's are ignored). */
+  onMessage(handler: (message: unknown) => void): void;
+  /** The worker failed or stopped: `reason` says why. */
+  onFailure(handler: (reason: string) => void): void;
+  terminate(): void;
+}
+
+export interface IndexResult {
+  service: EngineService;
   problems: SourceProblem[];
 }
 
 const BATCH_BYTES = 2_000_000;
+
+export function abortError(message = 'Cancelled.'): Error {
+  return Object.assign(new Error(message), { name: 'AbortError' });
+}
+
+/** Messages that are this protocol's: PDF.js, reading a PDF inside the worker, announces itself as a worker of its own. */
+function isReply(message: unknown): message is WorkerReply {
+  return !!message && typeof message === 'object' && 'type' in message && ['ready', 'answer', 'failed', 'error'].includes((message as { type: string }).type);
+}
+
+export class IndexWorker {
+  private nextId = 1;
+  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** Builds and updates waiting for the worker's `ready` or `error`, in the order they were sent. */
+  private readonly indexing: { resolve: (r: IndexResult) => void; reject: (e: Error) => void }[] = [];
+  private failure: string | null = null;
+
+  constructor(private readonly port: ClientPort) {
+    port.onMessage((message) => {
+      if (isReply(message)) this.receive(message);
+    });
+    port.onFailure((reason) => this.fail(reason));
+  }
+
+  /** Whether the worker still runs (a failed worker answers nothing; start another). */
+  get alive(): boolean {
+    return this.failure === null;
+  }
+
+  /** Indexes `files`, replacing every source. */
+  build(files: readonly SourceFile[], options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<IndexResult> {
+    return this.index(files, { type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }, options.signal);
+  }
+
+  /** Indexes only `files` (changed or new), replacing the sources read from their paths; `removed` paths leave. */
+  update(files: readonly SourceFile[], removed: readonly string[], options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<IndexResult> {
+    return this.index(files, { type: 'update', removed: [...removed], ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }, options.signal);
+  }
+
+  dispose(): void {
+    this.fail('The index worker was stopped.', abortError('The index worker was stopped.'));
+    this.port.terminate();
+  }
+
+  private async index(files: readonly SourceFile[], request: WorkerRequest, signal: AbortSignal | undefined): Promise<IndexResult> {
+    if (signal?.aborted) throw abortError('Indexing was cancelled.');
+    if (this.failure) throw new Error(this.failure);
+    const done = new Promise<IndexResult>((resolve, reject) => this.indexing.push({ resolve, reject }));
+    done.catch(() => undefined); // a cancelled caller no longer waits for it
+    // A cancelled build is not stopped in the worker (it finishes, and a newer one replaces it); the caller stops
+    // waiting at once, and no more files are sent.
+    let cancelled = false;
+    const aborted = new Promise<never>((_, reject) =>
+      signal?.addEventListener(
+        'abort',
+        () => {
+          cancelled = true;
+          reject(abortError('Indexing was cancelled.'));
+        },
+        { once: true },
+      ),
+    );
+    const send = async () => {
+      await sendFiles(
+        (r, t) => this.port.post(r, t),
+        files,
+        () => cancelled || this.failure !== null,
+      );
+      this.port.post(request, []);
+      return done;
+    };
+    return Promise.race([send(), aborted]);
+  }
+
+  /** Asks the worker `method(...args)`; with a signal, aborting it cancels the question in the worker. */
+  call<T>(method: ServiceMethod, args: unknown[], signal?: AbortSignal): Promise<T> {
+    if (this.failure) return Promise.reject(new Error(this.failure));
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.port.post({ type: 'query', id, method, args }, []);
+      signal?.addEventListener('abort', () => this.port.post({ type: 'cancel', id }, []), { once: true });
+    });
+  }
+
+  private receive(reply: WorkerReply): void {
+    if (reply.type === 'answer' || reply.type === 'failed') {
+      const call = this.calls.get(reply.id);
+      this.calls.delete(reply.id);
+      if (reply.type === 'answer') call?.resolve(reply.value);
+      else call?.reject(Object.assign(new Error(reply.message), { name: reply.name }));
+      return;
+    }
+    const waiting = this.indexing.shift();
+    if (reply.type === 'ready') waiting?.resolve({ service: remoteService(this, reply.sources, reply.quoteCount), problems: reply.problems });
+    else waiting?.reject(new Error(`Indexing failed: ${reply.message}`));
+  }
+
+  private fail(reason: string, error = new Error(reason)): void {
+    if (this.failure) return;
+    this.failure = reason;
+    for (const call of this.calls.values()) call.reject(error);
+    this.calls.clear();
+    for (const waiting of this.indexing.splice(0)) waiting.reject(error);
+  }
+}
+
+/** The service whose answers come from the worker, over the sources of one `ready`. */
+function remoteService(worker: IndexWorker, sources: readonly SourceSummary[], quoteCount: number): EngineService {
+  const ask =
+    <M extends ServiceMethod>(method: M) =>
+    (...args: Parameters<EngineService[M]>): ReturnType<EngineService[M]> =>
+      worker.call(method, args) as ReturnType<EngineService[M]>;
+  // Draft checks take an AbortSignal, which does not cross threads: it becomes a `cancel` message.
+  const cancellable =
+    <M extends 'checkDraft' | 'checkClaims'>(method: M) =>
+    (text: string, options: unknown, signal?: AbortSignal): ReturnType<EngineService[M]> =>
+      worker.call(method, [text, options], signal) as ReturnType<EngineService[M]>;
+  return {
+    sources,
+    quoteCount,
+    source: ask('source'),
+    quotes: ask('quotes'),
+    search: ask('search'),
+    checkDraft: cancellable('checkDraft'),
+    checkClaims: cancellable('checkClaims'),
+    checkQuotationAt: ask('checkQuotationAt'),
+    checkClaimAt: ask('checkClaimAt'),
+    complete: ask('complete'),
+    explain: ask('explain'),
+    explainClaim: ask('explainClaim'),
+    insertQuote: ask('insertQuote'),
+    cite: ask('cite'),
+    citeQuotation: ask('citeQuotation'),
+    isConfirmed,
+    isVerified,
+  };
+}
 
 /** Hands the files over in batches of a few megabytes, yielding between them: each copy is a short stretch. */
 export async function sendFiles(post: (request: WorkerRequest, transfer: ArrayBuffer[]) => void, files: readonly SourceFile[], stopped: () => boolean): Promise<void> {
@@ -29,7 +177,7 @@ export async function sendFiles(post: (request: WorkerRequest, transfer: ArrayBu
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   for (const f of files) {
-    // A copy: the buffer is transferred to the worker, and the caller may keep (and cache) its own bytes. Not
+    // A copy: the buffer is transferred to the worker, and the caller may keep its own bytes. Not
     // `bytes.slice()`: on a Node Buffer that is a view of shared pool memory, which a transfer would detach.
     const bytes = f.bytes ? (new Uint8Array(f.bytes).buffer as ArrayBuffer) : undefined;
     batch.push({
@@ -43,33 +191,4 @@ export async function sendFiles(post: (request: WorkerRequest, transfer: ArrayBu
     if (size > BATCH_BYTES) await flush();
   }
   await flush();
-}
-
-/**
- * Collects the worker's replies. `accept` returns the built index once the worker is done, undefined until then,
- * and throws when the worker reports a failure. Messages that are not this protocol's are ignored: PDF.js, reading
- * a PDF inside the worker, announces itself as a worker of its own ({ sourceName: 'worker', action: 'ready' }).
- */
-export function replyReceiver(): { accept(reply: unknown): BuiltIndex | undefined } {
-  const sources: Source[] = [];
-  return {
-    accept(message) {
-      if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
-      const reply = message as WorkerReply;
-      if (reply.type === 'sources') {
-        for (const s of reply.sources) sources.push(restoreSource(s));
-        return undefined;
-      }
-      if (reply.type === 'done') {
-        const index = new QuoteIndex(sources, reply.parts);
-        return { engine: createEngine(index), index, problems: reply.problems };
-      }
-      if (reply.type === 'error') throw new Error(`Indexing failed: ${reply.message}`);
-      return undefined;
-    },
-  };
-}
-
-export function abortError(): Error {
-  return Object.assign(new Error('Indexing was cancelled.'), { name: 'AbortError' });
 }

@@ -1,45 +1,34 @@
-// Builds the index in a Node worker thread. The calling thread only receives batches of sources and the index
-// arrays, so it stays free for typing while a large source set is indexed. Cancel with an AbortSignal.
+// The index worker as a Node worker thread (the extension on the desktop, the benchmark, the tests).
 import { Worker } from 'node:worker_threads';
+import { IndexWorker, type IndexResult } from './client';
 import type { SourceFile } from '../core/worker-api';
-import { abortError, replyReceiver, sendFiles, type BuiltIndex } from './client';
 
-export type { BuiltIndex } from './client';
+export { IndexWorker, type IndexResult } from './client';
 
-export function buildIndexInWorker(files: readonly SourceFile[], workerScript: string, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<BuiltIndex> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(abortError());
-    const worker = new Worker(workerScript);
-    const replies = replyReceiver();
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      fn();
-    };
-    const onAbort = () => finish(() => reject(abortError()));
-    options.signal?.addEventListener('abort', onAbort);
-    worker.on('message', (reply: unknown) => {
-      try {
-        const built = replies.accept(reply);
-        if (built) finish(() => resolve(built));
-      } catch (err) {
-        finish(() => reject(err as Error));
-      }
-    });
-    worker.on('error', (err) => finish(() => reject(err)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The indexing worker stopped (exit code ${code}).`))));
-    void sendFiles(
-      (request, transfer) => worker.postMessage(request, transfer),
-      files,
-      () => settled,
-    ).then(
-      () => {
-        if (!settled) worker.postMessage({ type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
-      },
-      (err: unknown) => finish(() => reject(err as Error)),
-    );
+export function startNodeWorker(workerScript: string): IndexWorker {
+  const worker = new Worker(workerScript);
+  let failed: ((reason: string) => void) | undefined;
+  worker.on('error', (err) => failed?.(`The index worker failed: ${err.message}`));
+  worker.on('exit', (code) => failed?.(`The index worker stopped (exit code ${code}).`));
+  return new IndexWorker({
+    post: (request, transfer) => worker.postMessage(request, transfer),
+    onMessage: (handler) => worker.on('message', handler),
+    onFailure: (handler) => (failed = handler),
+    terminate: () => void worker.terminate(),
   });
+}
+
+/** Starts a worker and builds an index in it: the worker keeps running and answers the service's questions. */
+export async function buildIndexInWorker(
+  files: readonly SourceFile[],
+  workerScript: string,
+  options: { signal?: AbortSignal; maxBytes?: number } = {},
+): Promise<IndexResult & { worker: IndexWorker }> {
+  const worker = startNodeWorker(workerScript);
+  try {
+    return { ...(await worker.build(files, options)), worker };
+  } catch (err) {
+    worker.dispose();
+    throw err;
+  }
 }

@@ -1,12 +1,29 @@
-// Messages between the thread that serves the editor and the indexing worker.
-import type { IndexParts, SourceProblem, SourceSnapshot } from '../core/worker-api';
+// Messages between the editor's thread and the index worker. The worker holds the sources and the index and answers
+// the editor's questions (`query`), so the index never sits on the editor's heap; the editor's thread sends files,
+// questions and cancellations, and receives plain answers.
+import type { ServiceMethod, SourceProblem, SourceSummary } from '../core/worker-api';
 
 export type WorkerFile = { path: string; bytes?: ArrayBuffer; text?: string; id?: string; builtIn?: boolean };
 
-/** Files arrive in batches (so the sending thread never copies everything at once), then one `build`. */
-export type WorkerRequest = { type: 'files'; files: WorkerFile[] } | { type: 'build'; maxBytes?: number };
+export type WorkerRequest =
+  /** Files arrive in batches (so the sending thread never copies everything at once), then `build` or `update`. */
+  | { type: 'files'; files: WorkerFile[] }
+  /** Index the files sent since the last build or update, replacing every source. */
+  | { type: 'build'; maxBytes?: number }
+  /** The files sent since replace the sources read from the same paths; the sources read from `removed` leave. */
+  | { type: 'update'; removed: string[]; maxBytes?: number }
+  /** One question to the engine: `EngineService[method](...args)`. */
+  | { type: 'query'; id: number; method: ServiceMethod; args: unknown[] }
+  /** Stops a question still being answered (a draft check); its answer is then an AbortError. */
+  | { type: 'cancel'; id: number };
 
-export type WorkerReply = { type: 'sources'; sources: SourceSnapshot[] } | { type: 'done'; parts: IndexParts; problems: SourceProblem[] } | { type: 'error'; message: string };
+export type WorkerReply =
+  /** The index is built or updated: what the editor lists, and the files that could not be used. */
+  | { type: 'ready'; sources: SourceSummary[]; quoteCount: number; problems: SourceProblem[] }
+  | { type: 'answer'; id: number; value: unknown }
+  | { type: 'failed'; id: number; name: string; message: string }
+  /** Building or updating failed; the previous index (if any) keeps answering. */
+  | { type: 'error'; message: string };
 
 /** The worker's end of the channel: a Node worker thread's `parentPort` or a Web Worker's global scope. */
 export interface WorkerPort {

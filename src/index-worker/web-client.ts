@@ -1,10 +1,12 @@
-// Builds the index in a Web Worker: the browser's counterpart of `node-client.ts`, for the web worker extension host
+// The index worker as a browser's Web Worker: the counterpart of `node-client.ts` for the web worker extension host
 // (vscode.dev, github.dev). The worker script is started from a Blob URL, because a web extension host refuses
 // `new Worker(<extension file>)` ("Creating workers from remote extensions is currently not supported"); the host
 // reads the script's bytes (with vscode.workspace.fs) and hands them in. The protocol is the Node worker's.
-import type { SourceFile, SourceProblem, VerbatimEngine } from '../core/worker-api';
+import type { SourceFile } from '../core/worker-api';
 import type { WorkerReply, WorkerRequest } from './protocol';
-import { abortError, replyReceiver, sendFiles } from './client';
+import { IndexWorker, type IndexResult } from './client';
+
+export { IndexWorker, type IndexResult } from './client';
 
 /** The parts of the browser's Worker, Blob and URL used here (the project's `lib` has no DOM types). */
 interface WebWorker {
@@ -22,10 +24,7 @@ interface BrowserGlobals {
 /** Starts the worker script, or throws when this host cannot start Web Workers (the caller then indexes inline). */
 export type WorkerFactory = () => Promise<WebWorker>;
 
-/**
- * A factory that starts workers from the script `load()` returns. The script is read and its Blob URL made once;
- * each build gets a fresh worker, ended when the build is done.
- */
+/** A factory that starts workers from the script `load()` returns. The script is read and its Blob URL made once. */
 export function webWorkerFactory(load: () => Promise<Uint8Array>): WorkerFactory {
   let url: Promise<string> | undefined;
   return async () => {
@@ -40,45 +39,30 @@ export function webWorkerFactory(load: () => Promise<Uint8Array>): WorkerFactory
   };
 }
 
+export async function startWebWorker(startWorker: WorkerFactory): Promise<IndexWorker> {
+  const worker = await startWorker();
+  let failed: ((reason: string) => void) | undefined;
+  worker.addEventListener('error', (e) => failed?.(`The index worker failed: ${e.message ?? 'unknown error'}`));
+  worker.addEventListener('messageerror', () => failed?.('The index worker sent a message that could not be read.'));
+  return new IndexWorker({
+    post: (request, transfer) => worker.postMessage(request, transfer),
+    onMessage: (handler) => worker.addEventListener('message', ({ data }) => handler(data)),
+    onFailure: (handler) => (failed = handler),
+    terminate: () => worker.terminate(),
+  });
+}
+
+/** Starts a Web Worker and builds an index in it: the worker keeps running and answers the service's questions. */
 export async function buildIndexInWebWorker(
   files: readonly SourceFile[],
   startWorker: WorkerFactory,
   options: { signal?: AbortSignal; maxBytes?: number } = {},
-): Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }> {
-  if (options.signal?.aborted) throw abortError();
-  const worker = await startWorker();
-  return new Promise((resolve, reject) => {
-    const replies = replyReceiver();
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-      fn();
-    };
-    const onAbort = () => finish(() => reject(abortError()));
-    options.signal?.addEventListener('abort', onAbort);
-    if (options.signal?.aborted) return onAbort();
-    worker.addEventListener('message', ({ data: reply }) => {
-      try {
-        const built = replies.accept(reply);
-        if (built) finish(() => resolve({ engine: built.engine, problems: built.problems }));
-      } catch (err) {
-        finish(() => reject(err as Error));
-      }
-    });
-    worker.addEventListener('error', (e) => finish(() => reject(new Error(`The indexing worker failed: ${e.message ?? 'unknown error'}`))));
-    worker.addEventListener('messageerror', () => finish(() => reject(new Error('The indexing worker sent a message that could not be read.'))));
-    void sendFiles(
-      (request, transfer) => worker.postMessage(request, transfer),
-      files,
-      () => settled,
-    ).then(
-      () => {
-        if (!settled) worker.postMessage({ type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }, []);
-      },
-      (err: unknown) => finish(() => reject(err as Error)),
-    );
-  });
+): Promise<IndexResult & { worker: IndexWorker }> {
+  const worker = await startWebWorker(startWorker);
+  try {
+    return { ...(await worker.build(files, options)), worker };
+  } catch (err) {
+    worker.dispose();
+    throw err;
+  }
 }

@@ -3,7 +3,7 @@
 // background. The platform entry decides only how the index is built off the editor's thread.
 
 import * as vscode from 'vscode';
-import { SourceStore, type IndexBuilder } from './source-store';
+import { SourceStore, type WorkerStarter } from './source-store';
 import { DraftAnalyzer, settingsOptions } from './draft-analyzer';
 import { registerMisquoteDiagnostics } from './misquote-diagnostics';
 import { registerQuoteCompletions } from './quote-completions';
@@ -25,13 +25,14 @@ export interface VerbatimApi {
 }
 
 export interface Platform {
-  /** Builds the index off the editor's thread: a Node worker thread, or a Web Worker in the browser. */
-  buildIndex: (context: vscode.ExtensionContext) => IndexBuilder;
+  /** Starts the index worker, which builds the index and answers the editor's questions off the editor's thread:
+   *  a Node worker thread, or a Web Worker in the browser. */
+  startWorker: (context: vscode.ExtensionContext) => WorkerStarter;
 }
 
 export function activateVerbatim(context: vscode.ExtensionContext, platform: Platform): VerbatimApi {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
-  const store = new SourceStore(context.extensionUri, log, platform.buildIndex(context));
+  const store = new SourceStore(context.extensionUri, log, platform.startWorker(context));
   const analyzer = new DraftAnalyzer({ engine: () => store.current, options: settingsOptions });
   // Providers check `verbatim.languages` per document; the selector names the languages configured at start.
   const selector: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));

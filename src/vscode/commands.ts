@@ -1,7 +1,7 @@
 // The palette commands (category "Verbatim"). Each edit is one undo step.
 
 import * as vscode from 'vscode';
-import { decodeText, type QuoteEntry, type TextEdit } from '../core';
+import { decodeText, type QuoteRef, type TextEdit } from '../core';
 import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import type { MisquoteDiagnostics } from './misquote-diagnostics';
@@ -45,8 +45,8 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
     return false;
   }
   await store.ready();
-  type Item = vscode.QuickPickItem & QuoteEntry;
-  const item = ({ quote, source }: QuoteEntry, alwaysShow: boolean): Item => ({
+  type Item = vscode.QuickPickItem & QuoteRef;
+  const item = ({ quote, source }: QuoteRef, alwaysShow: boolean): Item => ({
     label: quote.text.replace(/\s+/g, ' '),
     description: quote.speaker ?? 'unattributed',
     detail: `${sourceLabel(source)}${source.meta.date ? ` · ${source.meta.date}` : ''}`,
@@ -54,20 +54,26 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
     quote,
     source,
   });
-  const all = store.current.quotes().map((entry) => item(entry, false));
+  const all = (await store.current.quotes({ limit: 1000 })).map((entry) => item(entry, false));
   const pick = vscode.window.createQuickPick<Item>();
   pick.placeholder = 'Search the quotes of your sources: any words, in any order';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   // The core's keyword search (words from anywhere in a quote, typos, numbers, stems) decides the list and its
   // order; VS Code's own filter would hide quotes whose words are not in the typed order.
-  const update = (value: string) => {
-    const found = value.trim() ? store.current.search(value, { limit: 100 }).map((hit) => item(hit, true)) : [];
+  // Answers come from the worker: only the answer to the latest value is shown.
+  let latest = '';
+  const update = async (value: string) => {
+    latest = value;
+    pick.busy = true;
+    const found = value.trim() ? (await store.current.search(value, { limit: 100 }).catch(() => [])).map((hit) => item(hit, true)) : [];
+    if (latest !== value) return;
     pick.items = found.length ? found : all;
+    pick.busy = false;
   };
-  pick.onDidChangeValue(update);
+  pick.onDidChangeValue((value) => void update(value));
   pick.value = query;
-  update(query);
+  await update(query);
   const picked = await new Promise<Item | undefined>((resolve) => {
     pick.onDidAccept(() => resolve(pick.selectedItems[0]));
     pick.onDidHide(() => resolve(undefined));
@@ -79,12 +85,12 @@ async function insertQuote(store: SourceStore, query: string): Promise<boolean> 
 }
 
 /** Replaces the selection with the quote, its attribution and citation in the configured style. */
-export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteEntry): Promise<boolean> {
+export async function insertQuotation(store: SourceStore, editor: vscode.TextEditor, entry: QuoteRef): Promise<boolean> {
   const document = editor.document;
   const selection = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
   const files = await readCitationFiles(document, store.extensionUri);
   reportProblems(files.problems);
-  return applyEdits(editor, store.current.insertQuote(document.getText(), entry, selection, files.style, files));
+  return applyEdits(editor, await store.current.insertQuote(document.getText(), entry, selection, files.style, files));
 }
 
 async function citeSelection(store: SourceStore): Promise<boolean> {
@@ -98,7 +104,7 @@ async function citeSelection(store: SourceStore): Promise<boolean> {
   const span = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
   const files = await readCitationFiles(document, store.extensionUri);
   reportProblems(files.problems);
-  const cited = store.current.cite(document.getText(), span, files.style, files);
+  const cited = await store.current.cite(document.getText(), span, files.style, files);
   if (!cited) {
     void vscode.window.showWarningMessage('Verbatim could not find the selected words in any source, so it cannot cite them.');
     return false;
@@ -145,7 +151,7 @@ async function checkWorkspace(store: SourceStore, diagnostics: MisquoteDiagnosti
 
 async function openSource(store: SourceStore, id?: string, start?: number, end?: number): Promise<boolean> {
   await store.ready();
-  let source = id ? store.sourceById(id) : undefined;
+  let source = id ? store.current.sources.find((s) => s.meta.id === id) : undefined;
   if (!source) {
     const picked = await vscode.window.showQuickPick(
       store.current.sources.map((source) => ({ label: sourceLabel(source), description: source.meta.date ?? '', source })),

@@ -1,10 +1,20 @@
 // One check per document version, shared by diagnostics, quick fixes, hovers and the status bar: the draft's
 // quotations and, when claims are on, its own sentences. A whole-draft check runs in slices (one quotation or claim
-// at a time, yielding in between) and stops when the document changes; a hover or a quick fix that needs one
+// at a time, in the index worker) and stops when the document changes; a hover or a quick fix that needs one
 // quotation or claim now checks just that one.
 
 import * as vscode from 'vscode';
-import type { CheckOptions, ClaimResult, ClaimsResult, DraftCheck, Finding, QuotationResult, VerbatimEngine } from '../core';
+import {
+  claimResultAt,
+  quotationResultAt,
+  type CheckOptions,
+  type ClaimResult,
+  type ClaimsResult,
+  type DraftCheck,
+  type EngineService,
+  type Finding,
+  type QuotationResult,
+} from '../core';
 import { readSettings } from './settings';
 
 /** A draft's check: its quotations, its claims (null when claims are off), and every finding in document order. */
@@ -20,7 +30,7 @@ export interface AnalysisOptions {
 
 interface Entry {
   version: number;
-  engine: VerbatimEngine;
+  engine: EngineService;
   options: string;
   result: DraftAnalysis;
 }
@@ -28,13 +38,13 @@ interface Entry {
 /** What the analyzer needs of its surroundings: injected, so it can be tested without an editor. */
 export interface AnalyzerDeps {
   /** The engine over the current sources. */
-  engine: () => VerbatimEngine;
+  engine: () => EngineService;
   /** The options in effect for a document. */
   options: (uri: vscode.Uri) => AnalysisOptions;
 }
 
-// setTimeout, not setImmediate: the web worker extension host has no setImmediate.
-const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** How often a running check looks whether its document changed (the check itself runs in the worker). */
+const STALE_POLL_MS = 20;
 
 export function settingsOptions(uri: vscode.Uri): AnalysisOptions {
   const settings = readSettings(uri);
@@ -82,10 +92,15 @@ export class DraftAnalyzer implements vscode.Disposable {
     if (hit) return hit;
     const engine = this.deps.engine();
     const { options, key } = this.optionsFor(uri);
-    const control = { yieldToHost, isCancelled: () => isStale() || engine !== this.deps.engine() };
+    // The check stops when the document changes or the sources are replaced.
+    const controller = new AbortController();
+    const poll = setInterval(() => {
+      if (isStale() || engine !== this.deps.engine()) controller.abort();
+    }, STALE_POLL_MS);
     try {
-      const quotes = await engine.checkDraftAsync(text, options.check, control);
-      const claims = options.claims ? await engine.checkClaimsAsync(text, { severities: options.check.severities ?? {} }, control) : null;
+      const quotes = await engine.checkDraft(text, options.check, controller.signal);
+      const claims = options.claims ? await engine.checkClaims(text, { severities: options.check.severities ?? {} }, controller.signal) : null;
+      if (controller.signal.aborted || isStale()) return undefined;
       const findings = [...quotes.findings, ...(claims?.findings ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
       const result: DraftAnalysis = { quotes: quotes.quotes, findings, claims };
       this.cache.set(uri.toString(), { version, engine, options: key, result });
@@ -94,26 +109,33 @@ export class DraftAnalyzer implements vscode.Disposable {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return undefined;
       throw err;
+    } finally {
+      clearInterval(poll);
     }
   }
 
   /** The check of the quotation at an offset: from the finished check when there is one, else just that quotation. */
-  quotationAt(document: vscode.TextDocument, offset: number): QuotationResult | undefined {
-    return this.deps.engine().checkQuotationAt(document.getText(), offset, this.optionsFor(document.uri).options.check, this.cached(document));
+  async quotationAt(document: vscode.TextDocument, offset: number): Promise<QuotationResult | undefined> {
+    const cached = this.cached(document);
+    if (cached) return quotationResultAt(cached, offset);
+    return this.deps.engine().checkQuotationAt(document.getText(), offset, this.optionsFor(document.uri).options.check);
   }
 
   /** The check of the claim (the writer's own sentence) at an offset, when claims are on. */
-  claimAt(document: vscode.TextDocument, offset: number): ClaimResult | undefined {
+  async claimAt(document: vscode.TextDocument, offset: number): Promise<ClaimResult | undefined> {
     const { options } = this.optionsFor(document.uri);
     if (!options.claims) return undefined;
-    return this.deps.engine().checkClaimAt(document.getText(), offset, { severities: options.check.severities ?? {} }, this.cached(document)?.claims ?? undefined);
+    const cached = this.cached(document)?.claims;
+    if (cached) return claimResultAt(cached, offset);
+    return this.deps.engine().checkClaimAt(document.getText(), offset, { severities: options.check.severities ?? {} });
   }
 
   /** The findings of this version at an offset: from the finished check, else from checking what stands there. */
-  findingsAt(document: vscode.TextDocument, offset: number): Finding[] {
+  async findingsAt(document: vscode.TextDocument, offset: number): Promise<Finding[]> {
     const full = this.cached(document);
     if (full) return full.findings;
-    return [...(this.quotationAt(document, offset)?.findings ?? []), ...(this.claimAt(document, offset)?.findings ?? [])];
+    const [quote, claim] = await Promise.all([this.quotationAt(document, offset), this.claimAt(document, offset)]);
+    return [...(quote?.findings ?? []), ...(claim?.findings ?? [])];
   }
 
   forget(uri: vscode.Uri): void {

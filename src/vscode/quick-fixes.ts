@@ -29,15 +29,15 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     private readonly store: SourceStore,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (!isServedDocument(document)) return [];
     const actions: vscode.CodeAction[] = [];
-    const quote = this.analyzer.quotationAt(document, document.offsetAt(range.start));
+    const quote = await this.analyzer.quotationAt(document, document.offsetAt(range.start));
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       // Findings of this version only: a diagnostic from an older version finds no partner and gets no fix.
-      const findings = this.analyzer.findingsAt(document, document.offsetAt(diagnostic.range.start));
+      const findings = await this.analyzer.findingsAt(document, document.offsetAt(diagnostic.range.start));
       const finding = findings.find((f) => f.code === code && toRange(document, f.span).isEqual(diagnostic.range));
       for (const fix of finding?.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -56,7 +56,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
         // Resolved when chosen (resolveCodeAction): building a CSL processor can take a second or two.
         if (this.store.current.isConfirmed(check) && !(style === 'inline' && check.attribution)) actions.push(new CitationAction(`Add citation (${label})`, document, check));
       } else {
-        const edits = this.store.current.citeQuotation(document.getText(), check, style);
+        const edits = await this.store.current.citeQuotation(document.getText(), check, style);
         if (edits) {
           const action = new vscode.CodeAction(`Add citation (${label})`, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, edits);
@@ -71,7 +71,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     if (!(action instanceof CitationAction) || action.edit) return action;
     const files = await readCitationFiles(action.document, this.store.extensionUri);
     for (const p of files.problems) void vscode.window.showWarningMessage(p);
-    const edits = this.store.current.citeQuotation(action.document.getText(), action.check, files.style, files);
+    const edits = await this.store.current.citeQuotation(action.document.getText(), action.check, files.style, files);
     if (edits) action.edit = toWorkspaceEdit(action.document, edits);
     return action;
   }

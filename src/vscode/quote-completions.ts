@@ -1,7 +1,7 @@
 // Completions inside an open quotation: the source quotes that match what was typed, in the source's exact words.
 
 import * as vscode from 'vscode';
-import { escapeMarkdown, locatorText, type Source } from '../core';
+import { escapeMarkdown, locatorText, type SourceRef } from '../core';
 import { readCitationFiles } from './citation-files';
 import type { SourceStore } from './source-store';
 import { isServedDocument, readSettings } from './settings';
@@ -9,7 +9,7 @@ import { toRange } from './convert';
 
 export const QUOTE_TRIGGER_CHARACTERS = ['"', '“', '«', '„', '‘', "'"];
 
-export function sourceLabel(source: Source): string {
+export function sourceLabel(source: SourceRef): string {
   return source.meta.title ?? source.meta.id;
 }
 
@@ -20,20 +20,20 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
       async provideCompletionItems(document, position) {
         if (!isServedDocument(document)) return undefined;
         await store.ready();
-        const engine = store.current;
         const text = document.getText();
-        const completion = engine.complete(text, document.offsetAt(position));
-        if (!completion) return undefined;
         const settings = readSettings(document);
         // A CSL style or a bibliography is read only when the completion inserts a citation.
         const resources = settings.insertAttribution ? await readCitationFiles(document, store.extensionUri) : undefined;
         const options = { insertAttribution: settings.insertAttribution, style: settings.citationStyle, ...(resources ? { resources } : {}) };
+        // The worker answers with the items and the edits each makes.
+        const completion = await store.current.complete(text, document.offsetAt(position), options);
+        if (!completion) return undefined;
         // A completion's range must stay on the cursor's line; typed words on earlier lines are removed separately.
         const lineStart = document.offsetAt(new vscode.Position(position.line, 0));
         const rangeStart = Math.max(completion.replace.start, lineStart);
         const earlier = rangeStart > completion.replace.start ? [vscode.TextEdit.delete(toRange(document, { start: completion.replace.start, end: rangeStart }))] : [];
         const typedOnLine = text.slice(rangeStart, document.offsetAt(position));
-        const items = completion.suggestions.map((s, rank) => {
+        const items = completion.items.map((s, rank) => {
           const quote = s.quote;
           // The words to insert: the whole quote, or its continuation from where the typed words matched.
           const words = s.text;
@@ -46,7 +46,7 @@ export function registerQuoteCompletions(selector: vscode.DocumentSelector, stor
           item.filterText = typedOnLine;
           item.sortText = String(rank).padStart(5, '0');
           // The engine's edits: the first replaces what was typed, the rest (a footnote) go elsewhere.
-          const [main, ...rest] = engine.completionEdits(text, completion, s, options);
+          const [main, ...rest] = s.edits;
           item.insertText = main!.newText;
           item.additionalTextEdits = [...earlier, ...rest.map((e) => vscode.TextEdit.replace(toRange(document, e.span), e.newText))];
           return item;

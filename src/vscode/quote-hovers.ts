@@ -8,21 +8,25 @@ import type { SourceStore } from './source-store';
 import { isServedDocument } from './settings';
 import { toRange } from './convert';
 
-const linkToSource = (id: string, start: number, end: number) => `command:verbatim.openSource?${encodeURIComponent(JSON.stringify([id, start, end]))}`;
+/** Links in a hover open the source there, with this command (the only one the hover may run). */
+const linkCommand = 'verbatim.openSource';
 
 export function registerQuoteHovers(selector: vscode.DocumentSelector, analyzer: DraftAnalyzer, store: SourceStore): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(document, position) {
+    async provideHover(document, position) {
       if (!isServedDocument(document)) return undefined;
       const offset = document.offsetAt(position);
-      const quote = analyzer.quotationAt(document, offset)?.check;
-      const claim = analyzer.claimAt(document, offset)?.check;
+      const [quoted, claimed] = await Promise.all([analyzer.quotationAt(document, offset), analyzer.claimAt(document, offset)]);
+      const quote = quoted?.check;
+      const claim = claimed?.check;
       if (!quote && !claim) return undefined;
-      const parts: string[] = [];
-      if (quote) parts.push(store.current.explain(quote, { linkToSource }));
-      if (claim) parts.push((quote ? '**The sentence around it:** ' : '') + store.current.explainClaim(claim, { linkToSource }));
-      const contents = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
-      contents.isTrusted = { enabledCommands: ['verbatim.openSource'] };
+      const service = store.current;
+      const parts = await Promise.all([
+        quote ? service.explain(quote, { linkCommand }) : '',
+        claim ? service.explainClaim(claim, { linkCommand }).then((text) => (quote ? '**The sentence around it:** ' : '') + text) : '',
+      ]);
+      const contents = new vscode.MarkdownString(parts.filter(Boolean).join('\n\n---\n\n'));
+      contents.isTrusted = { enabledCommands: [linkCommand] };
       contents.supportHtml = false;
       return new vscode.Hover(contents, toRange(document, quote ? quote.outerSpan : claim!.span));
     },

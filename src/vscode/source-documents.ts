@@ -17,7 +17,7 @@ class BuiltInSourcesFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private async textOf(uri: vscode.Uri): Promise<Uint8Array> {
     await this.store.ready();
     const id = uri.path.replace(/^\//, '').replace(/\.txt$/, '');
-    const source = this.store.sourceById(id);
+    const source = await this.store.sourceById(id);
     if (!source || !opensAsText(source)) throw vscode.FileSystemError.FileNotFound(uri);
     return new TextEncoder().encode(source.text);
   }

@@ -1,29 +1,52 @@
 // The sources in use and the engine over them: the built-in article plus the files matching `verbatim.sources` in
 // each workspace folder, read through the core's loadSources over vscode.workspace.fs, and kept current by file
-// watchers. Parsing and indexing run in a worker the platform provides.
+// watchers. The index and the engine live in a worker the platform starts: this thread holds the sources' metadata
+// and asks the worker its questions (`EngineService`). A changed, new or deleted file updates the worker's index
+// in place (only that file is read and indexed); a change of settings or Reload Sources rebuilds it.
 
 import * as vscode from 'vscode';
-import { BUILTIN_SOURCES, createEngine, indexSources, loadSources, type Source, type SourceCache, type SourceFile, type SourceProblem, type VerbatimEngine } from '../core';
+import {
+  BUILTIN_SOURCES,
+  createEngine,
+  indexSources,
+  loadSources,
+  serveLocally,
+  type EngineService,
+  type Source,
+  type SourceFile,
+  type SourceProblem,
+  type SourceRef,
+  type SourceStat,
+} from '../core';
 import { readSettings } from './settings';
 import { createWorkspaceSourceReader } from './workspace-source-reader';
 
 export const SOURCE_SCHEME = 'verbatim-source';
 
 /** Sources shown as their text (read-only) rather than as the file: the built-in article, and extracted text. */
-export function opensAsText(source: Source): boolean {
+export function opensAsText(source: SourceRef): boolean {
   return source.meta.builtIn || ['web-page', 'captions', 'pdf', 'docx'].includes(source.meta.kind ?? 'article');
 }
 
-/** How this platform parses and indexes sources off the editor's thread (a Node worker thread, or a Web Worker). */
-export type IndexBuilder = (files: readonly SourceFile[], options: { signal: AbortSignal }) => Promise<{ engine: VerbatimEngine; problems: SourceProblem[] }>;
+/** The index worker as the store uses it (`IndexWorker` in src/index-worker/client.ts). */
+export interface IndexWorkerHandle {
+  readonly alive: boolean;
+  build(files: readonly SourceFile[], options: { signal?: AbortSignal }): Promise<{ service: EngineService; problems: SourceProblem[] }>;
+  update(files: readonly SourceFile[], removed: readonly string[], options: { signal?: AbortSignal }): Promise<{ service: EngineService; problems: SourceProblem[] }>;
+  dispose(): void;
+}
+
+/** How this platform starts an index worker (a Node worker thread, or a Web Worker); throws when it cannot. */
+export type WorkerStarter = () => Promise<IndexWorkerHandle>;
+
+type Stamp = { size: number; mtime: number };
 
 export class SourceStore implements vscode.Disposable {
-  private engine: VerbatimEngine = createEngine();
-  private readonly changed = new vscode.EventEmitter<VerbatimEngine>();
-  /** Fires after the sources were loaded again and the engine replaced. */
+  private service: EngineService = serveLocally(createEngine());
+  private readonly changed = new vscode.EventEmitter<EngineService>();
+  /** Fires after the sources changed and the service was replaced. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly fileCache: SourceCache = new Map();
   private readonly reader = createWorkspaceSourceReader();
   private readonly reported = new Set<string>();
   private watchers: vscode.Disposable[] = [];
@@ -32,25 +55,29 @@ export class SourceStore implements vscode.Disposable {
   private firstLoad: Promise<void> | undefined;
   private building: AbortController | undefined;
   private latest: Promise<void> | undefined;
+  private worker: IndexWorkerHandle | undefined;
+  /** The files the worker's index holds, as they were when read; null when the next reload must rebuild. */
+  private indexed: Map<string, Stamp> | null = null;
 
   constructor(
     /** Where the extension's resources are (the built-in article, the CSL styles). */
     readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    private readonly buildIndex: IndexBuilder,
+    private readonly startWorker: WorkerStarter,
   ) {
+    const rebuild = () => this.scheduleReload(0, true);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('verbatim.sources') || e.affectsConfiguration('verbatim.includeBuiltInSources')) this.scheduleReload(0, true);
+        if (e.affectsConfiguration('verbatim.sources') || e.affectsConfiguration('verbatim.includeBuiltInSources')) rebuild();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload(0, true)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload(0, true)),
+      vscode.workspace.onDidChangeWorkspaceFolders(rebuild),
+      vscode.workspace.onDidGrantWorkspaceTrust(rebuild),
     );
   }
 
   /** The engine over the sources as last loaded. */
-  get current(): VerbatimEngine {
-    return this.engine;
+  get current(): EngineService {
+    return this.service;
   }
 
   /** Resolves once the first load has finished (it starts on first call, not at activation). */
@@ -59,35 +86,37 @@ export class SourceStore implements vscode.Disposable {
     return this.firstLoad;
   }
 
-  sourceById(id: string): Source | undefined {
-    return this.engine.source(id);
+  /** A whole source (its text and quotes), asked of the engine. */
+  sourceById(id: string): Promise<Source | undefined> {
+    return this.service.source(id);
   }
 
   /**
    * Where a source can be opened: its file, or a read-only document of its text for the built-in article and for
    * sources whose text was extracted (web pages, captions, PDFs, Word documents), so that offsets land right.
    */
-  uriOf(source: Source): vscode.Uri {
+  uriOf(source: SourceRef): vscode.Uri {
     if (opensAsText(source)) return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${source.meta.id}.txt` });
     return vscode.Uri.parse(source.meta.path!);
   }
 
-  /** Re-reads everything (the Reload Sources command). */
+  /** Re-reads and re-indexes everything (the Reload Sources command). */
   reloadAll(): Promise<void> {
-    this.fileCache.clear();
     this.reported.clear();
     return this.reload(true);
   }
 
-  private scheduleReload(delay: number, rewatch = false): void {
+  private scheduleReload(delay: number, full = false): void {
     clearTimeout(this.reloadTimer);
+    if (full) this.indexed = null;
     // Many files changing at once (a checkout, a sync) become one reload.
-    this.reloadTimer = setTimeout(() => void this.reload(rewatch), delay);
+    this.reloadTimer = setTimeout(() => void this.reload(full), delay);
   }
 
   /** Reloads, and resolves once the engine is current: a reload that a newer one overtakes waits for that one. */
-  private async reload(rewatch: boolean): Promise<void> {
-    let run = this.rebuild(rewatch);
+  private async reload(full: boolean): Promise<void> {
+    if (full) this.indexed = null;
+    let run = this.refresh(full);
     this.latest = run;
     await run;
     while (this.latest !== run) {
@@ -96,29 +125,56 @@ export class SourceStore implements vscode.Disposable {
     }
   }
 
-  private async rebuild(rewatch: boolean): Promise<void> {
+  private async refresh(rewatch: boolean): Promise<void> {
     const generation = ++this.generation;
     const settings = readSettings();
     if (rewatch) this.watch(settings.sources);
     const builtIn = settings.includeBuiltInSources ? BUILTIN_SOURCES.map((b) => ({ path: this.builtInPath(b.file), id: b.id })) : [];
-    const loaded = await loadSources(this.reader, { patterns: settings.sources, builtIn }, this.fileCache);
+    const indexed = this.worker?.alive ? this.indexed : null;
+    // With an index to update, files whose size and mtime did not change are not read again.
+    const same = indexed ? (path: string, stat: SourceStat) => indexed.get(path)?.size === stat.size && indexed.get(path)?.mtime === stat.mtime : undefined;
+    const loaded = await loadSources(this.reader, { patterns: settings.sources, builtIn }, undefined, same);
     if (generation !== this.generation) return; // a newer reload has started; its result wins
     this.building?.abort();
     const building = (this.building = new AbortController());
-    let built: { engine: VerbatimEngine; problems: SourceProblem[] };
+    let result: { service: EngineService; problems: SourceProblem[] };
     try {
-      // Parsing and indexing run in a worker, so typing is never blocked by a large source set.
-      built = await this.buildIndex(loaded.files, { signal: building.signal });
+      if (indexed && this.worker) {
+        const removed = [...indexed.keys()].filter((path) => !loaded.stamps.has(path));
+        if (loaded.files.length === 0 && removed.length === 0) return;
+        result = await this.worker.update(loaded.files, removed, { signal: building.signal });
+      } else {
+        result = await this.rebuild(loaded.files, building.signal);
+      }
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.log.warn(`Indexing in a worker failed (${(err as Error).message}); indexing here instead.`);
-      built = await indexSources(loaded.files);
+      this.worker?.dispose();
+      this.worker = undefined;
+      const all = indexed ? await loadSources(this.reader, { patterns: settings.sources, builtIn }) : loaded;
+      const inThread = await indexSources(all.files);
+      result = { service: serveLocally(inThread.engine), problems: inThread.problems };
     }
     if (generation !== this.generation) return;
-    this.engine = built.engine;
-    this.log.info(`Indexed ${this.engine.sources.length} source(s) with ${this.engine.quoteCount} quote(s).`);
-    this.report([...loaded.problems, ...built.problems]);
-    this.changed.fire(this.engine);
+    this.indexed = this.worker ? loaded.stamps : null;
+    this.service = result.service;
+    this.log.info(`Indexed ${this.service.sources.length} source(s) with ${this.service.quoteCount} quote(s).`);
+    this.report([...loaded.problems, ...result.problems]);
+    this.changed.fire(this.service);
+  }
+
+  /** A new worker builds the index; the old one answers until the new one is ready. */
+  private async rebuild(files: readonly SourceFile[], signal: AbortSignal): Promise<{ service: EngineService; problems: SourceProblem[] }> {
+    const worker = await this.startWorker();
+    try {
+      const result = await worker.build(files, { signal });
+      this.worker?.dispose();
+      this.worker = worker;
+      return result;
+    } catch (err) {
+      worker.dispose();
+      throw err;
+    }
   }
 
   private builtInPath(file: string): string {
@@ -131,7 +187,7 @@ export class SourceStore implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const pattern of patterns) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
-        // The cache compares size and mtime, so a changed file is read again; a deleted one leaves the listing.
+        // Only what changed is read and indexed again: size and mtime tell; a deleted file leaves the listing.
         const changed = () => this.scheduleReload(100);
         this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
       }
@@ -159,6 +215,7 @@ export class SourceStore implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.reloadTimer);
     this.building?.abort();
+    this.worker?.dispose();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }

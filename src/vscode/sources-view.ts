@@ -1,11 +1,14 @@
-// The Sources view in the Explorer: source → speaker → quotes, with counts.
+// The Sources view in the Explorer: source → speaker → quotes, with counts. A source's quotes are asked of the
+// engine when it is expanded.
 import * as vscode from 'vscode';
-import { locatorText, type Quote, type Source, type SourceKind } from '../core';
+import { locatorText, type Quote, type SourceKind, type SourceRef, type SourceSummary } from '../core';
 import type { SourceStore } from './source-store';
 import { sourceLabel } from './quote-completions';
 
 export type SourcesNode =
-  { kind: 'source'; source: Source } | { kind: 'speaker'; source: Source; speaker: string; quotes: Quote[] } | { kind: 'quote'; source: Source; quote: Quote };
+  { kind: 'source'; source: SourceSummary } | { kind: 'speaker'; source: SourceSummary; speaker: string; quotes: Quote[] } | { kind: 'quote'; source: SourceSummary; quote: Quote };
+
+const quoteKey = (source: SourceRef, quote: Quote) => `${source.meta.id}#${quote.id}`;
 
 /** How each kind of source reads and looks in the view. */
 const KINDS: Record<SourceKind, { label: string; icon: string }> = {
@@ -21,8 +24,8 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
-  /** The quotes a filter keeps (the core's keyword search), or null for all. */
-  private kept: Set<Quote> | null = null;
+  /** The quotes a filter keeps (the core's keyword search, by source and quote id), or null for all. */
+  private kept: Promise<Set<string>> | null = null;
   filter = '';
 
   constructor(private readonly store: SourceStore) {
@@ -43,21 +46,29 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
     this.changed.fire();
   }
 
-  private keeps(quote: Quote): boolean {
-    if (!this.filter) return true;
-    this.kept ??= new Set(this.store.current.search(this.filter, { limit: 500 }).map((m) => m.quote));
-    return this.kept.has(quote);
+  /** The keys of the quotes the filter keeps, or null when there is no filter. */
+  private keptQuotes(): Promise<Set<string> | null> {
+    if (!this.filter) return Promise.resolve(null);
+    this.kept ??= this.store.current.search(this.filter, { limit: 500 }).then((hits) => new Set(hits.map((h) => quoteKey(h.source, h.quote))));
+    return this.kept;
   }
 
-  getChildren(node?: SourcesNode): SourcesNode[] | Thenable<SourcesNode[]> {
+  /** A source's quotes (those the filter keeps). */
+  private async quotesOf(source: SourceSummary): Promise<Quote[]> {
+    const [full, kept] = await Promise.all([this.store.sourceById(source.meta.id), this.keptQuotes()]);
+    return (full?.quotes ?? []).filter((q) => !kept || kept.has(quoteKey(source, q)));
+  }
+
+  async getChildren(node?: SourcesNode): Promise<SourcesNode[]> {
     if (!node) {
-      return this.store
-        .ready()
-        .then(() => this.store.current.sources.filter((source) => source.quotes.some((q) => this.keeps(q))).map((source) => ({ kind: 'source' as const, source })));
+      await this.store.ready();
+      const kept = await this.keptQuotes();
+      const ids = kept && new Set([...kept].map((k) => k.slice(0, k.lastIndexOf('#'))));
+      return this.store.current.sources.filter((source) => source.quoteCount > 0 && (!ids || ids.has(source.meta.id))).map((source) => ({ kind: 'source' as const, source }));
     }
     if (node.kind === 'source') {
       const bySpeaker = new Map<string, Quote[]>();
-      for (const q of node.source.quotes.filter((q) => this.keeps(q))) {
+      for (const q of await this.quotesOf(node.source)) {
         const key = q.speaker ?? 'Unattributed';
         bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
       }
@@ -67,18 +78,19 @@ class SourcesTree implements vscode.TreeDataProvider<SourcesNode>, vscode.Dispos
     return [];
   }
 
-  getParent(node: SourcesNode): SourcesNode | undefined {
+  async getParent(node: SourcesNode): Promise<SourcesNode | undefined> {
     if (node.kind === 'source') return undefined;
     if (node.kind === 'speaker') return { kind: 'source', source: node.source };
     const speaker = node.quote.speaker ?? 'Unattributed';
-    return { kind: 'speaker', source: node.source, speaker, quotes: node.source.quotes.filter((q) => (q.speaker ?? 'Unattributed') === speaker) };
+    const quotes = (await this.quotesOf(node.source)).filter((q) => (q.speaker ?? 'Unattributed') === speaker);
+    return { kind: 'speaker', source: node.source, speaker, quotes };
   }
 
   getTreeItem(node: SourcesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'source': {
         const item = new vscode.TreeItem(sourceLabel(node.source), vscode.TreeItemCollapsibleState.Expanded);
-        const n = node.source.quotes.length;
+        const n = node.source.quoteCount;
         const kind = KINDS[node.source.meta.kind ?? 'article'];
         item.description = `${node.source.meta.date ?? ''} · ${kind.label} · ${n} quote${n === 1 ? '' : 's'}${node.source.meta.builtIn ? ' · built-in' : ''}`.replace(/^ · /, '');
         item.tooltip = new vscode.MarkdownString().appendText(

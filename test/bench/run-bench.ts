@@ -102,7 +102,7 @@ export async function benchSize(sentences: number, options: { runs: number; work
   log(`   build ${round(median(builds), 0)} ms, index memory ${round(indexMemoryMB, 0)} MB`);
 
   // The editor's way: build in a worker and check a draft in slices; the longest blocking stretch of this thread.
-  const blockBuild = await longestBlock(() => buildIndexInWorker(files, options.workerScript));
+  const blockBuild = await longestBlock(() => buildIndexInWorker(files, options.workerScript).then((built) => built.worker.dispose()));
   const blockCheck = await longestBlock(() => checkDraftAsync(index!, draft, {}, { yieldToHost: () => new Promise((r) => setImmediate(r)) }));
   log(`   longest blocking: ${round(blockBuild, 1)} ms while building in a worker, ${round(blockCheck, 1)} ms while checking a draft`);
 

@@ -12,6 +12,8 @@
 // --vsix installs the packaged extension into code-server first and runs the light suite against the installed copy,
 //   which proves the .vsix holds everything the extension needs.
 // --screenshots DIR runs only the screenshot tour and writes its pictures to DIR.
+// --reload runs the saved-index tests twice in one window: once to save the index, then after reloading the window
+//   (the extension host starts again, with the same storage), to answer from the saved index.
 //
 // The run's choices reach the suite in <tmp>/verbatim-test.json, next to the workspace folder (the web host has no
 // environment variables). Environment: VERBATIM_CODE_SERVER_DIR (install cache), VERBATIM_TEST_TIMEOUT_MS (default
@@ -45,6 +47,7 @@ const screenshots =
       ? path.resolve(process.env.VERBATIM_SCREENSHOTS)
       : undefined;
 const vsix = arg('--vsix') !== null ? path.resolve(arg('--vsix') || 'verbatim.vsix') : null;
+const reload = process.argv.includes('--reload');
 
 /** Installs the .vsix with code-server's own installer and returns the folder it was unpacked into. */
 function installVsix(node, entry, extensionsDir) {
@@ -112,12 +115,16 @@ async function main() {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   // What the suite is to do in this run (see test/integration/suite/config.ts).
-  const grep = screenshots ? 'Screenshot tour' : restricted ? 'Workspace trust' : (process.env.VERBATIM_TEST_GREP ?? '');
-  fs.writeFileSync(
-    path.join(tmp, 'verbatim-test.json'),
-    JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}) }),
+  const grep = screenshots ? 'Screenshot tour' : restricted ? 'Workspace trust' : reload ? 'Saved index' : (process.env.VERBATIM_TEST_GREP ?? '');
+  const writeConfig = (phase) =>
+    fs.writeFileSync(
+      path.join(tmp, 'verbatim-test.json'),
+      JSON.stringify({ expectedHost: host, light: !!vsix, restricted, ...(grep ? { grep } : {}), ...(screenshots ? { screenshots } : {}), ...(phase ? { phase } : {}) }),
+    );
+  writeConfig(reload ? 'before-reload' : undefined);
+  console.log(
+    `integration: the ${host} extension host${restricted ? ', workspace trust on (Restricted Mode)' : ''}${vsix ? ', packaged extension' : ''}${reload ? ', saved index across a window reload' : ''}`,
   );
-  console.log(`integration: the ${host} extension host${restricted ? ', workspace trust on (Restricted Mode)' : ''}${vsix ? ', packaged extension' : ''}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(
@@ -158,8 +165,9 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Each run of the suite ends by calling codeAutomationExit (it survives a reload of the page).
     let resolveExit;
-    const exited = new Promise((r) => (resolveExit = r));
+    let exited = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     // The extension host's console.log arrives here; the suite prints mocha's report through it.
     page.on('console', (msg) => {
@@ -192,7 +200,13 @@ async function main() {
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const timer = new Promise((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), deadline - Date.now()));
     const code = await Promise.race([exited, timer]);
-    return code;
+    if (!reload || code !== 0) return code;
+    // The same window again: the workbench and the extension host start anew, with the storage the first run left.
+    writeConfig('after-reload');
+    exited = new Promise((r) => (resolveExit = r));
+    console.log('integration: reloading the window');
+    await page.reload();
+    return await Promise.race([exited, timer]);
   } catch (err) {
     console.error(`integration: ${err.message}`);
     const tail = serverLog.join('').trim().split('\n').slice(-15).join('\n');

@@ -3,6 +3,7 @@ export { buildCatalog, buildCatalogAsync, type Catalog } from '../../src/core/so
 export { oversizeReason, type DecodeResult } from '../../src/core/sources/decode-text';
 export { parseSource, idFromPath, type SourceInput, type ParseResult } from '../../src/core/sources/parse-source';
 export { QuoteIndex, buildIndexParts, SourceView, type IndexParts, type SuggestOptions } from '../../src/core/corpus/quote-index';
+export { SegmentedCorpus } from '../../src/core/corpus/segmented-corpus';
 export { checkDraft, checkDraftAsync, checkQuotationAt, maskMarkdownCode, quotationAt } from '../../src/core/check/check-draft';
 export { verifyQuotation, type Verification } from '../../src/core/check/verify-quotation';
 export { findQuotations, splitParagraphs, type Quotation } from '../../src/core/quotes/find-quotations';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCatalog, checkDraft, checkDraftAsync, checkQuotationAt, QuoteIndex, restoreSource, snapshotSource } from './core-internals';
+import { buildCatalog, checkDraft, checkDraftAsync, checkQuotationAt, createEngine, QuoteIndex, restoreSource, serveLocally, snapshotSource } from './core-internals';
 import { nearSpellings } from '../../src/core/corpus/quote-index';
 import { buildIndexInWorker } from '../../src/index-worker/node-client';
 import { generateCorpus, generateDraft, generatePassages, generateTyping } from '../bench/corpus';
@@ -61,20 +61,58 @@ test('a source survives its snapshot for the hand-over from the worker', () => {
   assert.deepEqual(restored, source);
 });
 
-test('the index built in a worker answers like the one built here', async () => {
+test('the worker holds the index and answers like the engine here; a draft check can be cancelled', async () => {
   assert.ok(fs.existsSync(workerScript), 'dist/index-worker.js is missing: `npm run test:unit` builds it');
-  const { index, problems } = await buildIndexInWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], workerScript);
-  assert.deepEqual(
-    problems.map((p) => p.path),
-    ['bad.md'],
-  );
-  assert.equal(index.quoteCount, inProcess.quoteCount);
-  const draft = generateDraft(corpus, generatePassages(corpus, 60, 9), 20, 1500);
-  assert.deepEqual(checkDraft(index, draft), checkDraft(inProcess, draft));
+  const { service, problems, worker } = await buildIndexInWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], workerScript);
+  try {
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['bad.md'],
+    );
+    assert.equal(service.quoteCount, inProcess.quoteCount);
+    const draft = generateDraft(corpus, generatePassages(corpus, 60, 9), 20, 1500);
+    assert.deepEqual(await service.checkDraft(draft, {}), checkDraft(inProcess, draft));
+    const local = serveLocally(createEngine(inProcess));
+    for (const t of generateTyping(corpus, 10, 3)) {
+      const text = `He said “${t.typed}`;
+      assert.deepEqual(await service.complete(text, text.length), await local.complete(text, text.length));
+    }
+    // Cancelled: the worker stops between quotations and says so.
+    const controller = new AbortController();
+    const cancelled = service.checkDraft(draft.repeat(20), {}, controller.signal);
+    controller.abort(); // the worker has the question already; the cancellation follows it
+    await assert.rejects(cancelled, (err: Error) => err.name === 'AbortError');
+    // The worker still answers after a cancellation.
+    assert.equal((await service.search(generateTyping(corpus, 1, 5)[0]!.typed)).length > 0, true);
+  } finally {
+    worker.dispose();
+  }
   const controller = new AbortController();
   const cancelled = buildIndexInWorker(files, workerScript, { signal: controller.signal });
   controller.abort();
   await assert.rejects(cancelled, (err: Error) => err.name === 'AbortError');
+});
+
+test('the worker updates its index in place: an edited file replaces its old version, a deleted one leaves', async () => {
+  const { service: before, worker } = await buildIndexInWorker(files, workerScript);
+  try {
+    const [first, second] = [files[0]!, files[1]!];
+    const quote = inProcess.sources[0]!.source.quotes[0]!;
+    const draft = `She said “${quote.text}”`;
+    assert.equal((await before.checkDraft(draft, {})).quotes[0]!.verdict, 'exact');
+    const changed = { path: first.path, text: first.text!.replace(quote.text, 'Words nobody said before this edit.') };
+    const edited = await worker.update([changed], []);
+    assert.equal((await edited.service.checkDraft(draft, {})).quotes[0]!.verdict === 'exact', false, 'the old words are gone');
+    assert.equal(edited.service.sources.length, before.sources.length);
+    assert.equal((await edited.service.checkDraft('She said “Words nobody said before this edit.”', {})).quotes[0]!.verdict, 'exact');
+    const removed = await worker.update([], [second.path]);
+    assert.equal(removed.service.sources.length, before.sources.length - 1);
+    assert.ok(!removed.service.sources.some((s) => s.meta.path === second.path));
+    const secondQuote = inProcess.sources[1]!.source.quotes[0]!;
+    assert.equal((await removed.service.checkDraft(`She said “${secondQuote.text}”`, {})).quotes[0]!.match, null);
+  } finally {
+    worker.dispose();
+  }
 });
 
 test('the benchmark runs at its smallest size and reports the contract’s shape', async () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { buildCatalog, checkDraft, QuoteIndex } from './core-internals';
+import { buildCatalog, checkDraft, createEngine, QuoteIndex, serveLocally } from './core-internals';
 import { buildIndexInWebWorker, webWorkerFactory, type WorkerFactory } from '../../src/index-worker/web-client';
 import { generateCorpus, generateDraft, generatePassages } from '../bench/corpus';
 import { repoRoot } from './helpers';
@@ -31,12 +31,19 @@ function vmWorkers(script: string, started: { count: number; terminated: number 
         if (!terminated) for (const l of listeners ?? []) l({ data });
       }, 0);
     };
+    // What a Web Worker's global scope has and the worker uses (timers between a draft's quotations, abort signals).
     const scope = {
       TextDecoder,
+      setTimeout,
+      clearTimeout,
+      AbortController,
       postMessage: (m: unknown, transfer: ArrayBuffer[] = []) => deliver(toHost.message, m, transfer),
       addEventListener: (type: string, l: Listener) => type === 'message' && toWorker.push(l),
     };
-    vm.runInContext(script, vm.createContext(scope));
+    // A worker's global scope is also `self` (the engine's libraries look for it).
+    const context = vm.createContext(scope);
+    vm.runInContext('globalThis.self = globalThis;', context);
+    vm.runInContext(script, context);
     return {
       postMessage: (m: unknown, transfer: ArrayBuffer[]) => deliver(toWorker, m, transfer),
       addEventListener: (type: string, l: Listener) => (toHost[type] ??= []).push(l),
@@ -70,19 +77,25 @@ test('the web bundles need nothing but vscode, and the package ships them', () =
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['verbatim.sources']);
 });
 
-test('the index built in the web worker answers like the one built here, and the worker is ended', async () => {
+test('the web worker holds the index and answers like the engine here; disposing it ends the worker', async () => {
   const script = fs.readFileSync(webWorkerScript, 'utf8');
   const started = { count: 0, terminated: 0 };
   const inProcess = new QuoteIndex(buildCatalog(files).sources);
-  const { engine, problems } = await buildIndexInWebWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], vmWorkers(script, started));
+  const { service, problems, worker } = await buildIndexInWebWorker([...files, { path: 'bad.md', bytes: new Uint8Array([0, 1, 2]) }], vmWorkers(script, started));
   assert.deepEqual(
     problems.map((p) => p.path),
     ['bad.md'],
   );
-  assert.equal(engine.quoteCount, inProcess.quoteCount);
+  assert.equal(service.quoteCount, inProcess.quoteCount);
   const draft = generateDraft(corpus, generatePassages(corpus, 40, 9), 15, 800);
-  assert.deepEqual(engine.checkDraft(draft), checkDraft(inProcess, draft));
+  assert.deepEqual(await service.checkDraft(draft, {}), checkDraft(inProcess, draft));
+  const local = serveLocally(createEngine(inProcess));
+  const typed = draft.slice(0, draft.indexOf('“') + 12);
+  assert.deepEqual(await service.complete(typed, typed.length), await local.complete(typed, typed.length));
+  assert.deepEqual(started, { count: 1, terminated: 0 });
+  worker.dispose();
   assert.deepEqual(started, { count: 1, terminated: 1 });
+  await assert.rejects(service.search('anything'), /stopped/);
 });
 
 test('a cancelled build rejects with AbortError and ends its worker; a worker that cannot start rejects', async () => {
@@ -118,6 +131,7 @@ test('a message that is not the indexing protocol (PDF.js announcing itself in t
       },
     }) as Awaited<ReturnType<WorkerFactory>>;
   };
-  const { engine } = await buildIndexInWebWorker(files, chatty);
-  assert.equal(engine.quoteCount, new QuoteIndex(buildCatalog(files).sources).quoteCount);
+  const { service, worker } = await buildIndexInWebWorker(files, chatty);
+  assert.equal(service.quoteCount, new QuoteIndex(buildCatalog(files).sources).quoteCount);
+  worker.dispose();
 });

@@ -6,7 +6,7 @@ import { findNameRuns, PersonRegistry, sameperson, shortName } from '../quotes/p
 import { attributeQuotations, SURE_ATTRIBUTION } from '../quotes/attribution';
 import { tokenizeWords } from '../text/words';
 import { verifyQuotation, type Verification } from './verify-quotation';
-import type { QuoteIndex } from '../corpus/quote-index';
+import type { Corpus } from '../corpus/corpus';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './options';
 
 /** A draft's quotations and their attributions: the cheap part of a check, done for the whole text. */
@@ -17,7 +17,7 @@ interface PreparedDraft {
   attributionOf: Map<Quotation, Attribution | null>;
 }
 
-function prepareDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions>): PreparedDraft {
+function prepareDraft(index: Corpus, text: string, options: Partial<CheckOptions>): PreparedDraft {
   const opts: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, ...options, severities: { ...DEFAULT_CHECK_OPTIONS.severities, ...options.severities } };
   const masked = maskMarkdownCode(text);
   const paragraphs = splitParagraphs(masked).map((p) => ({ ...p, heading: /^#{1,6}\s/.test(masked.slice(p.start, p.end)) }));
@@ -30,7 +30,7 @@ function prepareDraft(index: QuoteIndex, text: string, options: Partial<CheckOpt
 }
 
 /** The verdict, speaker check and findings of one prepared quotation: the costly part, one index look-up. */
-function checkQuotation(index: QuoteIndex, d: PreparedDraft, q: Quotation): { check: QuoteCheck; findings: Finding[] } {
+function checkQuotation(index: Corpus, d: PreparedDraft, q: Quotation): { check: QuoteCheck; findings: Finding[] } {
   const inner = trimSpan(d.text, q.inner);
   const v = verifyQuotation(index, d.text, inner);
   const check = toQuoteCheck(index, d.text, q, inner, v, d.attributionOf.get(q) ?? null, d.options);
@@ -39,7 +39,7 @@ function checkQuotation(index: QuoteIndex, d: PreparedDraft, q: Quotation): { ch
 }
 
 /** Checks a draft (Markdown or plain text). Pure: the same text and index always give the same answer. */
-export function checkDraft(index: QuoteIndex, text: string, options: Partial<CheckOptions> = {}): DraftCheck {
+export function checkDraft(index: Corpus, text: string, options: Partial<CheckOptions> = {}): DraftCheck {
   const d = prepareDraft(index, text, options);
   const result: DraftCheck = { quotes: [], findings: [] };
   for (const q of d.quotations) {
@@ -61,7 +61,7 @@ export interface AsyncCheckControl {
  * The same check in slices: one quotation at a time with a yield in between, so a long draft never blocks the
  * editor for longer than one quotation's look-up. Same result as checkDraft.
  */
-export async function checkDraftAsync(index: QuoteIndex, text: string, options: Partial<CheckOptions>, control: AsyncCheckControl): Promise<DraftCheck> {
+export async function checkDraftAsync(index: Corpus, text: string, options: Partial<CheckOptions>, control: AsyncCheckControl): Promise<DraftCheck> {
   const d = prepareDraft(index, text, options);
   const result: DraftCheck = { quotes: [], findings: [] };
   for (const q of d.quotations) {
@@ -75,20 +75,20 @@ export async function checkDraftAsync(index: QuoteIndex, text: string, options: 
 }
 
 /** The check of the one quotation at an offset (marks included), for a hover: the rest of the draft is not looked up. */
-export function checkQuotationAt(index: QuoteIndex, text: string, offset: number, options: Partial<CheckOptions> = {}): { check: QuoteCheck; findings: Finding[] } | undefined {
+export function checkQuotationAt(index: Corpus, text: string, offset: number, options: Partial<CheckOptions> = {}): { check: QuoteCheck; findings: Finding[] } | undefined {
   const d = prepareDraft(index, text, options);
   const q = d.quotations.find((x) => offset >= x.outer.start && offset <= x.outer.end);
   return q ? checkQuotation(index, d, q) : undefined;
 }
 
 /** How sure the source is of the matched quote's speaker (undefined for sources read before attribution had a confidence). */
-function sourceAttribution(index: QuoteIndex, v: Verification): QuoteAttribution | null | undefined {
+function sourceAttribution(index: Corpus, v: Verification): QuoteAttribution | null | undefined {
   if (!v.match?.quoteId) return undefined;
   const quotes = index.sourceById(v.match.sourceId)?.source.quotes;
   return quotes?.find((q) => q.id === v.match!.quoteId)?.attribution;
 }
 
-function toQuoteCheck(index: QuoteIndex, text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
+function toQuoteCheck(index: Corpus, text: string, q: Quotation, inner: Span, v: Verification, attribution: Attribution | null, opts: CheckOptions): QuoteCheck {
   const wordCount = tokenizeWords(text, inner.start, inner.end).length;
   const scare = wordCount < opts.minQuoteWords && !(v.verdict === 'exact' || (v.wholeQuote && v.verdict === 'variant'));
   const source = sourceAttribution(index, v);

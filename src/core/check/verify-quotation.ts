@@ -4,7 +4,8 @@ import type { DiffPart, Omission, PassageMatch, Quote, Span, Verdict } from '../
 import { foldPunctuation, isNegation, nextWord, type Word } from '../text/words';
 import { stemWord } from '../text/stem';
 import { alignWords, markSameStems, type Alignment } from './align-words';
-import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import type { Corpus } from '../corpus/corpus';
+import type { SourceView } from '../corpus/quote-index';
 import { isFunctionWord } from '../corpus/search-terms';
 
 export interface Verification {
@@ -62,7 +63,7 @@ export function parseQuotationItems(text: string, from: number, to: number): Ite
   return items;
 }
 
-export function verifyQuotation(index: QuoteIndex, text: string, span: Span): Verification {
+export function verifyQuotation(index: Corpus, text: string, span: Span): Verification {
   const items = parseQuotationItems(text, span.start, span.end);
   const words = items.filter((i): i is Extract<Item, { type: 'word' }> => i.type === 'word').map((i) => i.word);
   const none: Verification = { verdict: 'not-found', match: null, diff: null, omissions: [], negationOmitted: false, wordSpan: null, wholeQuote: false };
@@ -83,7 +84,7 @@ export function verifyQuotation(index: QuoteIndex, text: string, span: Span): Ve
 }
 
 /** Among the places the words stand, prefer a whole source quote, then a part of one, then the article's text. */
-function bestRun(index: QuoteIndex, keys: readonly string[]) {
+function bestRun(index: Corpus, keys: readonly string[]) {
   let best: { source: SourceView; from: number; to: number; rank: number } | null = null;
   for (const run of index.findRuns(keys)) {
     const q = run.source.quoteContaining(run.from, run.to);
@@ -143,15 +144,15 @@ interface Step {
   inserted?: string;
 }
 
-function matchElided(index: QuoteIndex, items: readonly Item[]): Omit<Verification, 'wordSpan'> | null {
+function matchElided(index: Corpus, items: readonly Item[]): Omit<Verification, 'wordSpan'> | null {
   const firstWord = items.findIndex((i) => i.type === 'word');
   if (firstWord < 0) return null;
   const firstKey = (items[firstWord] as { word: Word }).word.key;
   // Anchor on the rarest word: its few positions say which quotes or paragraphs can hold the pieces.
   const wordItems = items.filter((i): i is Extract<Item, { type: 'word' }> => i.type === 'word');
   let anchor = wordItems[0]!.word.key;
-  for (const w of wordItems) if (index.frequency(index.idOf(w.word.key)) < index.frequency(index.idOf(anchor))) anchor = w.word.key;
-  if (index.idOf(anchor) < 0) return null;
+  for (const w of wordItems) if (index.frequencyOf(w.word.key) < index.frequencyOf(anchor)) anchor = w.word.key;
+  if (index.frequencyOf(anchor) === 0) return null;
   let best: { src: SourceView; steps: Step[]; inQuote: boolean; gap: number } | null = null;
   const tried = new Set<string>();
   for (const { source: src, at: anchorAt } of index.positionsOf(anchor)) {
@@ -249,7 +250,7 @@ function firstShared(src: SourceView, from: number, to: number, keys: readonly s
   return -1;
 }
 
-function nearMiss(index: QuoteIndex, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> | null {
+function nearMiss(index: Corpus, words: readonly Word[], text: string): Omit<Verification, 'wordSpan'> | null {
   const keys = words.map((w) => w.key);
   const n = keys.length;
   // A quotation this long is checked for exact words and elisions only.

@@ -3,7 +3,8 @@
 // way checkDraftAsync is: one claim's look-up at a time, with a yield in between.
 
 import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Finding, FindingCode, Fix, Severity, Source, Span } from '../types';
-import type { QuoteIndex, SourceView } from '../corpus/quote-index';
+import type { Corpus } from '../corpus/corpus';
+import type { SourceView } from '../corpus/quote-index';
 import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
 import { ROLE_WORDS } from './claim-lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
@@ -159,7 +160,7 @@ const rank = (c: Candidate) =>
   0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
 /** Checks one claim sentence of a draft. */
-export function checkClaimSentence(index: QuoteIndex, text: string, sentence: ClaimSentence): ClaimCheck {
+export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimSentence): ClaimCheck {
   const claim = analyzeText(text, sentence.span, sentence.quotations);
   const base: ClaimCheck = {
     text: text.slice(sentence.span.start, sentence.span.end),
@@ -265,7 +266,7 @@ export function claimFindings(check: ClaimCheck, options: Partial<ClaimOptions> 
 }
 
 /** Checks every claim of a draft (Markdown or plain text). Bad input gives no claims, never an exception. */
-export function checkClaims(index: QuoteIndex, text: string, options: Partial<ClaimOptions> = {}): ClaimsResult {
+export function checkClaims(index: Corpus, text: string, options: Partial<ClaimOptions> = {}): ClaimsResult {
   const opts = optionsOf(options);
   const result: ClaimsResult = { claims: [], findings: [] };
   for (const s of findClaimSentences(text, opts.limits)) push(result, index, text, s, opts);
@@ -273,7 +274,7 @@ export function checkClaims(index: QuoteIndex, text: string, options: Partial<Cl
 }
 
 /** The same check in slices, one claim at a time with a yield in between; cancellable like checkDraftAsync. */
-export async function checkClaimsAsync(index: QuoteIndex, text: string, options: Partial<ClaimOptions>, control: AsyncCheckControl): Promise<ClaimsResult> {
+export async function checkClaimsAsync(index: Corpus, text: string, options: Partial<ClaimOptions>, control: AsyncCheckControl): Promise<ClaimsResult> {
   const opts = optionsOf(options);
   const result: ClaimsResult = { claims: [], findings: [] };
   for (const s of findClaimSentences(text, opts.limits)) {
@@ -285,7 +286,7 @@ export async function checkClaimsAsync(index: QuoteIndex, text: string, options:
 }
 
 /** The check of the one claim at an offset, for a hover: the rest of the draft is not looked up. */
-export function checkClaimAt(index: QuoteIndex, text: string, offset: number, options: Partial<ClaimOptions> = {}): ClaimResult | undefined {
+export function checkClaimAt(index: Corpus, text: string, offset: number, options: Partial<ClaimOptions> = {}): ClaimResult | undefined {
   const opts = optionsOf(options);
   const s = findClaimSentences(text, opts.limits).find((x) => offset >= x.span.start && offset <= x.span.end);
   if (!s) return undefined;
@@ -293,14 +294,14 @@ export function checkClaimAt(index: QuoteIndex, text: string, offset: number, op
   return { check, findings: claimFindings(check, opts) };
 }
 
-function push(result: ClaimsResult, index: QuoteIndex, text: string, s: ClaimSentence, opts: ClaimOptions): void {
+function push(result: ClaimsResult, index: Corpus, text: string, s: ClaimSentence, opts: ClaimOptions): void {
   const check = safeCheck(index, text, s);
   result.claims.push(check);
   result.findings.push(...claimFindings(check, opts));
 }
 
 /** A claim the engine cannot judge is unsupported: an exception never leaves the engine. */
-function safeCheck(index: QuoteIndex, text: string, s: ClaimSentence): ClaimCheck {
+function safeCheck(index: Corpus, text: string, s: ClaimSentence): ClaimCheck {
   try {
     return checkClaimSentence(index, text, s);
   } catch {

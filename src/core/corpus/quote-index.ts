@@ -13,11 +13,13 @@ import { lastAtMost, lastPairStartingAtMost, lowerBound, pairContaining } from '
 import { buildIndexParts, lookUp, type IndexParts } from './build-index';
 import { suggestQuotes, type QuoteSuggestion, type SuggestOptions } from './rank-suggestions';
 import { searchQuotes, type QuoteMatch, type SearchOptions } from './search-quotes';
+import type { Corpus, Passage, Run, SentenceRef } from './corpus';
 
 export { buildIndexParts, type IndexParts } from './build-index';
 export { nearSpellings } from './search-terms';
 export type { QuoteSuggestion, SuggestOptions } from './rank-suggestions';
 export type { QuoteMatch, QuoteMatchKind, SearchOptions } from './search-quotes';
+export type { Corpus, Passage, Run, SentenceRef } from './corpus';
 
 /** One source seen through the index: its words by local position. */
 export class SourceView {
@@ -69,14 +71,6 @@ export class SourceView {
   }
 }
 
-/** A passage a draft quotation may be compared with: a quote, or a sentence of the article's own text. */
-export interface Passage {
-  source: SourceView;
-  quote: Quote | null;
-  from: number;
-  to: number;
-}
-
 const FUSE_OPTIONS = { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.6 };
 /** Words more frequent than this carry too little to pick passages by (unless nothing rarer is there). */
 const COMMON_WORD_POSTINGS = 5_000;
@@ -88,13 +82,18 @@ const RARE_WORDS_PER_QUERY = 6;
 const RARE_WORDS_PER_STRETCH = 2;
 const STRETCH_WORDS = 8;
 const RARE_STRETCH_POSTINGS = 1_000;
+/** How many of a claim's rarest words pick its candidate sentences, and postings read per word at most. */
+const RARE_WORDS_PER_CLAIM = 8;
+const MAX_POSTINGS_PER_WORD = 20_000;
 
-export class QuoteIndex {
+/** The corpus as one in-memory index over typed arrays (built in build-index.ts, possibly in a worker). */
+export class QuoteIndex implements Corpus {
   readonly sources: readonly SourceView[];
   readonly parts: IndexParts;
   private byId: Map<string, SourceView> | undefined;
   private speakers: string[] | undefined;
   private smallCorpusFuse: Fuse<Passage & { text: string }> | null | undefined;
+  private firstSentence: Int32Array | undefined;
 
   constructor(sources: readonly Source[], parts: IndexParts = buildIndexParts(sources)) {
     // Nothing here may cost more than a few milliseconds at a million sentences: it runs on the editor's thread.
@@ -131,7 +130,11 @@ export class QuoteIndex {
     return lookUp(this.parts.vocabularyTable, this.parts.vocabulary, key);
   }
 
-  /** How often a word occurs in all sources. */
+  frequencyOf(key: string): number {
+    return this.frequency(this.idOf(key));
+  }
+
+  /** How often a word occurs in all sources, by its id. */
   frequency(id: number): number {
     return id < 0 ? 0 : this.parts.postingOffsets[id + 1]! - this.parts.postingOffsets[id]!;
   }
@@ -177,7 +180,7 @@ export class QuoteIndex {
   }
 
   /** Every place where the words `keys` stand one after another in a source. */
-  findRuns(keys: readonly string[]): { source: SourceView; from: number; to: number }[] {
+  findRuns(keys: readonly string[]): Run[] {
     if (keys.length === 0) return [];
     const ids = keys.map((k) => this.idOf(k));
     if (ids.includes(-1)) return [];
@@ -185,7 +188,7 @@ export class QuoteIndex {
     let anchor = 0;
     for (let k = 1; k < ids.length; k++) if (this.frequency(ids[k]!) < this.frequency(ids[anchor]!)) anchor = k;
     const { postings, postingOffsets, tokens, sourceFirstToken } = this.parts;
-    const out: { source: SourceView; from: number; to: number }[] = [];
+    const out: Run[] = [];
     // Bounded: a pathological text (one word repeated a million times) must not turn this into a quadratic scan.
     let compared = 0;
     for (let p = postingOffsets[ids[anchor]!]!; p < postingOffsets[ids[anchor]! + 1]! && out.length < MAX_RUNS && compared < MAX_COMPARED_WORDS; p++) {
@@ -259,6 +262,43 @@ export class QuoteIndex {
       }
     }
     return out.slice(0, limit + 2);
+  }
+
+  /**
+   * The source sentences a claim may report: its rarest words pick the sentences that contain them, weighted so
+   * that a rare shared word counts for more than a common one. The cost follows those words' postings.
+   */
+  candidateSentences(keys: readonly string[], limit = 6): SentenceRef[] {
+    const { postings, postingOffsets, sentences } = this.parts;
+    const ids = [...new Set(keys)]
+      .map((k) => this.idOf(k))
+      .filter((id) => id >= 0)
+      .sort((a, b) => this.frequency(a) - this.frequency(b))
+      .slice(0, RARE_WORDS_PER_CLAIM)
+      .filter((id, k) => k < 3 || this.frequency(id) <= COMMON_WORD_POSTINGS);
+    if (ids.length === 0) return [];
+    const scores = new Map<number, number>();
+    for (const id of ids) {
+      const weight = 1 / Math.log2(2 + this.frequency(id));
+      let last = -1;
+      const end = Math.min(postingOffsets[id + 1]!, postingOffsets[id]! + MAX_POSTINGS_PER_WORD);
+      for (let p = postingOffsets[id]!; p < end; p++) {
+        const k = pairContaining(sentences, postings[p]!);
+        if (k < 0 || k === last) continue;
+        last = k;
+        scores.set(k, (scores.get(k) ?? 0) + weight);
+      }
+    }
+    if (!this.firstSentence) {
+      // For each source, the number of its first sentence among all sources' sentences.
+      const first = (this.firstSentence = new Int32Array(this.sources.length + 1));
+      this.sources.forEach((s, k) => (first[k + 1] = first[k]! + s.source.sentences.length));
+    }
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    return ranked.map(([g, score]) => {
+      const { source, index: k } = this.locate(sentences[g * 2]!);
+      return { source, sentence: g - this.firstSentence![k]!, score };
+    });
   }
 
   private passageOf(key: number): Passage {

@@ -3,7 +3,8 @@
 import type { Span } from '../types';
 import { findQuotations } from '../quotes/find-quotations';
 import { findNameRuns, nameKey } from '../quotes/people';
-import type { QuoteIndex, QuoteSuggestion } from '../corpus/quote-index';
+import type { Corpus } from '../corpus/corpus';
+import type { QuoteSuggestion } from '../corpus/quote-index';
 import { sameperson } from '../quotes/people';
 
 export interface QuoteCompletion {
@@ -21,7 +22,7 @@ export interface QuoteCompletion {
 const CLOSING: Record<string, string> = { '“': '”', '"': '"', '«': '»', '„': '“', '‘': '’', "'": "'", '‚': '‘', '‹': '›', '‟': '”', '”': '”' };
 
 /** Returns null when the offset is not inside an open quotation. */
-export function completeQuotation(index: QuoteIndex, text: string, offset: number, limit = 50): QuoteCompletion | null {
+export function completeQuotation(index: Corpus, text: string, offset: number, limit = 50): QuoteCompletion | null {
   const head = text.slice(0, offset);
   let paraStart = 0;
   for (const m of head.matchAll(/\r?\n[ \t]*\r?\n/g)) paraStart = m.index! + m[0].length;
@@ -48,7 +49,7 @@ export function completeQuotation(index: QuoteIndex, text: string, offset: numbe
 }
 
 /** The last person named in the text before the quotation who is a speaker in the sources. */
-function speakerNear(index: QuoteIndex, before: string): string | null {
+function speakerNear(index: Corpus, before: string): string | null {
   const sentenceStart = Math.max(before.lastIndexOf('\n') + 1, ...['. ', '! ', '? '].map((p) => (before.lastIndexOf(p) >= 0 ? before.lastIndexOf(p) + 2 : 0)));
   const names = findNameRuns(before, Math.max(0, sentenceStart));
   const bySurname = speakersBySurname(index);
@@ -60,7 +61,7 @@ function speakerNear(index: QuoteIndex, before: string): string | null {
   return null;
 }
 
-const surnames = new WeakMap<QuoteIndex, Map<string, string[]>>();
+const surnames = new WeakMap<Corpus, Map<string, string[]>>();
 
 function surnameOf(name: string): string {
   const key = nameKey(name);
@@ -68,7 +69,7 @@ function surnameOf(name: string): string {
 }
 
 /** The index's speakers by the last part of their name, built once per index. */
-function speakersBySurname(index: QuoteIndex): Map<string, string[]> {
+function speakersBySurname(index: Corpus): Map<string, string[]> {
   let map = surnames.get(index);
   if (!map) {
     map = new Map();

@@ -21,16 +21,17 @@ export function buildCatalog(files: readonly SourceFile[], maxBytes = DEFAULT_MA
 }
 
 /** Every format: web pages, transcripts, captions and PDFs as well as text and Markdown. */
-export async function buildCatalogAsync(files: readonly SourceFile[], maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Catalog> {
+/** `taken`: ids of sources already in use (an update adds to them), which new sources must not reuse. */
+export async function buildCatalogAsync(files: readonly SourceFile[], maxBytes = DEFAULT_MAX_FILE_BYTES, taken: ReadonlySet<string> = new Set()): Promise<Catalog> {
   const read: { file: SourceFile; parsed: ParseResult }[] = [];
   for (const file of files) read.push({ file, parsed: await readSourceFile(file, maxBytes) });
-  return collect(read);
+  return collect(read, taken);
 }
 
-function collect(read: readonly { file: SourceFile; parsed: ParseResult }[]): Catalog {
+function collect(read: readonly { file: SourceFile; parsed: ParseResult }[], taken: ReadonlySet<string> = new Set()): Catalog {
   const sources: Source[] = [];
   const problems: SourceProblem[] = [];
-  const ids = new Set<string>();
+  const ids = new Set<string>(taken);
   for (const { file, parsed } of read) {
     if (!parsed.ok) {
       problems.push({ path: file.path, reason: parsed.reason });

@@ -38,7 +38,12 @@ export interface LoadSettings {
 }
 
 export interface LoadedSources {
+  /** The files read: all usable files, or with `unchanged`, those that changed or are new. */
   files: SourceFile[];
+  /** Size and mtime of every usable file, read or not. */
+  stamps: Map<string, { size: number; mtime: number }>;
+  /** Usable files not read because `unchanged` said the host already has them as they are. */
+  unchanged: string[];
   problems: SourceProblem[];
   /** Patterns that matched no file. */
   unmatched: string[];
@@ -47,18 +52,31 @@ export interface LoadedSources {
 /** Bytes kept between loads, by path: a file whose size and mtime did not change is not read again. */
 export type SourceCache = Map<string, { size: number; mtime: number; bytes: Uint8Array }>;
 
-export async function loadSources(reader: SourceReader, settings: LoadSettings, cache?: SourceCache): Promise<LoadedSources> {
+/**
+ * Lists, checks and reads the sources. `unchanged(path, stat)` lets a host that keeps an index skip the files it
+ * has already (same size and mtime): they are listed in `unchanged`, not read.
+ */
+export async function loadSources(
+  reader: SourceReader,
+  settings: LoadSettings,
+  cache?: SourceCache,
+  unchanged?: (path: string, stat: SourceStat) => boolean,
+): Promise<LoadedSources> {
   const maxBytes = settings.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: SourceFile[] = [];
   const problems: SourceProblem[] = [];
   const unmatched: string[] = [];
+  const stamps = new Map<string, { size: number; mtime: number }>();
+  const kept: string[] = [];
   const read = async (path: string): Promise<Uint8Array | null> => {
-    const why = await readProblem(reader, path, maxBytes, cache);
+    const why = await readProblem(reader, path, maxBytes, cache, unchanged);
     if (typeof why === 'string') {
       problems.push({ path, reason: why });
       return null;
     }
-    return why;
+    stamps.set(path, { size: why.stat.size, mtime: why.stat.mtime });
+    if (why.bytes === null) kept.push(path);
+    return why.bytes;
   };
   for (const b of settings.builtIn) {
     const bytes = await read(b.path);
@@ -82,11 +100,17 @@ export async function loadSources(reader: SourceReader, settings: LoadSettings, 
     }
   }
   if (cache) for (const key of [...cache.keys()]) if (!seen.has(key) && !settings.builtIn.some((b) => b.path === key)) cache.delete(key);
-  return { files, problems, unmatched };
+  return { files, stamps, unchanged: kept, problems, unmatched };
 }
 
-/** The file's bytes, or the clause saying why it cannot be used. */
-async function readProblem(reader: SourceReader, path: string, maxBytes: number, cache?: SourceCache): Promise<Uint8Array | string> {
+/** The file's bytes (null when `unchanged` says the host has them) and stat, or the clause saying why it cannot be used. */
+async function readProblem(
+  reader: SourceReader,
+  path: string,
+  maxBytes: number,
+  cache?: SourceCache,
+  unchanged?: (path: string, stat: SourceStat) => boolean,
+): Promise<{ bytes: Uint8Array | null; stat: SourceStat } | string> {
   let stat: SourceStat | null;
   try {
     stat = await reader.stat(path);
@@ -97,12 +121,13 @@ async function readProblem(reader: SourceReader, path: string, maxBytes: number,
   if (stat.type === 'directory') return `is a directory; give the files in it (for example "${path.replace(/\/$/, '')}/*.md")`;
   if (stat.type !== 'file') return 'is not a regular file';
   if (stat.size > maxBytes) return oversizeReason(stat.size, maxBytes);
+  if (unchanged?.(path, stat)) return { bytes: null, stat };
   const hit = cache?.get(path);
-  if (hit && hit.size === stat.size && hit.mtime === stat.mtime) return hit.bytes;
+  if (hit && hit.size === stat.size && hit.mtime === stat.mtime) return { bytes: hit.bytes, stat };
   try {
     const bytes = await reader.read(path);
     cache?.set(path, { size: stat.size, mtime: stat.mtime, bytes });
-    return bytes;
+    return { bytes, stat };
   } catch (err) {
     // Deleted or unreadable between the listing and the read: skip it; the next load brings the new state.
     return `cannot be read (${messageOf(err)})`;

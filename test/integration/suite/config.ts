@@ -17,6 +17,8 @@ export interface TestConfig {
   restricted: boolean;
   /** The host the launcher asked for (absent when no launcher file was written, e.g. run-electron.mjs). */
   expectedHost?: 'desktop' | 'web';
+  /** The saved-index run (`--reload`): the same window before and after a reload. */
+  phase?: 'before-reload' | 'after-reload';
 }
 
 /** True in the web worker extension host: no Node `process` there. */
@@ -42,6 +44,7 @@ export async function loadTestConfig(): Promise<TestConfig> {
     light: file.light ?? !!env.VERBATIM_TEST_LIGHT,
     restricted: file.restricted ?? false,
     ...(file.expectedHost ? { expectedHost: file.expectedHost } : {}),
+    ...(file.phase ? { phase: file.phase } : {}),
     ...(file.grep || env.VERBATIM_TEST_GREP ? { grep: file.grep || env.VERBATIM_TEST_GREP } : {}),
     ...(file.screenshots || env.VERBATIM_SCREENSHOTS ? { screenshots: file.screenshots || env.VERBATIM_SCREENSHOTS } : {}),
   };
