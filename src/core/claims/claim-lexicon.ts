@@ -114,7 +114,8 @@ ceasefire truce
 keep leave hold maintain
 strike walkout stoppage
 collapse fail
-strong firm`;
+strong firm
+forecast predict projection`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

@@ -81,7 +81,7 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
   return null;
 }
 
-const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship)$/;
+const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship|th)$/;
 
 /**
  * A noun made from a verb, and the verb: "agreement" / "agreed", "opposition" / "opposed", "decision" / "decide".
@@ -89,7 +89,8 @@ const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship)$/;
  */
 function derived(a: Token, b: Token): boolean {
   if (!NOMINAL.test(a.key) && !NOMINAL.test(b.key)) return false;
-  const strip = (t: Token) => (/(?:ment|ments|ship)$/.test(t.key) ? lemmaOf(t.key.replace(/(?:ment|ments|ship)$/, '')) : t.lemma);
+  // "agreement" → agree, "membership" → member, "growth" → grow.
+  const strip = (t: Token) => (/(?:ment|ments|ship|wth)$/.test(t.key) ? lemmaOf(t.key.replace(/(?:ment|ments|ship|th)$/, '')) : t.lemma);
   const x = strip(a);
   const y = strip(b);
   if (x === y) return x.length >= 3;
