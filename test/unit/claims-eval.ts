@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs

@@ -14,7 +14,7 @@ const one = (draft: string, index = alaskaIndex()) => {
 };
 
 test('the evaluation set meets the targets (all parts together; each part is reported)', (t) => {
-  const parts = ['tuning', 'holdout', 'unseen', 'blind', 'blind2'] as const;
+  const parts = ['tuning', 'holdout', 'unseen', 'blind', 'blind2', 'probes'] as const;
   for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
   const s = scoreEvalSet(
     parts.flatMap((p) => readEvalSet(p)),
