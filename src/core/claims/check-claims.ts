@@ -67,6 +67,7 @@ function contextOf(source: Source): SourceContext {
   return {
     date: source.meta.date,
     text: source.text,
+    source,
     speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
   };
 }

@@ -54,6 +54,8 @@ export interface SourceContext {
    * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
    */
   speakerWords?: ReadonlySet<string>;
+  /** The source itself, as a key for what is cached per source (held weakly). */
+  source?: object;
 }
 
 type MatchKind = 'same' | 'antonym';
@@ -416,16 +418,14 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
-/** Per source text (V8 keeps a string's hash, so a long text is a cheap key), the words it capitalizes mid-sentence. */
-const capitalizedCache = new Map<string, Map<string, boolean>>();
+/** Per source (held weakly), the words it capitalizes mid-sentence. */
+const capitalizedCache = new WeakMap<object, Map<string, boolean>>();
 
 function capitalizedInSource(word: string, ctx: SourceContext): boolean {
   if (ctx.text.length > 2_000_000 || word.length < 3) return false;
-  let forText = capitalizedCache.get(ctx.text);
-  if (!forText) {
-    if (capitalizedCache.size > 200) capitalizedCache.clear();
-    capitalizedCache.set(ctx.text, (forText = new Map()));
-  }
+  const key = ctx.source ?? ctx;
+  let forText = capitalizedCache.get(key);
+  if (!forText) capitalizedCache.set(key, (forText = new Map()));
   let yes = forText.get(word);
   if (yes === undefined) {
     yes = new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
