@@ -625,7 +625,12 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const verdicts = sourceDates.map((s) => datesAgree(r, s.r));
     const k = verdicts.indexOf(true);
     if (k >= 0) datesUsed.add(sourceDates[k]!.x);
-    else if (verdicts.length > 0 && verdicts.every((v) => v === null)) continue;
+    // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
+    // year the passage does not state is no support either ("last raised the rate in 1984").
+    else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
+      if (r.level === 'year' && !saidOnDate(claim, x, r, ctx.date)) extras++;
+      continue;
+    }
     else unmatchedDates.push({ x, r });
   }
   for (const d of unmatchedDates) {
