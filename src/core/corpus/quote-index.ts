@@ -30,6 +30,8 @@ export class SourceView {
     readonly base: number,
     readonly length: number,
     private readonly quoteBase: number,
+    /** How many quotes the source has (from the index: a source restored lazily stays unrestored). */
+    readonly quoteCount: number,
   ) {}
 
   key(i: number): string {
@@ -98,9 +100,8 @@ export class QuoteIndex implements Corpus {
   constructor(sources: readonly Source[], parts: IndexParts = buildIndexParts(sources)) {
     // Nothing here may cost more than a few milliseconds at a million sentences: it runs on the editor's thread.
     this.parts = parts;
-    this.sources = sources.map(
-      (s, k) => new SourceView(this, s, parts.sourceFirstToken[k]!, parts.sourceFirstToken[k + 1]! - parts.sourceFirstToken[k]!, parts.sourceFirstQuote[k]!),
-    );
+    const { sourceFirstToken: tokens, sourceFirstQuote: quotes } = parts;
+    this.sources = sources.map((s, k) => new SourceView(this, s, tokens[k]!, tokens[k + 1]! - tokens[k]!, quotes[k]!, quotes[k + 1]! - quotes[k]!));
   }
 
   get quoteCount(): number {
