@@ -630,8 +630,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
       if (r.level === 'year' && !saidOnDate(claim, x, r, ctx.date)) extras++;
       continue;
-    }
-    else unmatchedDates.push({ x, r });
+    } else unmatchedDates.push({ x, r });
   }
   for (const d of unmatchedDates) {
     const s = sourceDates.find((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
