@@ -21,7 +21,7 @@ import { QuoteIndex } from './quote-index';
 import { restoreSource, snapshotSource, type SourceSnapshot } from './source-snapshot';
 
 /** Bumped whenever the layout changes; a file of another format version is rebuilt, never read. */
-export const SAVED_INDEX_FORMAT = 1;
+export const SAVED_INDEX_FORMAT = 2;
 
 const MAGIC = [0x56, 0x42, 0x54, 0x4d, 0x49, 0x44, 0x58, 0x00]; // "VBTMIDX\0"
 const END = 0x444e4556; // "VEND" read as a little-endian u32
@@ -83,6 +83,7 @@ const ARRAY_FIELDS: Record<ArrayKey, true> = {
   paragraphs: true,
   quotes: true,
   sourceFirstQuote: true,
+  sourceFirstSentence: true,
   vocabularyTable: true,
   termTable: true,
   wordTerm: true,
@@ -370,7 +371,8 @@ class SavedQuoteIndex extends QuoteIndex {
 function checkShape(parts: IndexParts, n: number, metas: readonly SourceMeta[], spans: Float64Array): string | null {
   if (!Array.isArray(metas) || metas.length !== n) return 'the source count does not match';
   if (spans.length !== (n + 1) * SPAN_FIELDS) return 'the source table does not match';
-  if (parts.sourceFirstToken.length !== n + 1 || parts.sourceFirstQuote.length !== n + 1) return 'the source offsets do not match';
+  if (parts.sourceFirstToken.length !== n + 1 || parts.sourceFirstQuote.length !== n + 1 || parts.sourceFirstSentence.length !== n + 1) return 'the source offsets do not match';
+  if (parts.sourceFirstSentence[n] !== parts.sentences.length / 2) return 'the sentence arrays do not match';
   const tokens = parts.tokens.length;
   if (parts.tokenStart.length !== tokens || parts.tokenEnd.length !== tokens || parts.sourceFirstToken[n] !== tokens) return 'the token arrays do not match';
   if (parts.postingOffsets.length !== parts.vocabulary.length + 1 || parts.wordTerm.length !== parts.vocabulary.length) return 'the vocabulary arrays do not match';
