@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import {
+  buildSavedIndex,
   BUILTIN_SOURCES,
+  contentHash,
   CITATION_STYLES,
   decodeText,
   indexSources,
@@ -13,6 +15,8 @@ import {
   LineMap,
   loadSources,
   meetsThreshold,
+  openSavedIndex,
+  type LoadSettings,
   type ClaimCheck,
   type DraftCheck,
   type Severity,
@@ -32,12 +36,16 @@ export interface CliIO {
   resourcesDir: string;
 }
 
+/** Where `verbatim index` writes the index when no --out is given (relative to the working directory). */
+export const DEFAULT_INDEX_FILE = path.join('.verbatim', 'index.vbi');
+
 const USAGE = `Usage:
   verbatim check  [--source PATH|GLOB]... [--no-builtin] [--format text|json] [--fail-on error|warning|info|never]
                   [--min-quote-words N] [--verdicts] [--claims] [--fix [--dry-run]] FILE...
   verbatim quotes [--source PATH|GLOB]... [--no-builtin] [--speaker NAME] [--search WORDS] [--format text|json]
   verbatim cite   [--source PATH|GLOB]... [--no-builtin] [--style inline|footnote|apa|mla|chicago|pandoc|FILE.csl]
                   [--bibliography FILE.json|FILE.bib] WORDS
+  verbatim index  [--source PATH|GLOB]... [--no-builtin] [--out FILE] [--format text|json]
 
 Checks the quotations in drafts against the sources: the built-in article on the 2025 Alaska summit, plus
 any files given with --source: Markdown or text articles and transcripts, saved web pages (.html),
@@ -45,12 +53,15 @@ captions (.vtt, .srt), PDFs and Word documents (.docx). Exit status: 0 fine, 1 f
 (cite: no source passage found), 2 usage or input error. With --fix, check applies each finding's fix to
 the draft (written in place, atomically; --dry-run prints the diff instead) and reports what is left.
 --claims also fact-checks the draft's own sentences (outside quotation marks) against the source sentences.
+index saves the index of the sources to a file (default ${DEFAULT_INDEX_FILE}); check, quotes and cite
+--index FILE start from it, read again only the source files that changed since, and save it again if any did.
 `;
 
 class UsageError extends Error {}
 
 const COMMON_OPTIONS = {
   source: { type: 'string', multiple: true, default: [] as string[] },
+  index: { type: 'string' },
   'no-builtin': { type: 'boolean', default: false },
   format: { type: 'string', default: 'text' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -74,8 +85,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await quotes(rest, io);
       case 'cite':
         return await cite(rest, io);
+      case 'index':
+        return await index(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}"; use check, quotes or cite`);
+        throw new UsageError(`unknown command "${command}"; use check, quotes, cite or index`);
     }
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
@@ -97,15 +110,124 @@ function format(value: unknown): 'text' | 'json' {
   return value;
 }
 
-/** Loads the sources; prints one warning per unusable source; fails only when none is left. */
-async function loadEngine(values: { source?: string[]; 'no-builtin'?: boolean }, io: CliIO): Promise<VerbatimEngine> {
+function sourceSettings(values: { source?: string[]; 'no-builtin'?: boolean }): LoadSettings {
   const builtIn = values['no-builtin'] ? [] : BUILTIN_SOURCES.map((b) => ({ path: BUILTIN_PREFIX + b.file, id: b.id }));
-  const loaded = await loadSources(createNodeSourceReader(io.cwd, io.resourcesDir), { patterns: values.source ?? [], builtIn });
-  for (const pattern of loaded.unmatched) if (hasGlob(pattern)) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
-  const { engine, problems } = await indexSources(loaded.files);
-  for (const p of [...loaded.problems, ...problems]) io.stderr(`verbatim: warning: skipping source ${p.path} ${p.reason}\n`);
+  return { patterns: values.source ?? [], builtIn };
+}
+
+/**
+ * Loads the sources (through a saved index with --index, when it is fresh for them); prints one warning per
+ * unusable source; fails only when none is left.
+ */
+async function loadEngine(values: { source?: string[]; 'no-builtin'?: boolean; index?: string }, io: CliIO): Promise<VerbatimEngine> {
+  const settings = sourceSettings(values);
+  const reader = createNodeSourceReader(io.cwd, io.resourcesDir);
+  let engine: VerbatimEngine;
+  let problems: SourceProblem[];
+  let unmatched: string[];
+  if (values.index !== undefined) {
+    if (values.index === '') throw new UsageError('--index needs a file name');
+    const file = path.resolve(io.cwd, values.index);
+    const saved = readSavedIndex(file);
+    const opened = await openSavedIndex(reader, settings, saved.bytes, engineVersion(io.resourcesDir));
+    ({ engine, problems, unmatched } = opened);
+    if (opened.from !== 'saved') {
+      const why = saved.problem ?? opened.why;
+      const written = opened.bytes && engine.sources.length > 0 ? writeFileAtomically(file, opened.bytes) : null;
+      const n = opened.reread?.length ?? 0;
+      const what = opened.from === 'updated' ? `${n} source file${n === 1 ? ' was' : 's were'} read again` : 'the sources were indexed again';
+      const saving = written === null ? '' : written === true ? ' and it was saved' : ` (it cannot be saved: ${written})`;
+      io.stderr(`verbatim: the index ${values.index} ${why}; ${what}${saving}\n`);
+    }
+  } else {
+    const loaded = await loadSources(reader, settings);
+    const indexed = await indexSources(loaded.files);
+    engine = indexed.engine;
+    problems = [...loaded.problems, ...indexed.problems];
+    unmatched = loaded.unmatched;
+  }
+  for (const pattern of unmatched) if (hasGlob(pattern)) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
+  for (const p of problems) io.stderr(`verbatim: warning: skipping source ${p.path} ${p.reason}\n`);
   if (engine.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
   return engine;
+}
+
+/** The saved index's bytes, or null with the reason (a missing file is simply "does not exist"). */
+function readSavedIndex(file: string): { bytes: Uint8Array | null; problem?: string } {
+  try {
+    return { bytes: fs.readFileSync(file) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { bytes: null, problem: 'does not exist' };
+    return { bytes: null, problem: code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? (err as Error).message})` };
+  }
+}
+
+/**
+ * What a saved index must have been written by: the package version and a hash of the running program, so that any
+ * change to the engine (a new parser, another index layout) rebuilds the index instead of trusting it.
+ */
+function engineVersion(resourcesDir: string): string {
+  let program = '';
+  try {
+    program = contentHash(fs.readFileSync(__filename));
+  } catch {
+    program = 'unknown';
+  }
+  return `${readVersion(resourcesDir)}+${program}`;
+}
+
+/**
+ * Writes through a temporary file next to the target (unique per process and call), flushed and renamed over it:
+ * a crash mid-write leaves the old file whole, and of two writers at once the last rename wins, whole. True, or why not.
+ */
+function writeFileAtomically(file: string, bytes: Uint8Array): true | string {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      let at = 0;
+      while (at < bytes.length) at += fs.writeSync(fd, bytes, at, Math.min(bytes.length - at, 1 << 30));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+    return true;
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  }
+}
+
+async function index(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...COMMON_OPTIONS, ...{ out: { type: 'string', default: DEFAULT_INDEX_FILE } } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return help(io);
+  const fmt = format(values.format);
+  if (positionals.length > 0) throw new UsageError(`index takes no file arguments (got "${positionals[0]}"); give sources with --source`);
+  if (values.index !== undefined) throw new UsageError('index writes the file given with --out; --index is for check, quotes and cite');
+  const out = values.out as string;
+  if (out === '') throw new UsageError('--out needs a file name');
+  const built = await buildSavedIndex(createNodeSourceReader(io.cwd, io.resourcesDir), sourceSettings(values), engineVersion(io.resourcesDir));
+  for (const pattern of built.unmatched) if (hasGlob(pattern)) io.stderr(`verbatim: warning: no source files match ${pattern}\n`);
+  for (const p of built.problems) io.stderr(`verbatim: warning: skipping source ${p.path} ${p.reason}\n`);
+  if (built.engine.sources.length === 0) throw new UsageError('no usable sources (the built-in article is off and no --source could be read)');
+  const written = writeFileAtomically(path.resolve(io.cwd, out), built.bytes);
+  if (written !== true) {
+    io.stderr(`verbatim: ${out} cannot be written (${written})\n`);
+    return 2;
+  }
+  const summary = { index: out, sources: built.engine.sources.length, quotes: built.engine.quoteCount, bytes: built.bytes.length };
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const line = `${out}: ${plural(summary.sources, 'source')}, ${plural(summary.quotes, 'quote')}, ${(summary.bytes / 1048576).toFixed(1)} MB\n`;
+  io.stdout(fmt === 'json' ? JSON.stringify(summary, null, 2) + '\n' : line);
+  return 0;
 }
 
 /** Reads a draft: its text ('' for an empty file: nothing to check), or a problem. */

@@ -27,7 +27,9 @@ export {
   type CitationResult,
   type CompletionOptions,
 } from './engine';
-export { loadSources, type SourceReader, type SourceStat, type SourceProblem, type LoadSettings, type LoadedSources, type SourceCache } from './sources/load-sources';
+export { buildSavedIndex, openSavedIndex, describeStaleness, type IndexedSources, type OpenedIndex } from './saved-engine';
+export { contentHash, staleSources, SAVED_INDEX_FORMAT, type SourceStamp, type CurrentFile, type Staleness } from './corpus/saved-index';
+export { loadSources, statSources, type SourceReader, type SourceStat, type SourceProblem, type LoadSettings, type LoadedSources, type SourceCache } from './sources/load-sources';
 export { BUILTIN_SOURCES } from './sources/catalog';
 export type { SourceFile } from './sources/read-source-file';
 export { decodeText, DEFAULT_MAX_FILE_BYTES } from './sources/decode-text';

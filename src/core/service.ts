@@ -7,6 +7,7 @@
 // `serveLocally` answers on the calling thread (the CLI, tests, and the editor when no worker can be started); the
 // index worker answers with the same function on its side of the channel, so both give the same answers.
 
+import type { Corpus } from './corpus/corpus';
 import type { ClaimCheck, ClaimsResult, DraftCheck, Quote, QuoteCheck, Source, SourceMeta, Span, TextEdit } from './types';
 import type { CheckOptions } from './check/options';
 import type { ClaimOptions, ClaimResult } from './claims/check-claims';
@@ -95,6 +96,11 @@ const ref = (source: { meta: SourceMeta }): SourceRef => ({ meta: source.meta })
 
 export function summarize(engine: VerbatimEngine): SourceSummary[] {
   return engine.sources.map((s) => ({ meta: s.meta, quoteCount: s.quotes.length }));
+}
+
+/** The same from a corpus's views, which know their quote counts without restoring a lazily loaded source. */
+export function summarizeCorpus(corpus: Corpus): SourceSummary[] {
+  return corpus.sources.map((v) => ({ meta: v.source.meta, quoteCount: v.quoteCount }));
 }
 
 function controlFor(signal: AbortSignal | undefined) {

@@ -2,7 +2,7 @@
 // Worker): handing files over in batches, asking questions and receiving answers. Each `ready` from the worker
 // becomes a new `EngineService` whose methods are questions to the worker; the editor's thread holds only the
 // sources' metadata.
-import { isConfirmed, isVerified, type EngineService, type ServiceMethod, type SourceFile, type SourceProblem, type SourceSummary } from '../core/worker-api';
+import { isConfirmed, isVerified, type EngineService, type ServiceMethod, type SourceFile, type SourceProblem, type SourceStamp, type SourceSummary } from '../core/worker-api';
 import type { WorkerFile, WorkerReply, WorkerRequest } from './protocol';
 
 /** The editor's end of the channel to one worker. */
@@ -18,6 +18,8 @@ export interface ClientPort {
 export interface IndexResult {
   service: EngineService;
   problems: SourceProblem[];
+  /** For a loaded saved index: the files it was built from, and when it was written. */
+  saved?: { stamps: SourceStamp[]; writtenAt: number };
 }
 
 const BATCH_BYTES = 2_000_000;
@@ -50,9 +52,26 @@ export class IndexWorker {
     return this.failure === null;
   }
 
-  /** Indexes `files`, replacing every source. */
-  build(files: readonly SourceFile[], options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<IndexResult> {
-    return this.index(files, { type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }, options.signal);
+  /** Indexes `files`, replacing every source. `stamps`: the files' size and mtime when read (kept for `save`). */
+  build(files: readonly SourceFile[], options: { maxBytes?: number; signal?: AbortSignal; stamps?: { path: string; size: number; mtime: number }[] } = {}): Promise<IndexResult> {
+    return this.index(files, { type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.stamps ? { stamps: options.stamps } : {}) }, options.signal);
+  }
+
+  /** Loads a saved index (its bytes are handed over, not copied); rejects with the reason when it cannot be used. */
+  open(bytes: Uint8Array, engineVersion: string): Promise<IndexResult> {
+    // Its own buffer, whole: the bytes may be a view into a larger one.
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+    return this.index([], { type: 'open', bytes: buffer, engineVersion }, undefined, [buffer]);
+  }
+
+  /** The index as built or loaded, encoded (corpus/saved-index.ts), for the host to write. */
+  save(engineVersion: string): Promise<Uint8Array> {
+    if (this.failure) return Promise.reject(new Error(this.failure));
+    const id = this.nextId++;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.port.post({ type: 'save', id, engineVersion }, []);
+    });
   }
 
   /** Indexes only `files` (changed or new), replacing the sources read from their paths; `removed` paths leave. */
@@ -65,7 +84,7 @@ export class IndexWorker {
     this.port.terminate();
   }
 
-  private async index(files: readonly SourceFile[], request: WorkerRequest, signal: AbortSignal | undefined): Promise<IndexResult> {
+  private async index(files: readonly SourceFile[], request: WorkerRequest, signal: AbortSignal | undefined, transfer: ArrayBuffer[] = []): Promise<IndexResult> {
     if (signal?.aborted) throw abortError('Indexing was cancelled.');
     if (this.failure) throw new Error(this.failure);
     const done = new Promise<IndexResult>((resolve, reject) => this.indexing.push({ resolve, reject }));
@@ -89,7 +108,7 @@ export class IndexWorker {
         files,
         () => cancelled || this.failure !== null,
       );
-      this.port.post(request, []);
+      this.port.post(request, transfer);
       return done;
     };
     return Promise.race([send(), aborted]);
@@ -116,8 +135,9 @@ export class IndexWorker {
       return;
     }
     const waiting = this.indexing.shift();
-    if (reply.type === 'ready') waiting?.resolve({ service: remoteService(this, reply.sources, reply.quoteCount), problems: reply.problems });
-    else waiting?.reject(new Error(`Indexing failed: ${reply.message}`));
+    if (reply.type === 'ready') {
+      waiting?.resolve({ service: remoteService(this, reply.sources, reply.quoteCount), problems: reply.problems, ...(reply.saved ? { saved: reply.saved } : {}) });
+    } else waiting?.reject(new Error(reply.message));
   }
 
   private fail(reason: string, error = new Error(reason)): void {

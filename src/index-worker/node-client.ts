@@ -22,7 +22,7 @@ export function startNodeWorker(workerScript: string): IndexWorker {
 export async function buildIndexInWorker(
   files: readonly SourceFile[],
   workerScript: string,
-  options: { signal?: AbortSignal; maxBytes?: number } = {},
+  options: Parameters<IndexWorker['build']>[1] = {},
 ): Promise<IndexResult & { worker: IndexWorker }> {
   const worker = startNodeWorker(workerScript);
   try {

@@ -1,15 +1,20 @@
 // Messages between the editor's thread and the index worker. The worker holds the sources and the index and answers
 // the editor's questions (`query`), so the index never sits on the editor's heap; the editor's thread sends files,
 // questions and cancellations, and receives plain answers.
-import type { ServiceMethod, SourceProblem, SourceSummary } from '../core/worker-api';
+import type { ServiceMethod, SourceProblem, SourceStamp, SourceSummary } from '../core/worker-api';
 
 export type WorkerFile = { path: string; bytes?: ArrayBuffer; text?: string; id?: string; builtIn?: boolean };
 
 export type WorkerRequest =
   /** Files arrive in batches (so the sending thread never copies everything at once), then `build` or `update`. */
   | { type: 'files'; files: WorkerFile[] }
-  /** Index the files sent since the last build or update, replacing every source. */
-  | { type: 'build'; maxBytes?: number }
+  /** Index the files sent since the last build or update, replacing every source. `stamps`: each file's size and
+   *  mtime when it was read, kept (with its content hash) for saving the index. */
+  | { type: 'build'; maxBytes?: number; stamps?: { path: string; size: number; mtime: number }[] }
+  /** Load a saved index (corpus/saved-index.ts) instead of building one; its stamps come back with `ready`. */
+  | { type: 'open'; bytes: ArrayBuffer; engineVersion: string }
+  /** Encode the index as built or loaded (changes since are re-read from their files on the next open). */
+  | { type: 'save'; id: number; engineVersion: string }
   /** The files sent since replace the sources read from the same paths; the sources read from `removed` leave. */
   | { type: 'update'; removed: string[]; maxBytes?: number }
   /** One question to the engine: `EngineService[method](...args)`. */
@@ -19,7 +24,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   /** The index is built or updated: what the editor lists, and the files that could not be used. */
-  | { type: 'ready'; sources: SourceSummary[]; quoteCount: number; problems: SourceProblem[] }
+  | { type: 'ready'; sources: SourceSummary[]; quoteCount: number; problems: SourceProblem[]; saved?: { stamps: SourceStamp[]; writtenAt: number } }
   | { type: 'answer'; id: number; value: unknown }
   | { type: 'failed'; id: number; name: string; message: string }
   /** Building or updating failed; the previous index (if any) keeps answering. */

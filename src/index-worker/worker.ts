@@ -5,14 +5,20 @@
 // (`node-worker.ts`) and in a browser's Web Worker (`web-worker.ts`); only the port differs.
 import {
   buildCatalogAsync,
+  contentHash,
   createEngine,
+  decodeSavedIndex,
+  encodeSavedIndex,
+  indexOfSaved,
   QuoteIndex,
+  restoreSourcesGradually,
   SegmentedCorpus,
   serveLocally,
-  summarize,
+  summarizeCorpus,
   type EngineService,
   type SourceFile,
   type SourceProblem,
+  type SourceStamp,
   type VerbatimEngine,
 } from '../core/worker-api';
 import type { WorkerPort, WorkerRequest } from './protocol';
@@ -24,18 +30,55 @@ export function serveIndexing(port: WorkerPort): void {
   /** Builds and updates run one after another, in the order they were asked for. */
   let queue: Promise<void> = Promise.resolve();
   const running = new Map<number, AbortController>();
+  /** The files the large segment was built from (or loaded with), and the problems found then: what `save` writes. */
+  let base: { stamps: SourceStamp[]; problems: SourceProblem[] } = { stamps: [], problems: [] };
+  /** Restoring a loaded index's sources in the background; stopped when the index is replaced. */
+  let restoring: AbortController | undefined;
+  const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-  const publish = (engine: VerbatimEngine, problems: SourceProblem[]) => {
-    service = serveLocally(engine, summarize(engine));
-    port.post({ type: 'ready', sources: [...service.sources], quoteCount: service.quoteCount, problems }, []);
+  const publish = (engine: VerbatimEngine, problems: SourceProblem[], saved?: { stamps: SourceStamp[]; writtenAt: number }) => {
+    service = serveLocally(engine, summarizeCorpus(corpus));
+    port.post({ type: 'ready', sources: [...service.sources], quoteCount: service.quoteCount, problems, ...(saved ? { saved } : {}) }, []);
   };
 
-  const index = (files: SourceFile[], request: Extract<WorkerRequest, { type: 'build' | 'update' }>) => async () => {
+  const index = (files: SourceFile[], request: Extract<WorkerRequest, { type: 'build' | 'update' | 'open' }>) => async () => {
     try {
+      if (request.type === 'open') {
+        const decoded = decodeSavedIndex(new Uint8Array(request.bytes), { engineVersion: request.engineVersion });
+        if (!decoded.ok) {
+          port.post({ type: 'error', message: `the saved index ${decoded.reason}` }, []);
+          return;
+        }
+        restoring?.abort();
+        const segment = indexOfSaved(decoded);
+        corpus = new SegmentedCorpus([segment]);
+        base = { stamps: decoded.stamps, problems: decoded.problems };
+        publish(createEngine(corpus), decoded.problems, { stamps: decoded.stamps, writtenAt: decoded.writtenAt });
+        // The sources were decoded lazily; restore them a few at a time now, so that no later question pays for all.
+        const controller = (restoring = new AbortController());
+        void restoreSourcesGradually(
+          segment.sources.map((v) => v.source),
+          yieldToHost,
+          { signal: controller.signal },
+        );
+        return;
+      }
       if (request.type === 'build') {
         // Web pages, captions and PDFs are read by libraries loaded on demand: the asynchronous catalog.
         const catalog = await buildCatalogAsync(files, request.maxBytes);
+        restoring?.abort();
         corpus = new SegmentedCorpus([new QuoteIndex(catalog.sources)]);
+        const read = new Map((request.stamps ?? []).map((s) => [s.path, s]));
+        const encoder = new TextEncoder();
+        base = {
+          stamps: files.map((f) => ({
+            path: f.path,
+            size: read.get(f.path)?.size ?? -1,
+            mtime: read.get(f.path)?.mtime ?? -1,
+            hash: contentHash(f.bytes ?? encoder.encode(f.text ?? '')),
+          })),
+          problems: catalog.problems,
+        };
         publish(createEngine(corpus), catalog.problems);
         return;
       }
@@ -67,18 +110,33 @@ export function serveIndexing(port: WorkerPort): void {
     }
   };
 
+  const save = (id: number, engineVersion: string) => {
+    try {
+      const segment = corpus.segments[0]!;
+      const bytes = encodeSavedIndex({ sources: segment.sources.map((v) => v.source), parts: segment.parts, stamps: base.stamps, engineVersion, problems: base.problems });
+      port.post({ type: 'answer', id, value: bytes }, [bytes.buffer as ArrayBuffer]);
+    } catch (err) {
+      port.post({ type: 'failed', id, name: 'Error', message: (err as Error)?.message ?? String(err) }, []);
+    }
+  };
+
   port.onMessage((request: WorkerRequest) => {
     switch (request.type) {
       case 'files':
         for (const { bytes, ...f } of request.files) pending.push(bytes ? { ...f, bytes: new Uint8Array(bytes) } : f);
         return;
       case 'build':
-      case 'update': {
+      case 'update':
+      case 'open': {
         const files = pending;
         pending = [];
         queue = queue.then(index(files, request));
         return;
       }
+      case 'save':
+        // After the builds and updates asked for before it.
+        queue = queue.then(() => save(request.id, request.engineVersion));
+        return;
       case 'query':
         void answer(request.id, request.method, request.args);
         return;

@@ -3,7 +3,7 @@
 // background. The platform entry decides only how the index is built off the editor's thread.
 
 import * as vscode from 'vscode';
-import { SourceStore, type WorkerStarter } from './source-store';
+import { SourceStore, type IndexState, type IndexStorage, type WorkerStarter } from './source-store';
 import { DraftAnalyzer, settingsOptions } from './draft-analyzer';
 import { registerMisquoteDiagnostics } from './misquote-diagnostics';
 import { registerQuoteCompletions } from './quote-completions';
@@ -22,17 +22,32 @@ export interface VerbatimApi {
   statusBarText(): string | undefined;
   /** Fires with the status bar's text each time it is updated. */
   onDidUpdateStatusBar: vscode.Event<string>;
+  /** Where the index came from (built, or loaded as saved) and how many source files were read. */
+  indexState(): IndexState;
 }
 
 export interface Platform {
   /** Starts the index worker, which builds the index and answers the editor's questions off the editor's thread:
    *  a Node worker thread, or a Web Worker in the browser. */
   startWorker: (context: vscode.ExtensionContext) => WorkerStarter;
+  /** The worker's script, relative to the extension: its build identifies the engine that wrote a saved index. */
+  workerScript: string[];
+}
+
+/** The saved index's place (the workspace storage; none in a window without a folder) and the engine's build. */
+function indexStorage(context: vscode.ExtensionContext, platform: Platform): IndexStorage | undefined {
+  if (!context.storageUri) return undefined;
+  let version: Promise<string> | undefined;
+  const engineVersion = () =>
+    (version ??= Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, ...platform.workerScript))).then(
+      (stat) => `${(context.extension.packageJSON as { version?: string }).version ?? '0'}+${stat.size}-${stat.mtime}`,
+    ));
+  return { folder: context.storageUri, engineVersion };
 }
 
 export function activateVerbatim(context: vscode.ExtensionContext, platform: Platform): VerbatimApi {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
-  const store = new SourceStore(context.extensionUri, log, platform.startWorker(context));
+  const store = new SourceStore(context.extensionUri, log, platform.startWorker(context), indexStorage(context, platform));
   const analyzer = new DraftAnalyzer({ engine: () => store.current, options: settingsOptions });
   // Providers check `verbatim.languages` per document; the selector names the languages configured at start.
   const selector: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));
@@ -58,5 +73,6 @@ export function activateVerbatim(context: vscode.ExtensionContext, platform: Pla
     sourcesView: sources.view,
     statusBarText: () => (status.item.text === '' ? undefined : status.item.text),
     onDidUpdateStatusBar: status.onDidUpdate,
+    indexState: () => store.indexState(),
   };
 }

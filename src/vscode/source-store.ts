@@ -3,11 +3,18 @@
 // watchers. The index and the engine live in a worker the platform starts: this thread holds the sources' metadata
 // and asks the worker its questions (`EngineService`). A changed, new or deleted file updates the worker's index
 // in place (only that file is read and indexed); a change of settings or Reload Sources rebuilds it.
+//
+// A built index is saved in the extension's workspace storage. The next window loads it, checks it against the
+// files (size and mtime; the content hash where those cannot decide) and reads again only what changed, so it
+// answers without reading every source. A saved index that is corrupt, truncated, of another format or written by
+// another build of the extension is refused by the worker and rebuilt.
 
 import * as vscode from 'vscode';
 import {
   BUILTIN_SOURCES,
+  contentHash,
   createEngine,
+  staleSources,
   indexSources,
   loadSources,
   serveLocally,
@@ -16,6 +23,7 @@ import {
   type SourceFile,
   type SourceProblem,
   type SourceRef,
+  type SourceReader,
   type SourceStat,
 } from '../core';
 import { readSettings } from './settings';
@@ -31,10 +39,38 @@ export function opensAsText(source: SourceRef): boolean {
 /** The index worker as the store uses it (`IndexWorker` in src/index-worker/client.ts). */
 export interface IndexWorkerHandle {
   readonly alive: boolean;
-  build(files: readonly SourceFile[], options: { signal?: AbortSignal }): Promise<{ service: EngineService; problems: SourceProblem[] }>;
+  build(
+    files: readonly SourceFile[],
+    options: { signal?: AbortSignal; stamps?: { path: string; size: number; mtime: number }[] },
+  ): Promise<{ service: EngineService; problems: SourceProblem[] }>;
   update(files: readonly SourceFile[], removed: readonly string[], options: { signal?: AbortSignal }): Promise<{ service: EngineService; problems: SourceProblem[] }>;
+  open(
+    bytes: Uint8Array,
+    engineVersion: string,
+  ): Promise<{ service: EngineService; problems: SourceProblem[]; saved?: { stamps: { path: string; size: number; mtime: number; hash: string }[]; writtenAt: number } }>;
+  save(engineVersion: string): Promise<Uint8Array>;
   dispose(): void;
 }
+
+/** Where the index comes from, for the log and the tests (the extension's API). */
+export interface IndexState {
+  /** 'sources': built from the files; 'saved': loaded as saved; 'updated': loaded, then the changed files re-read. */
+  origin: 'none' | 'sources' | 'saved' | 'updated';
+  /** Source files read since the extension started (a saved index that is current reads none). */
+  filesRead: number;
+  /** When the index was last saved by this window, or null. */
+  savedAt: number | null;
+}
+
+/** Where the index is saved, and which build of the engine may read it back. */
+export interface IndexStorage {
+  /** The folder (the extension's workspace storage). */
+  folder: vscode.Uri;
+  /** The extension's version and its engine's build: a saved index of any other is rebuilt. */
+  engineVersion: () => Promise<string>;
+}
+
+const SAVED_INDEX_FILE = 'sources.vbi';
 
 /** How this platform starts an index worker (a Node worker thread, or a Web Worker); throws when it cannot. */
 export type WorkerStarter = () => Promise<IndexWorkerHandle>;
@@ -47,7 +83,10 @@ export class SourceStore implements vscode.Disposable {
   /** Fires after the sources changed and the service was replaced. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly reader = createWorkspaceSourceReader();
+  private readonly reader: SourceReader;
+  private readonly state: IndexState = { origin: 'none', filesRead: 0, savedAt: null };
+  /** Whether a saved index may still be tried (only by the first load of this window). */
+  private mayOpenSaved = true;
   private readonly reported = new Set<string>();
   private watchers: vscode.Disposable[] = [];
   private generation = 0;
@@ -64,7 +103,10 @@ export class SourceStore implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly startWorker: WorkerStarter,
+    private readonly storage?: IndexStorage,
   ) {
+    const files = createWorkspaceSourceReader();
+    this.reader = { list: (p) => files.list(p), stat: (p) => files.stat(p), read: (p) => (this.state.filesRead++, files.read(p)) };
     const rebuild = () => this.scheduleReload(0, true);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -78,6 +120,11 @@ export class SourceStore implements vscode.Disposable {
   /** The engine over the sources as last loaded. */
   get current(): EngineService {
     return this.service;
+  }
+
+  /** Where the index came from and how many files were read (a copy). */
+  indexState(): IndexState {
+    return { ...this.state };
   }
 
   /** Resolves once the first load has finished (it starts on first call, not at activation). */
@@ -130,6 +177,11 @@ export class SourceStore implements vscode.Disposable {
     const settings = readSettings();
     if (rewatch) this.watch(settings.sources);
     const builtIn = settings.includeBuiltInSources ? BUILTIN_SOURCES.map((b) => ({ path: this.builtInPath(b.file), id: b.id })) : [];
+    if (this.mayOpenSaved) {
+      this.mayOpenSaved = false;
+      if (await this.openSaved(builtIn, settings.sources, generation)) return;
+      if (generation !== this.generation) return;
+    }
     const indexed = this.worker?.alive ? this.indexed : null;
     // With an index to update, files whose size and mtime did not change are not read again.
     const same = indexed ? (path: string, stat: SourceStat) => indexed.get(path)?.size === stat.size && indexed.get(path)?.mtime === stat.mtime : undefined;
@@ -144,7 +196,10 @@ export class SourceStore implements vscode.Disposable {
         if (loaded.files.length === 0 && removed.length === 0) return;
         result = await this.worker.update(loaded.files, removed, { signal: building.signal });
       } else {
-        result = await this.rebuild(loaded.files, building.signal);
+        const stamps = [...loaded.stamps].map(([path, s]) => ({ path, ...s }));
+        result = await this.rebuild(loaded.files, building.signal, stamps);
+        this.state.origin = 'sources';
+        void this.save();
       }
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
@@ -154,6 +209,7 @@ export class SourceStore implements vscode.Disposable {
       const all = indexed ? await loadSources(this.reader, { patterns: settings.sources, builtIn }) : loaded;
       const inThread = await indexSources(all.files);
       result = { service: serveLocally(inThread.engine), problems: inThread.problems };
+      this.state.origin = 'sources';
     }
     if (generation !== this.generation) return;
     this.indexed = this.worker ? loaded.stamps : null;
@@ -164,16 +220,93 @@ export class SourceStore implements vscode.Disposable {
   }
 
   /** A new worker builds the index; the old one answers until the new one is ready. */
-  private async rebuild(files: readonly SourceFile[], signal: AbortSignal): Promise<{ service: EngineService; problems: SourceProblem[] }> {
+  private async rebuild(
+    files: readonly SourceFile[],
+    signal: AbortSignal,
+    stamps: { path: string; size: number; mtime: number }[],
+  ): Promise<{ service: EngineService; problems: SourceProblem[] }> {
     const worker = await this.startWorker();
     try {
-      const result = await worker.build(files, { signal });
+      const result = await worker.build(files, { signal, stamps });
       this.worker?.dispose();
       this.worker = worker;
       return result;
     } catch (err) {
       worker.dispose();
       throw err;
+    }
+  }
+
+  /**
+   * Loads the saved index, if there is one the worker accepts, and brings it up to date with the files: only those
+   * whose size and mtime (or, when the mtime is too close to the saving to tell, content) changed are read. True
+   * when the engine now answers from it.
+   */
+  private async openSaved(builtIn: { path: string; id: string }[], patterns: readonly string[], generation: number): Promise<boolean> {
+    if (!this.storage) return false;
+    const file = vscode.Uri.joinPath(this.storage.folder, SAVED_INDEX_FILE);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch {
+      return false; // none saved yet
+    }
+    let worker: IndexWorkerHandle | undefined;
+    try {
+      const engineVersion = await this.storage.engineVersion();
+      // Listed and checked, not read.
+      const listed = await loadSources(this.reader, { patterns, builtIn }, undefined, () => true);
+      worker = await this.startWorker();
+      const opened = await worker.open(bytes, engineVersion);
+      const saved = opened.saved!;
+      const now = [...listed.stamps].map(([path, s]) => ({ path, ...s }));
+      const stale = await staleSources(saved.stamps, now, async (path) => contentHash(await this.reader.read(path)), { writtenAt: saved.writtenAt });
+      let result: { service: EngineService; problems: SourceProblem[] } = opened;
+      if (!stale.fresh) {
+        const reread = new Set([...stale.changed, ...stale.added]);
+        const changed = await loadSources(this.reader, { patterns, builtIn }, undefined, (path) => !reread.has(path));
+        result = await worker.update(changed.files, stale.removed, {});
+        result = { ...result, problems: [...opened.problems.filter((p) => !reread.has(p.path) && !stale.removed.includes(p.path)), ...changed.problems, ...result.problems] };
+        this.log.info(
+          `The saved index was current but for ${stale.changed.length} changed, ${stale.added.length} new and ${stale.removed.length} removed file(s): only those were read.`,
+        );
+      }
+      if (generation !== this.generation) {
+        worker.dispose();
+        return false;
+      }
+      this.worker?.dispose();
+      this.worker = worker;
+      this.indexed = listed.stamps;
+      this.state.origin = stale.fresh ? 'saved' : 'updated';
+      this.service = result.service;
+      this.log.info(`Loaded the saved index: ${this.service.sources.length} source(s) with ${this.service.quoteCount} quote(s).`);
+      this.report([...listed.problems, ...result.problems]);
+      this.changed.fire(this.service);
+      return true;
+    } catch (err) {
+      worker?.dispose();
+      this.log.info(`Not using the saved index: ${(err as Error).message}. Reading the sources instead.`);
+      return false;
+    }
+  }
+
+  /** Saves the index as built, in the background: to a temporary file first, then renamed over the old one. */
+  private async save(): Promise<void> {
+    const worker = this.worker;
+    if (!this.storage || !worker) return;
+    try {
+      const bytes = await worker.save(await this.storage.engineVersion());
+      const file = vscode.Uri.joinPath(this.storage.folder, SAVED_INDEX_FILE);
+      // A unique temporary name: two windows saving at once each rename a whole file over the other's.
+      const temp = vscode.Uri.joinPath(this.storage.folder, `${SAVED_INDEX_FILE}.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
+      await vscode.workspace.fs.createDirectory(this.storage.folder);
+      await vscode.workspace.fs.writeFile(temp, bytes);
+      await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+      this.state.savedAt = Date.now();
+      this.log.info(`Saved the index (${(bytes.length / 1e6).toFixed(1)} MB).`);
+    } catch (err) {
+      this.log.warn(`Could not save the index: ${(err as Error).message}`);
     }
   }
 

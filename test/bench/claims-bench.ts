@@ -9,6 +9,7 @@ import { mulberry32 } from './corpus';
 export interface ClaimBench {
   claimP50Ms: number;
   claimP95Ms: number;
+  claimP99Ms: number;
   claimDraftMs: number;
   /** Claims in the draft, and how many were found supported or contradicted (the rest: unsupported). */
   claimDraftClaims: number;
@@ -72,6 +73,7 @@ export function benchClaims(index: QuoteIndex, queries = 300, draftWords = 5_000
   return {
     claimP50Ms: round(percentile(times, 50)),
     claimP95Ms: round(percentile(times, 95)),
+    claimP99Ms: round(percentile(times, 99)),
     claimDraftMs: round(percentile(runs, 50), 1),
     claimDraftClaims: result.claims.length,
     claimDraftMatched: result.claims.filter((c) => c.verdict !== 'unsupported').length,

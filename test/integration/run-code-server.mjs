@@ -12,8 +12,9 @@
 // --vsix installs the packaged extension into code-server first and runs the light suite against the installed copy,
 //   which proves the .vsix holds everything the extension needs.
 // --screenshots DIR runs only the screenshot tour and writes its pictures to DIR.
-// --reload runs the saved-index tests twice in one window: once to save the index, then after reloading the window
-//   (the extension host starts again, with the same storage), to answer from the saved index.
+// --reload runs the saved-index tests three times in one window: once to save the index; after reloading the window
+//   (the extension host starts again, with the same storage), to answer from the saved index; and after one source
+//   was changed while the window was closed, to read that one again and never show its old words.
 //
 // The run's choices reach the suite in <tmp>/verbatim-test.json, next to the workspace folder (the web host has no
 // environment variables). Environment: VERBATIM_CODE_SERVER_DIR (install cache), VERBATIM_TEST_TIMEOUT_MS (default
@@ -93,6 +94,12 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-it-'));
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(repo, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  if (reload) {
+    // Sources last edited an hour ago, as a writer's usually were: their mtime tells, without reading them, that
+    // they have not changed since the index was saved (a file changed within moments of the saving is read).
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of fs.readdirSync(path.join(workspace, 'sources'))) fs.utimesSync(path.join(workspace, 'sources', f), hourAgo, hourAgo);
+  }
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(extensionsDir);
   const extensionPath = vsix ? installVsix(node, entry, extensionsDir) : repo;
@@ -199,14 +206,29 @@ async function main() {
     ];
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const timer = new Promise((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), deadline - Date.now()));
-    const code = await Promise.race([exited, timer]);
-    if (!reload || code !== 0) return code;
+    let code = await Promise.race([exited, timer]);
+    if (!reload) return code;
     // The same window again: the workbench and the extension host start anew, with the storage the first run left.
-    writeConfig('after-reload');
-    exited = new Promise((r) => (resolveExit = r));
-    console.log('integration: reloading the window');
-    await page.reload();
-    return await Promise.race([exited, timer]);
+    const phases = [
+      ['after-reload', () => {}],
+      [
+        'changed-while-closed',
+        () => {
+          const file = path.join(workspace, 'sources', 'rail-interview.txt');
+          fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('safe by the end of January', 'safe by the end of March'));
+        },
+      ],
+    ];
+    for (const [phase, before] of phases) {
+      if (code !== 0) return code;
+      before();
+      writeConfig(phase);
+      exited = new Promise((r) => (resolveExit = r));
+      console.log(`integration: reloading the window (${phase})`);
+      await page.reload();
+      code = await Promise.race([exited, timer]);
+    }
+    return code;
   } catch (err) {
     console.error(`integration: ${err.message}`);
     const tail = serverLog.join('').trim().split('\n').slice(-15).join('\n');

@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -37,7 +37,16 @@ export function readEvalSet(name: EvalPart): EvalItem[] {
 let index: QuoteIndex | null = null;
 export function claimsIndex(): QuoteIndex {
   return (index ??= new QuoteIndex(
-    loadSources('claims/sources/river-council.md', 'claims/sources/wind-farm.txt', 'sources/harbour-strike.md', 'sources/grain-talks.txt', 'claims/sources/central-bank.md'),
+    loadSources(
+      'claims/sources/river-council.md',
+      'claims/sources/wind-farm.txt',
+      'sources/harbour-strike.md',
+      'sources/grain-talks.txt',
+      'claims/sources/central-bank.md',
+      'claims/sources/glass-museum.md',
+      'claims/sources/transit-fares.txt',
+      'claims/sources/hospital-waits.md',
+    ),
   ));
 }
 

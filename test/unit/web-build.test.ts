@@ -34,6 +34,7 @@ function vmWorkers(script: string, started: { count: number; terminated: number 
     // What a Web Worker's global scope has and the worker uses (timers between a draft's quotations, abort signals).
     const scope = {
       TextDecoder,
+      TextEncoder,
       setTimeout,
       clearTimeout,
       AbortController,

@@ -41,6 +41,8 @@ export interface Token {
   end: number;
   /** Capitalized and not just because it starts the sentence. */
   cap: boolean;
+  /** Capitalized at the sentence's start, not known to be a name, and not a function word: maybe a name ("Zelensky said"). */
+  initial: boolean;
   stop: boolean;
   /** Part of a number or a date: compared as a value, not as a word. */
   value: boolean;
@@ -65,6 +67,8 @@ export interface DateMention extends Span {
   month: number | null;
   day: number | null;
   year: number | null;
+  /** "last month" (-1), "this month" (0), "next month" (1): a month counted from the source's date. */
+  monthOffset?: number;
   /** The sentence looks forward ("will meet on Thursday"). */
   future: boolean;
 }
@@ -88,6 +92,20 @@ export interface Analysis {
 }
 
 const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'yet']);
+
+/** Verbs that keep someone from doing a thing: "barred both sides from moving" says "not to move". */
+const PREVENTIONS = new Set(
+  'bar bars barred barring prevent prevents prevented preventing prohibit prohibits prohibited forbid forbids forbade forbidden ban bans banned stop stops stopped block blocks blocked refrain refrains refrained keep keeps kept'.split(
+    ' ',
+  ),
+);
+
+/** Whether "from" at k closes a prevention ("barred both sides from"), the verb at most four words back. */
+function preventsAt(raw: readonly { key: string }[], k: number): boolean {
+  if (raw[k]?.key !== 'from' || !/ing$/.test(raw[k + 1]?.key ?? '')) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (PREVENTIONS.has(raw[j]!.key)) return true;
+  return false;
+}
 
 const interned = new Map<string, number>();
 function intern(s: string): number {
@@ -127,6 +145,7 @@ const NUMBER_WORD =
 const WORD_NUMBER_RE = new RegExp(`\\b(?:(?:a|an|one)[\\s-]+)?${NUMBER_WORD}(?:(?:[\\s-]+(?:and[\\s-]+)?(?:a[\\s-]+)?)${NUMBER_WORD})*\\b`, 'gi');
 const DIGIT_NUMBER_RE =
   /([$£€])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s|-)(\d)\/(\d)\b|([½¼¾⅓⅔]))?(?:\s?(million|billion|thousand|bn|m|k)\b)?(\s?(?:%|per\s?cent\b|percent\b))?/gi;
+const ONE_TO_TEN = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 };
 const FRACTION_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
@@ -166,6 +185,8 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
     const stop = stopWord;
+    const isCap =
+      upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
     return {
       key,
       lemma,
@@ -177,11 +198,12 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       alias: aliasGroup(key, k + 1 < raw.length ? raw[k + 1]!.key : undefined),
       start: w.start,
       end: w.end,
-      cap: upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict)),
+      cap: isCap,
+      initial: !isCap && upper && !stop && !QUANTIFIERS.has(key),
       stop,
       value: inAny(valueSpans, w.start, w.end),
       // "declined to say" says what "did not say" says.
-      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to'),
+      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to') || preventsAt(raw, k),
       modality: MODALITY.get(key) ?? null,
       quantifier: QUANTIFIERS.get(key) ?? null,
     };
@@ -258,6 +280,11 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     if (/[$£€]\s?$/.test(slice.slice(0, m.index)) || /^,\d/.test(slice.slice(m.index + 4))) continue;
     push({ start, end: start + 4, weekday: null, month: null, day: null, year: Number(m[1]) });
   }
+  for (const m of slice.matchAll(/\b(last|this|next|previous|past)\s+month\b/gi)) {
+    const start = span.start + m.index;
+    const word = m[1]!.toLowerCase();
+    push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, monthOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -293,6 +320,12 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
     out.push({ start, end, values, approx: hedge.approx, ordinal, unit: unit && /^(?:years?|decades?)$/.test(unit) ? 'year' : unit, outerStart: start - hedge.length });
   };
+  // "one in five", "2 in 3": a share, the same as 20% or a fifth.
+  for (const m of slice.matchAll(/\b(one|two|three|four|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
+    const a = /^\d/.test(m[1]!) ? Number(m[1]) : ONE_TO_TEN.indexOf(m[1]!.toLowerCase()) + 1;
+    const b = /^\d/.test(m[2]!) ? Number(m[2]) : ONE_TO_TEN.indexOf(m[2]!.toLowerCase()) + 1;
+    if (a > 0 && b > a) push(span.start + m.index, span.start + m.index + m[0].length, a / b, false, false);
+  }
   for (const m of slice.matchAll(DIGIT_NUMBER_RE)) {
     const start = span.start + m.index + (m[0].length - m[0].trimStart().length);
     let value = Number(m[2]!.replace(/,/g, ''));
@@ -321,7 +354,9 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   return out.sort((a, b) => a.start - b.start);
 }
 
-const CONNECTORS = new Set(['of', 'for', 'the', 'and', ...NAME_PARTICLES]);
+// "and" is not one: "Trump and Putin", "Aurora, Lakewood and Denver" are lists of names, far more often than one
+// name with "and" inside it.
+const CONNECTORS = new Set(['of', 'for', 'the', ...NAME_PARTICLES]);
 
 /** Runs of capitalized words ("Royal Society for the Protection of Birds"), by token index. */
 function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {

@@ -67,6 +67,7 @@ function contextOf(source: Source): SourceContext {
   return {
     date: source.meta.date,
     text: source.text,
+    source,
     speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
   };
 }
@@ -79,7 +80,8 @@ const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
  */
 function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
   const speakers = [...new Set(source.quotes.filter((q) => q.offset.start < span.end && q.offset.end > span.start && q.speaker).map((q) => q.speaker!))];
-  if (speakers.length === 0) return undefined;
+  const antecedent = antecedentWords(source, span);
+  if (speakers.length === 0) return antecedent;
   let bySpeaker = speakerWordCache.get(source);
   if (!bySpeaker) speakerWordCache.set(source, (bySpeaker = new Map()));
   const out = new Set<string>();
@@ -99,7 +101,32 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
     }
     for (const w of words) out.add(w);
   }
+  for (const w of antecedent ?? []) out.add(w);
   return out;
+}
+
+/**
+ * A passage that opens with "She says" or "He added" names its subject in the sentence before: the names and roles
+ * there ("Essler, who has led the museum since 2019" | "She says the museum has spent…"), lower case.
+ */
+function antecedentWords(source: Source, span: Span): Set<string> | undefined {
+  if (!/^\s*(?:He|She|They)\b/.test(source.text.slice(span.start, span.start + 8))) return undefined;
+  const list = source.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid]!.start < span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const prev = list[lo];
+  if (!prev || prev.start >= span.start || span.start - prev.end > 400) return undefined;
+  const out = new Set<string>();
+  for (const w of prev.text.split(/[\s,;:()"“”]+/)) {
+    const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
+    if ((/^\p{Lu}\p{L}/u.test(word) || ROLE_WORDS.has(word.toLowerCase())) && word.length > 2) out.add(word.toLowerCase());
+  }
+  return out.size > 0 ? out : undefined;
 }
 
 interface Candidate {
@@ -108,6 +135,8 @@ interface Candidate {
   span: Span;
   cmp: Comparison;
   merged: boolean;
+  /** Share of the words quoted in the claim's sentence that the passage has (0 when it quotes nothing). */
+  quoted: number;
 }
 
 function verdictOf(c: Comparison): ClaimCheck['verdict'] {
@@ -115,6 +144,9 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   // One difference in a passage that states the rest; two only when it states nearly all the rest. Shared names
   // alone never make a contradiction: the passage must also state what the claim says of them.
   if (c.differences.length > 0 && (c.plainMet < Math.min(2, c.plainWords) || c.plainMet < 0.5 * c.plainWords)) return 'unsupported';
+  // A difference and, besides it, a number, date or name the passage has no counterpart for: the claim says more than
+  // the passage, so the passage is not the one it reports, and the difference may well be invented.
+  if (c.differences.length > 0 && c.extras > 0) return 'unsupported';
   if (c.differences.length > 0) {
     return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
   }
@@ -123,7 +155,10 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
 
 /** Shared names alone do not pick a passage: what the claim says of them counts as much. */
 const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.plainMet / c.plainWords);
-const rank = (c: Candidate) => 0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0);
+// The words a claim's sentence quotes are not its claim, but they tell which passage its frame reports.
+// Between passages that explain the claim about as well, the one that states all of it wins.
+const rank = (c: Candidate) =>
+  0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimSentence): ClaimCheck {
@@ -137,16 +172,26 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     differences: [],
   };
   const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
+  const quotedKeys = new Set<string>();
+  for (const q of sentence.quotations) for (const t of analyzeText(text, q).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
   let best: Candidate | null = null;
   const consider = (view: SourceView, ks: number[], merged = false) => {
     const list = view.source.sentences;
     if (ks.some((k) => list[k] === undefined)) return;
-    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24."): take the rest along.
+    // The source's segmenter may have cut after an abbreviation ("on Sept." | "24.", "Gov." | "Martin Sorensen said"):
+    // take the rest along, and the start before.
     while (ks.length < 4 && endsInAbbreviation(view.source, ks[ks.length - 1]!)) ks = [...ks, ks[ks.length - 1]! + 1];
+    while (ks.length < 4 && ks[0]! > 0 && endsInAbbreviation(view.source, ks[0]! - 1)) ks = [ks[0]! - 1, ...ks];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
     const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
-    const c = { view, sentences: ks, span, cmp, merged };
+    let quoted = 0;
+    if (quotedKeys.size > 0) {
+      const keys = new Set(sourceAnalysis(view.source, span).tokens.map((t) => t.key));
+      for (const k of quotedKeys) if (keys.has(k)) quoted++;
+      quoted /= quotedKeys.size;
+    }
+    const c = { view, sentences: ks, span, cmp, merged, quoted };
     if (!best || rank(c) > rank(best)) best = c;
   };
   for (const r of refs) consider(r.source, [r.sentence]);
@@ -189,7 +234,10 @@ function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
 function endsInAbbreviation(source: Source, k: number): boolean {
   const here = source.sentences[k]!;
   const next = source.sentences[k + 1];
-  return !!next && next.paragraphIndex === here.paragraphIndex && /^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text);
+  if (!next || next.paragraphIndex !== here.paragraphIndex) return false;
+  if (/^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text)) return true;
+  // A title written short stands before a name: "Gov." | "Martin Sorensen said".
+  return /^\p{Lu}/u.test(next.text) && /(?:^|[\s(])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|Atty|Supt|Insp|Gov\.-elect)\.$/.test(here.text);
 }
 
 function optionsOf(options: Partial<ClaimOptions>): ClaimOptions {

@@ -1,6 +1,7 @@
 // Word lists for claim checks: general English news usage only, never the names or phrases of one article.
 // Grouped by what a claim check asks of a word: does it carry content, hedge, negate, quantify or name a date?
 
+import irregularVerbs from 'english-verbs-irregular/dist/verbs.json';
 import { stemWord } from '../text/stem';
 
 const words = (s: string) => s.trim().split(/\s+/);
@@ -113,7 +114,8 @@ ceasefire truce
 keep leave hold maintain
 strike walkout stoppage
 collapse fail
-strong firm`;
+strong firm
+forecast predict projection`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {
@@ -156,16 +158,39 @@ export function areAntonyms(a: string, b: string): boolean {
   return ANTONYM_WORDS.has(a) && ANTONYM_WORDS.has(b) && ANTONYMS.has(`${a}|${b}`);
 }
 
-/** Irregular past forms → base form, so that "said" meets "say" and "rose" meets "rise". */
-export const IRREGULAR_LEMMAS: ReadonlyMap<string, string> = new Map(
-  words(`said:say told:tell went:go gone:go gave:give given:give made:make took:take taken:take came:come held:hold met:meet
+/** english-verbs-irregular's table (RosaeNLG): base form → [past, past participle] pairs, 569 verbs. */
+const IRREGULAR_TABLE: Record<string, string[][]> = irregularVerbs;
+
+/**
+ * Past participles of irregular verbs ("told", "held", "set"), for passives: "was told by the board". A form that is
+ * also a base form of the table ("lay", "found") is left out.
+ */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(
+  Object.values(IRREGULAR_TABLE)
+    .flat()
+    .map((p) => p[1] ?? '')
+    .filter((w) => /^[a-z]+$/.test(w) && !(w in IRREGULAR_TABLE)),
+);
+
+/**
+ * Irregular past forms → base form, so that "said" meets "say" and "rose" meets "rise": the table's forms (less those
+ * that are base forms themselves, "lay" or "found"), and a few of our own that take precedence.
+ */
+export const IRREGULAR_LEMMAS: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(IRREGULAR_TABLE).flatMap(([base, forms]) =>
+    forms
+      .flat()
+      .filter((w) => /^[a-z]+$/.test(w) && w !== base && !(w in IRREGULAR_TABLE))
+      .map((w) => [w, base] as [string, string]),
+  ),
+  ...words(`said:say told:tell went:go gone:go gave:give given:give made:make took:take taken:take came:come held:hold met:meet
   thought:think spoke:speak spoken:speak won:win began:begin begun:begin rose:rise risen:rise led:lead left:leave paid:pay sold:sell
   found:find got:get kept:keep lost:lose sent:send spent:spend stood:stand saw:see seen:see knew:know known:know wrote:write
   written:write brought:bring bought:buy fell:fall fallen:fall struck:strike hit:hit cut:cut set:set put:put shut:shut
   built:build felt:feel heard:hear meant:mean ran:run drove:drive driven:drive chose:choose chosen:choose broke:break
   broken:break froze:freeze frozen:freeze withdrew:withdraw sought:seek taught:teach caught:catch fought:fight
   agreed:agree`).map((p) => p.split(':') as [string, string]),
-);
+]);
 
 /** Several names for one place or body: compared as one entity. */
 const ALIAS_GROUPS = `us u.s united_states america american americans washington white_house
@@ -206,7 +231,7 @@ export const ORGANISATION_WORDS = new Set(
   trust society union energy corporation company inc ltd plc group association foundation institute university college
   school police army navy news times post journal network channel press radio television tv authority board service
   services administration order league club federation alliance coalition organisation organization agency bureau
-  industry consortium confederation chamber reserve institution
+  industry consortium confederation chamber reserve institution hospital hospitals clinic infirmary
   reuters cnn bbc nbc cbs abc fox`),
 );
 

@@ -7,8 +7,19 @@
 import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
 import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
-import { type Analysis, type DateMention, type NumberMention, type Token, modalityAt, negatedAt, quantifierAt } from './analyze-text';
-import { AUXILIARIES, GENERIC_ROLES, IRREGULAR_LEMMAS, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STRONG_QUANTIFIERS, SUBJECT_PRONOUNS, areAntonyms } from './claim-lexicon';
+import { type Analysis, type DateMention, type NumberMention, type Token, lemmaOf, modalityAt, negatedAt, quantifierAt } from './analyze-text';
+import {
+  AUXILIARIES,
+  GENERIC_ROLES,
+  IRREGULAR_LEMMAS,
+  IRREGULAR_PARTICIPLES,
+  ORGANISATION_WORDS,
+  PLACE_WORDS,
+  ROLE_WORDS,
+  STRONG_QUANTIFIERS,
+  SUBJECT_PRONOUNS,
+  areAntonyms,
+} from './claim-lexicon';
 import { entityKindOf, type EntityKind } from './nlp';
 
 export interface RawDifference {
@@ -43,11 +54,16 @@ export interface SourceContext {
    * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
    */
   speakerWords?: ReadonlySet<string>;
+  /** The source itself, as a key for what is cached per source (held weakly). */
+  source?: object;
 }
 
 type MatchKind = 'same' | 'antonym';
 
 const FEW_WORDS = new Set(['few', 'little']);
+
+/** Words too common to show that two names stand in the same place. */
+const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
@@ -56,11 +72,33 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
   if (a.alias >= 0 && a.alias === b.alias) return 'same';
   if (a.group >= 0 && a.group === b.group) return 'same';
   if (a.cap && b.cap && a.key.length > 3 && a.nk === b.nk) return 'same';
+  // A sentence's first word may be a name, spelt another way: "Zelensky said" / "Zelenskyy".
+  if (a.initial !== b.initial && (a.cap || b.cap) && a.key.length > 4 && b.key.length > 4 && Math.abs(a.key.length - b.key.length) <= 1) {
+    if (a.nk === b.nk || commonPrefix(a.key, b.key) >= Math.min(a.key.length, b.key.length)) return 'same';
+  }
   // A name and its adjective: Alaska / Alaskan, Ukraine / Ukrainian.
   if (a.cap && b.cap && a.key.length >= 4 && b.key.length >= 4 && commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1)) return 'same';
   if (a.ant && b.ant && (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key))) return 'antonym';
   if (a.key.length > 3 && b.key.length > 3 && ((a.key.startsWith('un') && a.key === `un${b.key}`) || (b.key.startsWith('un') && b.key === `un${a.key}`))) return 'antonym';
   return null;
+}
+
+const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship|th)$/;
+
+/**
+ * A noun made from a verb, and the verb: "agreement" / "agreed", "opposition" / "opposed", "decision" / "decide".
+ * Only where one word has a noun's ending, the stems differ in their last two letters at most, and share five.
+ */
+function derived(a: Token, b: Token): boolean {
+  if (!NOMINAL.test(a.key) && !NOMINAL.test(b.key)) return false;
+  // "agreement" → agree, "membership" → member, "growth" → grow.
+  const strip = (t: Token) => (/(?:ment|ments|ship|wth)$/.test(t.key) ? lemmaOf(t.key.replace(/(?:ment|ments|ship|th)$/, '')) : t.lemma);
+  const x = strip(a);
+  const y = strip(b);
+  if (x === y) return x.length >= 3;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 5 || long.length - short.length > 2) return false;
+  return long.startsWith(short.slice(0, -1)) && commonPrefix(short, long) >= 5;
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -91,7 +129,13 @@ interface PassageIndex {
   lastByKey: Map<string, number>;
   lastByPair: Map<string, number>;
   caps: number[];
+  /** Capitalized words by the first three letters of their key and of their name key. */
+  capsByPrefix: Map<string, number[]>;
   antonymed: number[];
+  /** Positions of the plain words by the first four letters of their lemma, for nominalisations. */
+  byPrefix: Map<string, number[]>;
+  /** Every position of each lemma, when it occurs more than once. */
+  lemmaRepeats: Map<number, number[]>;
 }
 
 const passageIndexes = new WeakMap<Analysis, PassageIndex>();
@@ -99,11 +143,29 @@ const passageIndexes = new WeakMap<Analysis, PassageIndex>();
 function indexPassage(a: Analysis): PassageIndex {
   let x = passageIndexes.get(a);
   if (x) return x;
-  x = { byKid: new Map(), byLid: new Map(), byAlias: new Map(), byGroup: new Map(), byName: new Map(), lastByKey: new Map(), lastByPair: new Map(), caps: [], antonymed: [] };
+  x = {
+    byKid: new Map(),
+    byLid: new Map(),
+    byAlias: new Map(),
+    byGroup: new Map(),
+    byName: new Map(),
+    lastByKey: new Map(),
+    lastByPair: new Map(),
+    caps: [],
+    antonymed: [],
+    byPrefix: new Map(),
+    lemmaRepeats: new Map(),
+    capsByPrefix: new Map(),
+  };
   const first = <K>(m: Map<K, number>, k: K, j: number) => {
     if (!m.has(k)) m.set(k, j);
   };
   a.tokens.forEach((t, j) => {
+    if (x!.byLid.has(t.lid) && (!t.stop || SPEECH_LEMMAS.has(t.lemma))) {
+      const list = x!.lemmaRepeats.get(t.lid);
+      if (list) list.push(j);
+      else x!.lemmaRepeats.set(t.lid, [x!.byLid.get(t.lid)!, j]);
+    }
     first(x!.byKid, t.kid, j);
     first(x!.byLid, t.lid, j);
     if (t.alias >= 0) first(x!.byAlias, t.alias, j);
@@ -111,14 +173,41 @@ function indexPassage(a: Analysis): PassageIndex {
     if (t.cap) {
       first(x!.byName, t.nk, j);
       x!.caps.push(j);
+      for (const p of new Set([t.key.slice(0, 3), t.nk.slice(0, 3)])) {
+        const list = x!.capsByPrefix.get(p);
+        if (list) list.push(j);
+        else x!.capsByPrefix.set(p, [j]);
+      }
     }
     if (t.ant) x!.antonymed.push(j);
+    if (!t.stop && !t.cap && !t.value && t.lemma.length >= 4) {
+      const p = t.lemma.slice(0, 4);
+      const list = x!.byPrefix.get(p);
+      if (list) list.push(j);
+      else x!.byPrefix.set(p, [j]);
+    }
     x!.lastByKey.set(t.key, j);
     const next = a.tokens[j + 1];
     if (next) x!.lastByPair.set(t.key + next.key, j);
   });
   passageIndexes.set(a, x);
   return x;
+}
+
+/** How many content words within three places of claim word i are also within three places of passage word j. */
+function contextScore(claim: Analysis, i: number, source: Analysis, j: number): number {
+  let n = 0;
+  for (let a = Math.max(0, i - 3); a <= Math.min(claim.tokens.length - 1, i + 3); a++) {
+    const c = claim.tokens[a]!;
+    if (a === i || c.stop) continue;
+    for (let b = Math.max(0, j - 3); b <= Math.min(source.tokens.length - 1, j + 3); b++) {
+      if (b !== j && (source.tokens[b]!.lid === c.lid || source.tokens[b]!.kid === c.kid)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
@@ -132,10 +221,14 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   take(x.byLid.get(c.lid));
   if (c.alias >= 0) take(x.byAlias.get(c.alias));
   if (c.group >= 0) take(x.byGroup.get(c.group));
-  if (c.cap && c.key.length > 3) {
-    take(x.byName.get(c.nk));
-    for (const j of x.caps) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+  if ((c.cap || c.initial) && c.key.length > 3) {
+    if (c.cap) take(x.byName.get(c.nk));
+    // Names that meet share their first letters (Zelensky / Zelenskyy, Alaska / Alaskan, Wiśniewski / Wisniewski).
+    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)]) {
+      for (const j of x.capsByPrefix.get(p) ?? []) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
+    }
   }
+  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
   if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
   if (c.key.length > 3) {
@@ -155,6 +248,17 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
     const m = meet(c, source, x);
+    // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
+    if (m && m.kind === 'same') {
+      const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
+      if (repeats && repeats.length <= 8) {
+        let top = contextScore(claim, i, source, m.j);
+        for (const j of repeats) {
+          const score = j === m.j ? top : contextScore(claim, i, source, j);
+          if (score > top) [top, m.j] = [score, j];
+        }
+      }
+    }
     let best = m ? m.j : -1;
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
@@ -170,7 +274,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       toSource[i] = best;
       kind[i] = bestKind;
       if (bestKind === 'same') sourceMet[best] = 1;
-    } else if ((c.cap || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
+    } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
   });
   return { toSource, kind, sourceMet, metBySpeaker };
 }
@@ -229,6 +333,8 @@ function numbersAgree(d: NumberMention, s: NumberMention): boolean {
         continue;
       }
       const eq = Math.abs(dv - sv) <= 1e-9 * Math.max(1, Math.abs(sv));
+      // The same hedge on the same number: "almost 20%" / "nearly one in five".
+      if (eq && d.approx === s.approx) return true;
       switch (d.approx) {
         case 'under':
           if (sv < dv && sv >= dv * 0.85) return true;
@@ -261,6 +367,11 @@ interface Resolved {
 function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
   const base = sourceDate && /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) ? new Date(`${sourceDate}T12:00:00Z`) : null;
   if (x.year !== null) return { level: 'year', y: x.year };
+  if (x.monthOffset !== undefined) {
+    if (!base) return { level: 'unknown' };
+    const k = base.getUTCFullYear() * 12 + base.getUTCMonth() + x.monthOffset;
+    return { level: 'month', y: Math.floor(k / 12), m: k % 12 };
+  }
   if (x.weekday !== null) {
     if (!base) return { level: 'weekday', weekday: x.weekday };
     const delta = (x.weekday - base.getUTCDay() + 7) % 7;
@@ -296,6 +407,8 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
   if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
   if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
+  // "in Lowell" is a town whatever else the lexicon knows the word as (a first name).
+  if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
   const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
@@ -305,9 +418,20 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
+/** Per source (held weakly), the words it capitalizes mid-sentence. */
+const capitalizedCache = new WeakMap<object, Map<string, boolean>>();
+
 function capitalizedInSource(word: string, ctx: SourceContext): boolean {
   if (ctx.text.length > 2_000_000 || word.length < 3) return false;
-  return new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+  const key = ctx.source ?? ctx;
+  let forText = capitalizedCache.get(key);
+  if (!forText) capitalizedCache.set(key, (forText = new Map()));
+  let yes = forText.get(word);
+  if (yes === undefined) {
+    yes = new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(word, yes);
+  }
+  return yes;
 }
 
 /** A name that only describes someone else: a possessive ("Trump's envoy"), or a title's part ("Trump envoy Witkoff"). */
@@ -318,6 +442,16 @@ function describesAnother(claim: Analysis, e: { titled: boolean }, to: number): 
     /['’]s$/.test(claim.text.slice(last.start, last.end + 2).replace(/\s.*$/, '')) ||
     (!!next && (next.cap || ROLE_WORDS.has(next.key)) && /^\s+$/.test(claim.text.slice(last.end, next.start)))
   );
+}
+
+/**
+ * The name a claim is attributed to ("Witkoff said …", "…, Witkoff said.", "according to Witkoff"): when the source
+ * names that person too, the frame tells where the writer read it, not a new fact.
+ */
+function attributes(claim: Analysis, from: number, to: number): boolean {
+  const next = claim.tokens[to];
+  if (next && SPEECH_LEMMAS.has(next.lemma) && /^\s+$/.test(claim.text.slice(claim.tokens[to - 1]!.end, next.start))) return true;
+  return from >= 2 && claim.tokens[from - 2]!.key === 'according' && claim.tokens[from - 1]!.key === 'to';
 }
 
 /**
@@ -343,7 +477,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 function isVerbAt(a: Analysis, i: number): boolean {
   const t = a.tokens[i]!;
-  if (t.cap || t.value) return false;
+  if (t.cap || t.value || t.modality || t.negation || t.quantifier || AUXILIARIES.has(t.key)) return false;
   if (SPEECH_VERBS.has(t.key) || IRREGULAR_LEMMAS.has(t.key)) return true;
   const prev = a.tokens[i - 1];
   // "was premature": a copula and an adjective, not an action with a doer.
@@ -378,7 +512,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   let k = i - 1;
   let passive = false;
   while (k >= 0 && (AUXILIARIES.has(toks[k]!.key) || toks[k]!.modality || toks[k]!.negation)) {
-    if (BE.has(toks[k]!.key) && /(?:ed|en|t)$/.test(toks[i]!.key)) passive = true;
+    if (BE.has(toks[k]!.key) && (/(?:ed|en|t)$/.test(toks[i]!.key) || IRREGULAR_PARTICIPLES.has(toks[i]!.key))) passive = true;
     k--;
   }
   if (passive) {
@@ -426,10 +560,19 @@ function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject
   return false;
 }
 
+/** Prepositions that put a noun in a circumstance ("during construction"), not in a doer's or done-to's place. */
+const CIRCUMSTANCE = new Set(['during', 'in', 'at', 'for', 'on', 'of', 'from', 'into', 'after', 'before', 'under', 'over', 'about', 'since', 'until', 'through']);
+
+/** Whether b names a word of a's run as a doer or done-to: a mention after a preposition of circumstance does not count. */
 function mentioned(a: Analysis, run: { from: number; to: number }, b: Analysis): boolean {
   for (let i = run.from; i < run.to; i++) {
     if (a.tokens[i]!.stop) continue;
-    for (const t of b.tokens) if (tokenMatch(a.tokens[i]!, t) === 'same') return true;
+    for (let k = 0; k < b.tokens.length; k++) {
+      if (tokenMatch(a.tokens[i]!, b.tokens[k]!) !== 'same') continue;
+      let p = k - 1;
+      while (p >= 0 && (b.tokens[p]!.key === 'the' || b.tokens[p]!.key === 'a' || b.tokens[p]!.key === 'an')) p--;
+      if (p < 0 || !CIRCUMSTANCE.has(b.tokens[p]!.key)) return true;
+    }
   }
   return false;
 }
@@ -482,15 +625,19 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const verdicts = sourceDates.map((s) => datesAgree(r, s.r));
     const k = verdicts.indexOf(true);
     if (k >= 0) datesUsed.add(sourceDates[k]!.x);
-    else if (verdicts.length > 0 && verdicts.every((v) => v === null)) continue;
-    else unmatchedDates.push({ x, r });
+    // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
+    // year the passage does not state is no support either ("last raised the rate in 1984").
+    else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
+      if (r.level === 'year' && !saidOnDate(claim, x, r, ctx.date)) extras++;
+      continue;
+    } else unmatchedDates.push({ x, r });
   }
   for (const d of unmatchedDates) {
     const s = sourceDates.find((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
     if (s) {
       datesUsed.add(s.x);
       differs('date', d.x, s.x);
-    } else extras++;
+    } else if (!saidOnDate(claim, d.x, d.r, ctx.date)) extras++;
   }
 
   // Names: the claim's unmatched names against the passage's unmatched ones, by kind.
@@ -522,13 +669,43 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
+    // Single capitals ("A&E", "Q&A") are abbreviations of common words, not names.
+    if (ct.slice(from, to).every((t) => t.key.length <= 1)) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
+    // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
+    const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
+    // After an appositive's comma, past an article: "The Nuffield Trust, a health think tank" / "The King's Fund, a health…".
+    const anchorsAfter = (k: number, l: number) => {
+      while (k < ct.length - 1 && l < st.length - 1 && WEAK_ANCHORS.has(ct[k]!.key) && ct[k]!.key === st[l]!.key) {
+        k++;
+        l++;
+      }
+      return anchorsAt(ct[k], st[l]);
+    };
+    // Nor does a word before a comma: "with Trump, Witkoff said" / "with Trump, Russian President". After the name, the
+    // same punctuation on both sides keeps an appositive's anchor ("Rubio, who attended" / "Witkoff, who attended").
+    const gapAt = (a: Analysis, k: number) => (k > 0 && k < a.tokens.length ? a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start).replace(/\s+/g, '') : '?');
     const anchored = (x: { from: number; to: number }) =>
-      (from > 0 && x.from > 0 && tokenMatch(ct[from - 1]!, st[x.from - 1]!) === 'same') || (to < ct.length && x.to < st.length && tokenMatch(ct[to]!, st[x.to]!) === 'same');
+      (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsAt(ct[from - 1], st[x.from - 1])) ||
+      (gapAt(claim, to) === gapAt(source, x.to) && anchorsAfter(to, x.to));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
-    const s = sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ?? sourceFree.find((x) => !x.used && anchored(x));
+    // Or the same role next to both, in any order: "Wes Streeting, the health secretary," / "The health secretary,
+    // Daniel Marsh,".
+    const rolesNear = (a: Analysis, f: number, t: number) => {
+      const out = new Set<string>();
+      for (let k = Math.max(0, f - 4); k < Math.min(a.tokens.length, t + 5); k++) if ((k < f || k >= t) && ROLE_WORDS.has(a.tokens[k]!.key)) out.add(a.tokens[k]!.key);
+      return out;
+    };
+    const claimRoles = kind === 'person' || e.titled ? rolesNear(claim, e.from, e.to) : new Set<string>();
+    const sameRole = (x: { from: number; to: number; e: { from: number; to: number } }) =>
+      claimRoles.size > 0 && kindOf(x as (typeof sourceFree)[number]) === 'person' && [...rolesNear(source, x.e.from, x.e.to)].some((r) => claimRoles.has(r));
+    const s =
+      sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
+      // A person never stands for a place, nor a place for a person ("Putin accepted" / "the Russians agree").
+      sourceFree.find((x) => !x.used && anchored(x) && !((kind === 'person' && kindOf(x) === 'place') || (kind === 'place' && kindOf(x) === 'person'))) ??
+      sourceFree.find((x) => !x.used && sameRole(x));
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
     if (e.initial && !s) {
       if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx)) extras++;
@@ -537,7 +714,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (s) {
       s.used = true;
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
-    } else if (!(describesAnother(claim, e, to) && namedInSource(claim, from, to, ctx))) extras++;
+    } else {
+      const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
+      if (!(framed && namedInSource(claim, from, to, ctx))) extras++;
+    }
   }
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
@@ -551,6 +731,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const j = al.toSource[i]!;
     if (j < 0) return;
     const s = st[j]!;
+    // The cues themselves ("could", "not", "most") are compared through the words they govern.
+    if (c.modality || c.negation || c.quantifier || s.modality || s.negation || s.quantifier) return;
     if (al.kind[i] === 'antonym') {
       // "little was clear" says what "much remained unclear" says: a negated antonym is the same claim.
       if (negatedAt(claim, i) === negatedAt(source, j)) differs('negation', c, s);
@@ -561,6 +743,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // near it at all is taken to say the opposite.
     const nc = negatedAt(claim, i);
     const ns = negatedAt(source, j);
+    // "unless pay talks resume" says "if talks do not resume".
+    const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
+    if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
     if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
@@ -601,8 +786,11 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
-      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase.
-      if (mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
+      // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase. Two
+      // different office-holders are not ("the energy secretary had recommended" / "a planning inspector had").
+      const role = (a: Analysis, h: { from: number; to: number }) => h.to - h.from === 1 && ROLE_WORDS.has(a.tokens[h.from]!.key) && !GENERIC_ROLES.has(a.tokens[h.from]!.key);
+      const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
+      if (twoRoles || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
         differs('agent', { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end }, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
@@ -636,11 +824,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (differences.some((d) => within(d.draft, c))) return;
     // A swapped person's own description ("Union convenor Margaret O'Donnell") goes with them.
     if (describesSwappedPerson(i)) return;
-    const w = c.cap ? 1.5 : 1;
+    // A sentence's first word that meets a name of the passage (or its speaker) was a name after all.
+    const name = c.cap || (c.initial && (al.metBySpeaker[i] === 1 || (al.toSource[i]! >= 0 && st[al.toSource[i]!]!.cap)));
+    const w = name ? 1.5 : 1;
     const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
     content += w;
     if (ok) met += w;
-    if (!c.cap) {
+    if (!name) {
       plain++;
       if (ok) plainMet++;
     }
@@ -655,9 +845,37 @@ function embeddedWould(a: Analysis, i: number, modality: string | null): string 
   return modality;
 }
 
-function negationNear(a: Analysis, i: number): boolean {
-  for (let k = Math.max(0, i - 8); k < i; k++) if (a.tokens[k]!.negation) return true;
+/** Whether a conditional word ("if", "unless") opens the clause the word stands in, at most ten words back. */
+function conditionalAt(a: Analysis, i: number, word: string): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+    if (a.tokens[k]!.key === word) return true;
+    if (/[.;:!?,]/.test(a.text.slice(a.tokens[k]!.end, a.tokens[k + 1]!.start))) return false;
+  }
   return false;
+}
+
+/** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
+function negationNear(a: Analysis, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    if (a.tokens[k]!.negation) return true;
+    // A sentence mark, or a quotation closed with a comma ("…a weapon“, Özdemir told reporters"), ends the clause.
+    const gap = a.text.slice(a.tokens[k]!.end, a.tokens[k + 1]!.start);
+    if (/[.;:!?]/.test(gap) || (/["“”„«»]/.test(gap) && gap.includes(','))) return false;
+  }
+  return false;
+}
+
+/**
+ * "Witkoff said on Sunday that …": the day the words were said, in the frame, where the passage gives none. Not an
+ * extra fact when it falls in the week before the source's date (news reports what was said lately); with no source
+ * date, or a date further off, it is.
+ */
+function saidOnDate(claim: Analysis, d: DateMention, r: Resolved, sourceDate: string | null): boolean {
+  if (!sourceDate || r.level !== 'day' || r.y === undefined) return false;
+  const before = claim.tokens.filter((t) => t.end <= d.start).slice(-3);
+  if (!before.some((t) => SPEECH_LEMMAS.has(t.lemma) || t.key === 'statement' || t.key === 'interview')) return false;
+  const days = (Date.parse(`${sourceDate}T12:00:00Z`) - Date.UTC(r.y, r.m!, r.d!, 12)) / 86_400_000;
+  return days >= 0 && days <= 7;
 }
 
 /** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */

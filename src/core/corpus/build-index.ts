@@ -26,6 +26,8 @@ export interface IndexParts {
   quotes: Int32Array;
   /** For each source, the index of its first quote in `quotes` (one more entry than sources). */
   sourceFirstQuote: Int32Array;
+  /** For each source, the index of its first sentence in `sentences` (one more entry than sources). */
+  sourceFirstSentence: Int32Array;
   /** An open-addressing hash table of word ids (-1 empty), so that no Map needs building after a hand-over. */
   vocabularyTable: Int32Array;
   /** Search terms (search-terms.ts) of the words that occur in quotes, and their hash table. */
@@ -84,6 +86,7 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
   const paragraphs: number[] = [];
   const quotes: number[] = [];
   const sourceFirstQuote = new Int32Array(sources.length + 1);
+  const sourceFirstSentence = new Int32Array(sources.length + 1);
   const flush = () => {
     chunks.push({ ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) });
     ids = [];
@@ -93,6 +96,7 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
   sources.forEach((source, k) => {
     sourceFirstToken[k] = total;
     sourceFirstQuote[k] = quotes.length / 2;
+    sourceFirstSentence[k] = sentences.length / 2;
     const first = total;
     forEachWordKey(source.text, source.bodyStart, (key, start, end) => {
       let id = vocabularyIds.get(key);
@@ -121,6 +125,7 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
   flush();
   sourceFirstToken[sources.length] = total;
   sourceFirstQuote[sources.length] = quotes.length / 2;
+  sourceFirstSentence[sources.length] = sentences.length / 2;
   const tokens = new Int32Array(total);
   const tokenStart = new Int32Array(total);
   const tokenEnd = new Int32Array(total);
@@ -147,6 +152,7 @@ export function buildIndexParts(sources: readonly Source[]): IndexParts {
     paragraphs: Int32Array.from(paragraphs),
     quotes: quotePairs,
     sourceFirstQuote,
+    sourceFirstSentence,
     vocabularyTable: buildHashTable(vocabulary),
     ...buildSearchParts(vocabulary, tokens, quotePairs),
   };

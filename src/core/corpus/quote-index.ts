@@ -30,6 +30,8 @@ export class SourceView {
     readonly base: number,
     readonly length: number,
     private readonly quoteBase: number,
+    /** How many quotes the source has (from the index: a source restored lazily stays unrestored). */
+    readonly quoteCount: number,
   ) {}
 
   key(i: number): string {
@@ -93,14 +95,12 @@ export class QuoteIndex implements Corpus {
   private byId: Map<string, SourceView> | undefined;
   private speakers: string[] | undefined;
   private smallCorpusFuse: Fuse<Passage & { text: string }> | null | undefined;
-  private firstSentence: Int32Array | undefined;
 
   constructor(sources: readonly Source[], parts: IndexParts = buildIndexParts(sources)) {
     // Nothing here may cost more than a few milliseconds at a million sentences: it runs on the editor's thread.
     this.parts = parts;
-    this.sources = sources.map(
-      (s, k) => new SourceView(this, s, parts.sourceFirstToken[k]!, parts.sourceFirstToken[k + 1]! - parts.sourceFirstToken[k]!, parts.sourceFirstQuote[k]!),
-    );
+    const { sourceFirstToken: tokens, sourceFirstQuote: quotes } = parts;
+    this.sources = sources.map((s, k) => new SourceView(this, s, tokens[k]!, tokens[k + 1]! - tokens[k]!, quotes[k]!, quotes[k + 1]! - quotes[k]!));
   }
 
   get quoteCount(): number {
@@ -289,15 +289,10 @@ export class QuoteIndex implements Corpus {
         scores.set(k, (scores.get(k) ?? 0) + weight);
       }
     }
-    if (!this.firstSentence) {
-      // For each source, the number of its first sentence among all sources' sentences.
-      const first = (this.firstSentence = new Int32Array(this.sources.length + 1));
-      this.sources.forEach((s, k) => (first[k + 1] = first[k]! + s.source.sentences.length));
-    }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
     return ranked.map(([g, score]) => {
       const { source, index: k } = this.locate(sentences[g * 2]!);
-      return { source, sentence: g - this.firstSentence![k]!, score };
+      return { source, sentence: g - this.parts.sourceFirstSentence[k]!, score };
     });
   }
 

@@ -24,7 +24,7 @@ export class SegmentedCorpus implements Corpus {
     private readonly retired: ReadonlySet<Source> = new Set(),
   ) {
     this.sources = segments.flatMap((s) => (retired.size ? s.sources.filter((v) => !retired.has(v.source)) : s.sources));
-    this.quoteCount = this.sources.reduce((n, v) => n + v.source.quotes.length, 0);
+    this.quoteCount = this.sources.reduce((n, v) => n + v.quoteCount, 0);
   }
 
   /** How many sources are retired but still held by a segment (a full rebuild drops them). */
@@ -70,8 +70,10 @@ export class SegmentedCorpus implements Corpus {
     return this.sources.flatMap((v) => v.source.quotes.map((quote) => ({ quote, source: v.source })));
   }
 
+  /** Each segment's speakers (a retired source's speakers may linger until a rebuild: they name no quote then). */
   speakerNames(): readonly string[] {
-    this.speakers ??= [...new Set(this.sources.flatMap((v) => v.source.quotes.map((q) => q.speaker)).filter((s): s is string => s !== null))];
+    if (this.segments.length === 1) return this.segments[0]!.speakerNames();
+    this.speakers ??= [...new Set(this.segments.flatMap((s) => s.speakerNames()))];
     return this.speakers;
   }
 

@@ -139,3 +139,34 @@ function messageOf(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM' || code === 'NoPermissions') return 'permission denied';
   return typeof code === 'string' && code !== '' && code !== 'Unknown' ? code : ((err as Error)?.message ?? String(err));
 }
+
+/** What `loadSources` would read, without reading it: the files it would use, in its order, with their size and
+ *  mtime, and the problems of the others (for checking a saved index against the files; see corpus/saved-index.ts). */
+export async function statSources(
+  reader: SourceReader,
+  settings: LoadSettings,
+): Promise<{ files: { path: string; size: number; mtime: number }[]; problems: SourceProblem[]; unmatched: string[] }> {
+  const listed = await loadSources(reader, settings, undefined, () => true);
+  return { files: [...listed.stamps].map(([path, s]) => ({ path, size: s.size, mtime: s.mtime })), problems: listed.problems, unmatched: listed.unmatched };
+}
+
+/** Reads the given files without listing anything: the same checks and reasons as `loadSources`. */
+export async function readSourceFiles(
+  reader: SourceReader,
+  entries: readonly { path: string; id?: string; builtIn?: boolean }[],
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<{ files: SourceFile[]; stamps: Map<string, { size: number; mtime: number }>; problems: SourceProblem[] }> {
+  const files: SourceFile[] = [];
+  const stamps = new Map<string, { size: number; mtime: number }>();
+  const problems: SourceProblem[] = [];
+  for (const e of entries) {
+    const read = await readProblem(reader, e.path, maxBytes);
+    if (typeof read === 'string' || read.bytes === null) {
+      problems.push({ path: e.path, reason: typeof read === 'string' ? read : 'cannot be read' });
+      continue;
+    }
+    stamps.set(e.path, { size: read.stat.size, mtime: read.stat.mtime });
+    files.push({ path: e.path, bytes: read.bytes, ...(e.id ? { id: e.id } : {}), ...(e.builtIn ? { builtIn: true } : {}) });
+  }
+  return { files, stamps, problems };
+}

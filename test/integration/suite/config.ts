@@ -18,7 +18,7 @@ export interface TestConfig {
   /** The host the launcher asked for (absent when no launcher file was written, e.g. run-electron.mjs). */
   expectedHost?: 'desktop' | 'web';
   /** The saved-index run (`--reload`): the same window before and after a reload. */
-  phase?: 'before-reload' | 'after-reload';
+  phase?: 'before-reload' | 'after-reload' | 'changed-while-closed';
 }
 
 /** True in the web worker extension host: no Node `process` there. */

@@ -1,6 +1,7 @@
-// The saved index across a window reload (the launcher's --reload run): the first window builds the index and saves
-// it in the extension's storage; after the reload, the extension answers a completion from the saved index before
-// reading any source again.
+// The saved index across window reloads (the launcher's --reload run): the first window builds the index and saves
+// it in the extension's storage; after a reload, the extension answers a completion from the saved index before
+// reading any source again; after a source was changed while the window was closed, only that file is read again
+// and its old words are never offered.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { testConfig } from './config';
@@ -48,6 +49,20 @@ suite('Saved index', function () {
     const state = await waitForIndex(() => true, 'the index state');
     assert.equal(state.origin, 'saved');
     assert.equal(state.filesRead, 0, 'no source file was read: the saved index answered');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a source changed while the window was closed: only it is read again, and its old words are never offered', async function () {
+    if (testConfig().phase !== 'changed-while-closed') this.skip();
+    const editor = await newDraft('Okafor said “The engineers tell me the bridge');
+    const items = await completionsAt(editor.document, editor.document.positionAt(editor.document.getText().length));
+    // What each item inserts: the label is shortened.
+    const inserted = items.map((i) => (typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? ''))).join(' | ');
+    assert.match(inserted, /end of March/, 'the changed words are offered');
+    assert.doesNotMatch(inserted, /end of January/, 'the old words are not');
+    const state = await waitForIndex(() => true, 'the index state');
+    assert.equal(state.origin, 'updated');
+    assert.equal(state.filesRead, 1, 'only the changed file was read');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
