@@ -147,8 +147,9 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
       if (real.findings.some((f) => f.code === 'wrong-speaker')) {
         t.wrongOnReal++;
         const sa = (real.quotes[0] as { sourceAttribution?: { method: string; confidence: number } | null } | undefined)?.sourceAttribution;
-        if (verbose)
+        if (verbose) {
           console.log(`WRONG ${a.name} | ${g.person} | source says ${real.quotes[0]?.match?.speaker} [${sa ? `${sa.method} ${sa.confidence}` : '-'}] | ${words.slice(0, 60)}`);
+        }
       }
       const others = a.people.filter((p) => !namesMatch(p, g.person!));
       if (others.length === 0) return;

@@ -171,8 +171,9 @@ export function looksLikePerson(mention: NameMention): boolean {
     words.some(
       (w) => NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.')),
     )
-  )
+  ) {
     return false;
+  }
   if (mention.titled) return true;
   const capitalized = words.filter((w) => !NAME_PARTICLES.has(w));
   return capitalized.length >= 2 && capitalized.length <= 4 && !PLACE_PREFIXES.has(words[0]!);
