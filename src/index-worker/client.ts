@@ -30,7 +30,7 @@ export function abortError(message = 'Cancelled.'): Error {
 
 /** Messages that are this protocol's: PDF.js, reading a PDF inside the worker, announces itself as a worker of its own. */
 function isReply(message: unknown): message is WorkerReply {
-  return !!message && typeof message === 'object' && 'type' in message && ['ready', 'answer', 'failed', 'error'].includes((message as { type: string }).type);
+  return !!message && typeof message === 'object' && 'type' in message && ['ready', 'part', 'answer', 'failed', 'error'].includes((message as { type: string }).type);
 }
 
 export class IndexWorker {
@@ -39,6 +39,9 @@ export class IndexWorker {
   /** Builds and updates waiting for the worker's `ready` or `error`, in the order they were sent. */
   private readonly indexing: { resolve: (r: IndexResult) => void; reject: (e: Error) => void }[] = [];
   private failure: string | null = null;
+  /** The sources of the latest index, and the slices of lists that the next `ready` completes. */
+  private sources: SourceSummary[] = [];
+  private parts: { sources: SourceSummary[]; stamps: SourceStamp[] } = { sources: [], stamps: [] };
 
   constructor(private readonly port: ClientPort) {
     port.onMessage((message) => {
@@ -134,10 +137,21 @@ export class IndexWorker {
       else call?.reject(Object.assign(new Error(reply.message), { name: reply.name }));
       return;
     }
+    if (reply.type === 'part') {
+      this.parts.sources.push(...(reply.sources ?? []));
+      this.parts.stamps.push(...(reply.stamps ?? []));
+      return;
+    }
     const waiting = this.indexing.shift();
-    if (reply.type === 'ready') {
-      waiting?.resolve({ service: remoteService(this, reply.sources, reply.quoteCount), problems: reply.problems, ...(reply.saved ? { saved: reply.saved } : {}) });
-    } else waiting?.reject(new Error(reply.message));
+    const parts = this.parts;
+    this.parts = { sources: [], stamps: [] };
+    if (reply.type === 'error') return waiting?.reject(new Error(reply.message));
+    if (reply.delta) {
+      const removed = new Set(reply.delta.removed);
+      this.sources = [...this.sources.filter((s) => !removed.has(s.meta.id)), ...reply.delta.added];
+    } else this.sources = parts.sources;
+    const saved = reply.saved ? { saved: { stamps: parts.stamps, writtenAt: reply.saved.writtenAt } } : {};
+    waiting?.resolve({ service: remoteService(this, this.sources, reply.quoteCount), problems: reply.problems, ...saved });
   }
 
   private fail(reason: string, error = new Error(reason)): void {

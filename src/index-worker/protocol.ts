@@ -24,7 +24,18 @@ export type WorkerRequest =
 
 export type WorkerReply =
   /** The index is built or updated: what the editor lists, and the files that could not be used. */
-  | { type: 'ready'; sources: SourceSummary[]; quoteCount: number; problems: SourceProblem[]; saved?: { stamps: SourceStamp[]; writtenAt: number } }
+  | {
+      type: 'ready';
+      quoteCount: number;
+      problems: SourceProblem[];
+      /** After an update: the sources that left (by id) and those that came; the others are as before. After a build
+       *  or an open, the sources came before in `part` messages. */
+      delta?: { removed: string[]; added: SourceSummary[] };
+      /** After an open: when the saved index was written (its stamps came in `part` messages). */
+      saved?: { writtenAt: number };
+    }
+  /** A slice of a long list that `ready` completes, sent apart so that no one message takes long to receive. */
+  | { type: 'part'; sources?: SourceSummary[]; stamps?: SourceStamp[] }
   | { type: 'answer'; id: number; value: unknown }
   | { type: 'failed'; id: number; name: string; message: string }
   /** Building or updating failed; the previous index (if any) keeps answering. */

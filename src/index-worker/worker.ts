@@ -23,6 +23,9 @@ import {
 } from '../core/worker-api';
 import type { WorkerPort, WorkerRequest } from './protocol';
 
+/** Entries per `part` message. */
+const PART = 1000;
+
 export function serveIndexing(port: WorkerPort): void {
   let pending: SourceFile[] = [];
   let corpus = new SegmentedCorpus([new QuoteIndex([])]);
@@ -36,9 +39,24 @@ export function serveIndexing(port: WorkerPort): void {
   let restoring: AbortController | undefined;
   const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-  const publish = (engine: VerbatimEngine, problems: SourceProblem[], saved?: { stamps: SourceStamp[]; writtenAt: number }) => {
+  /**
+   * Tells the editor the index is ready. Long lists go in slices (receiving a message is one stretch of the editor's
+   * thread: 20,000 sources' metadata at once would hold it for tens of milliseconds); after an update, only what
+   * changed in the list of sources.
+   */
+  const publish = (engine: VerbatimEngine, problems: SourceProblem[], saved?: { stamps: SourceStamp[]; writtenAt: number }, before?: SegmentedCorpus) => {
     service = serveLocally(engine, summarizeCorpus(corpus));
-    port.post({ type: 'ready', sources: [...service.sources], quoteCount: service.quoteCount, problems, ...(saved ? { saved } : {}) }, []);
+    if (before) {
+      const kept = new Set(corpus.sources);
+      const had = new Set(before.sources);
+      const removed = before.sources.filter((v) => !kept.has(v)).map((v) => v.source.meta.id);
+      const added = service.sources.filter((_, k) => !had.has(corpus.sources[k]!));
+      port.post({ type: 'ready', quoteCount: service.quoteCount, problems, delta: { removed, added } }, []);
+      return;
+    }
+    for (let k = 0; k < service.sources.length; k += PART) port.post({ type: 'part', sources: service.sources.slice(k, k + PART) }, []);
+    for (let k = 0; k < (saved?.stamps.length ?? 0); k += PART) port.post({ type: 'part', stamps: saved!.stamps.slice(k, k + PART) }, []);
+    port.post({ type: 'ready', quoteCount: service.quoteCount, problems, ...(saved ? { saved: { writtenAt: saved.writtenAt } } : {}) }, []);
   };
 
   const index = (files: SourceFile[], request: Extract<WorkerRequest, { type: 'build' | 'update' | 'open' }>) => async () => {
@@ -86,8 +104,9 @@ export function serveIndexing(port: WorkerPort): void {
       // A new file's id must not be one that a source staying in the corpus already has.
       const taken = new Set(corpus.sources.filter((v) => !replaced.has(v.source.meta.path ?? '')).map((v) => v.source.meta.id));
       const catalog = await buildCatalogAsync(files, request.maxBytes, taken);
+      const before = corpus;
       corpus = corpus.withChanges(new QuoteIndex(catalog.sources), replaced);
-      publish(createEngine(corpus), catalog.problems);
+      publish(createEngine(corpus), catalog.problems, undefined, before);
     } catch (err) {
       port.post({ type: 'error', message: (err as Error).message }, []);
     }
