@@ -60,20 +60,27 @@ export class IndexWorker {
     return this.index(files, { type: 'build', ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.stamps ? { stamps: options.stamps } : {}) }, options.signal);
   }
 
-  /** Loads a saved index (its bytes are handed over, not copied); rejects with the reason when it cannot be used. */
-  open(bytes: Uint8Array, engineVersion: string): Promise<IndexResult> {
+  /**
+   * Loads a saved index: its bytes (handed over, not copied) or, for a Node worker, its path (the worker reads it).
+   * Rejects with the reason when it cannot be used.
+   */
+  open(saved: Uint8Array | { path: string }, engineVersion: string): Promise<IndexResult> {
+    if (!(saved instanceof Uint8Array)) return this.index([], { type: 'open', path: saved.path, engineVersion }, undefined);
     // Its own buffer, whole: the bytes may be a view into a larger one.
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+    const buffer = saved.byteOffset === 0 && saved.byteLength === saved.buffer.byteLength ? (saved.buffer as ArrayBuffer) : (saved.slice().buffer as ArrayBuffer);
     return this.index([], { type: 'open', bytes: buffer, engineVersion }, undefined, [buffer]);
   }
 
   /** The index as built or loaded, encoded (corpus/saved-index.ts), for the host to write. */
-  save(engineVersion: string): Promise<Uint8Array> {
+  save(engineVersion: string): Promise<Uint8Array>;
+  /** The same, written by a Node worker itself to `path` (a temporary file renamed over it); resolves to its size. */
+  save(engineVersion: string, path: string): Promise<number>;
+  save(engineVersion: string, path?: string): Promise<Uint8Array | number> {
     if (this.failure) return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<Uint8Array | number>((resolve, reject) => {
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.port.post({ type: 'save', id, engineVersion }, []);
+      this.port.post({ type: 'save', id, engineVersion, ...(path ? { path } : {}) }, []);
     });
   }
 

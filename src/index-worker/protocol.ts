@@ -11,10 +11,12 @@ export type WorkerRequest =
   /** Index the files sent since the last build or update, replacing every source. `stamps`: each file's size and
    *  mtime when it was read, kept (with its content hash) for saving the index. */
   | { type: 'build'; maxBytes?: number; stamps?: { path: string; size: number; mtime: number }[] }
-  /** Load a saved index (corpus/saved-index.ts) instead of building one; its stamps come back with `ready`. */
-  | { type: 'open'; bytes: ArrayBuffer; engineVersion: string }
-  /** Encode the index as built or loaded (changes since are re-read from their files on the next open). */
-  | { type: 'save'; id: number; engineVersion: string }
+  /** Load a saved index (corpus/saved-index.ts) instead of building one, from its bytes or, where the worker can
+   *  read files (a Node worker), from its path; its stamps come back before `ready`. */
+  | { type: 'open'; bytes?: ArrayBuffer; path?: string; engineVersion: string }
+  /** Encode the index as built or loaded (changes since are re-read from their files on the next open). With a
+   *  path (a Node worker), the worker writes the file itself and answers its size; else it answers the bytes. */
+  | { type: 'save'; id: number; engineVersion: string; path?: string }
   /** The files sent since replace the sources read from the same paths; the sources read from `removed` leave. */
   | { type: 'update'; removed: string[]; maxBytes?: number }
   /** One question to the engine: `EngineService[method](...args)`. */
@@ -45,4 +47,7 @@ export type WorkerReply =
 export interface WorkerPort {
   post(message: WorkerReply, transfer: ArrayBuffer[]): void;
   onMessage(handler: (request: WorkerRequest) => void): void;
+  /** Where the worker can read and write files itself (a Node worker): a saved index then never passes through the
+   *  editor's thread. `write` replaces the file whole (a temporary file renamed over it). */
+  files?: { read(path: string): Promise<Uint8Array>; write(path: string, bytes: Uint8Array): Promise<void> };
 }

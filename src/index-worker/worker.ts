@@ -38,13 +38,14 @@ export function serveIndexing(port: WorkerPort): void {
   /** Restoring a loaded index's sources in the background; stopped when the index is replaced. */
   let restoring: AbortController | undefined;
   const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 2));
 
   /**
-   * Tells the editor the index is ready. Long lists go in slices (receiving a message is one stretch of the editor's
-   * thread: 20,000 sources' metadata at once would hold it for tens of milliseconds); after an update, only what
-   * changed in the list of sources.
+   * Tells the editor the index is ready. Long lists go in slices, a moment apart (receiving a message is one stretch
+   * of the editor's thread, and messages that arrive together are received together: 20,000 sources' metadata at
+   * once would hold it for tens of milliseconds); after an update, only what changed in the list of sources.
    */
-  const publish = (engine: VerbatimEngine, problems: SourceProblem[], saved?: { stamps: SourceStamp[]; writtenAt: number }, before?: SegmentedCorpus) => {
+  const publish = async (engine: VerbatimEngine, problems: SourceProblem[], saved?: { stamps: SourceStamp[]; writtenAt: number }, before?: SegmentedCorpus) => {
     service = serveLocally(engine, summarizeCorpus(corpus));
     if (before) {
       const kept = new Set(corpus.sources);
@@ -54,15 +55,31 @@ export function serveIndexing(port: WorkerPort): void {
       port.post({ type: 'ready', quoteCount: service.quoteCount, problems, delta: { removed, added } }, []);
       return;
     }
-    for (let k = 0; k < service.sources.length; k += PART) port.post({ type: 'part', sources: service.sources.slice(k, k + PART) }, []);
-    for (let k = 0; k < (saved?.stamps.length ?? 0); k += PART) port.post({ type: 'part', stamps: saved!.stamps.slice(k, k + PART) }, []);
+    for (let k = 0; k < service.sources.length; k += PART) {
+      port.post({ type: 'part', sources: service.sources.slice(k, k + PART) }, []);
+      await pause();
+    }
+    for (let k = 0; k < (saved?.stamps.length ?? 0); k += PART) {
+      port.post({ type: 'part', stamps: saved!.stamps.slice(k, k + PART) }, []);
+      await pause();
+    }
     port.post({ type: 'ready', quoteCount: service.quoteCount, problems, ...(saved ? { saved: { writtenAt: saved.writtenAt } } : {}) }, []);
   };
 
   const index = (files: SourceFile[], request: Extract<WorkerRequest, { type: 'build' | 'update' | 'open' }>) => async () => {
     try {
       if (request.type === 'open') {
-        const decoded = decodeSavedIndex(new Uint8Array(request.bytes), { engineVersion: request.engineVersion });
+        let bytes: Uint8Array;
+        if (request.bytes) bytes = new Uint8Array(request.bytes);
+        else if (request.path && port.files) {
+          try {
+            bytes = await port.files.read(request.path);
+          } catch (err) {
+            port.post({ type: 'error', message: `the saved index cannot be read (${(err as Error)?.message ?? String(err)})` }, []);
+            return;
+          }
+        } else bytes = new Uint8Array(0);
+        const decoded = decodeSavedIndex(bytes, { engineVersion: request.engineVersion });
         if (!decoded.ok) {
           port.post({ type: 'error', message: `the saved index ${decoded.reason}` }, []);
           return;
@@ -71,7 +88,7 @@ export function serveIndexing(port: WorkerPort): void {
         const segment = indexOfSaved(decoded);
         corpus = new SegmentedCorpus([segment]);
         base = { stamps: decoded.stamps, problems: decoded.problems };
-        publish(createEngine(corpus), decoded.problems, { stamps: decoded.stamps, writtenAt: decoded.writtenAt });
+        await publish(createEngine(corpus), decoded.problems, { stamps: decoded.stamps, writtenAt: decoded.writtenAt });
         // The sources were decoded lazily; restore them a few at a time now, so that no later question pays for all.
         const controller = (restoring = new AbortController());
         void restoreSourcesGradually(
@@ -97,7 +114,7 @@ export function serveIndexing(port: WorkerPort): void {
           })),
           problems: catalog.problems,
         };
-        publish(createEngine(corpus), catalog.problems);
+        await publish(createEngine(corpus), catalog.problems);
         return;
       }
       const replaced = new Set([...request.removed, ...files.map((f) => f.path)]);
@@ -106,7 +123,7 @@ export function serveIndexing(port: WorkerPort): void {
       const catalog = await buildCatalogAsync(files, request.maxBytes, taken);
       const before = corpus;
       corpus = corpus.withChanges(new QuoteIndex(catalog.sources), replaced);
-      publish(createEngine(corpus), catalog.problems, undefined, before);
+      await publish(createEngine(corpus), catalog.problems, undefined, before);
     } catch (err) {
       port.post({ type: 'error', message: (err as Error).message }, []);
     }
@@ -129,10 +146,15 @@ export function serveIndexing(port: WorkerPort): void {
     }
   };
 
-  const save = (id: number, engineVersion: string) => {
+  const save = async (id: number, engineVersion: string, path: string | undefined) => {
     try {
       const segment = corpus.segments[0]!;
       const bytes = encodeSavedIndex({ sources: segment.sources.map((v) => v.source), parts: segment.parts, stamps: base.stamps, engineVersion, problems: base.problems });
+      if (path && port.files) {
+        await port.files.write(path, bytes);
+        port.post({ type: 'answer', id, value: bytes.length }, []);
+        return;
+      }
       port.post({ type: 'answer', id, value: bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (err) {
       port.post({ type: 'failed', id, name: 'Error', message: (err as Error)?.message ?? String(err) }, []);
@@ -154,7 +176,7 @@ export function serveIndexing(port: WorkerPort): void {
       }
       case 'save':
         // After the builds and updates asked for before it.
-        queue = queue.then(() => save(request.id, request.engineVersion));
+        queue = queue.then(() => save(request.id, request.engineVersion, request.path));
         return;
       case 'query':
         void answer(request.id, request.method, request.args);

@@ -32,6 +32,8 @@ export interface Platform {
   startWorker: (context: vscode.ExtensionContext) => WorkerStarter;
   /** The worker's script, relative to the extension: its build identifies the engine that wrote a saved index. */
   workerScript: string[];
+  /** Whether the worker can read and write local files itself (a Node worker thread). */
+  workerHasFiles: boolean;
 }
 
 /** The saved index's place (the workspace storage; none in a window without a folder) and the engine's build. */
@@ -42,7 +44,7 @@ function indexStorage(context: vscode.ExtensionContext, platform: Platform): Ind
     (version ??= Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, ...platform.workerScript))).then(
       (stat) => `${(context.extension.packageJSON as { version?: string }).version ?? '0'}+${stat.size}-${stat.mtime}`,
     ));
-  return { folder: context.storageUri, engineVersion };
+  return { folder: context.storageUri, engineVersion, workerHasFiles: platform.workerHasFiles && context.storageUri.scheme === 'file' };
 }
 
 export function activateVerbatim(context: vscode.ExtensionContext, platform: Platform): VerbatimApi {

@@ -12,7 +12,7 @@ export type { VerbatimApi } from './activate';
 export function activate(context: vscode.ExtensionContext): VerbatimApi {
   // Read with vscode.workspace.fs: the script lives wherever the extension is served from (not a `file:` path).
   const startWorker = webWorkerFactory(() => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'index-worker.js'))));
-  return activateVerbatim(context, { startWorker: () => () => startWebWorker(startWorker), workerScript: ['dist', 'web', 'index-worker.js'] });
+  return activateVerbatim(context, { startWorker: () => () => startWebWorker(startWorker), workerScript: ['dist', 'web', 'index-worker.js'], workerHasFiles: false });
 }
 
 export function deactivate(): void {}

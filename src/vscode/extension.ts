@@ -8,7 +8,7 @@ export type { VerbatimApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): VerbatimApi {
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath;
-  return activateVerbatim(context, { startWorker: () => () => Promise.resolve(startNodeWorker(workerScript)), workerScript: ['dist', 'index-worker.js'] });
+  return activateVerbatim(context, { startWorker: () => () => Promise.resolve(startNodeWorker(workerScript)), workerScript: ['dist', 'index-worker.js'], workerHasFiles: true });
 }
 
 export function deactivate(): void {}

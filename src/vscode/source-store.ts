@@ -45,10 +45,11 @@ export interface IndexWorkerHandle {
   ): Promise<{ service: EngineService; problems: SourceProblem[] }>;
   update(files: readonly SourceFile[], removed: readonly string[], options: { signal?: AbortSignal }): Promise<{ service: EngineService; problems: SourceProblem[] }>;
   open(
-    bytes: Uint8Array,
+    saved: Uint8Array | { path: string },
     engineVersion: string,
   ): Promise<{ service: EngineService; problems: SourceProblem[]; saved?: { stamps: { path: string; size: number; mtime: number; hash: string }[]; writtenAt: number } }>;
   save(engineVersion: string): Promise<Uint8Array>;
+  save(engineVersion: string, path: string): Promise<number>;
   dispose(): void;
 }
 
@@ -68,6 +69,8 @@ export interface IndexStorage {
   folder: vscode.Uri;
   /** The extension's version and its engine's build: a saved index of any other is rebuilt. */
   engineVersion: () => Promise<string>;
+  /** The worker reads and writes the file itself (a Node worker, a `file:` folder): it never passes through here. */
+  workerHasFiles: boolean;
 }
 
 const SAVED_INDEX_FILE = 'sources.vbi';
@@ -245,9 +248,12 @@ export class SourceStore implements vscode.Disposable {
   private async openSaved(builtIn: { path: string; id: string }[], patterns: readonly string[], generation: number): Promise<boolean> {
     if (!this.storage) return false;
     const file = vscode.Uri.joinPath(this.storage.folder, SAVED_INDEX_FILE);
-    let bytes: Uint8Array;
+    let savedFile: Uint8Array | { path: string };
     try {
-      bytes = await vscode.workspace.fs.readFile(file);
+      if (this.storage.workerHasFiles) {
+        await vscode.workspace.fs.stat(file);
+        savedFile = { path: file.fsPath };
+      } else savedFile = await vscode.workspace.fs.readFile(file);
     } catch {
       return false; // none saved yet
     }
@@ -257,7 +263,7 @@ export class SourceStore implements vscode.Disposable {
       // Listed and checked, not read.
       const listed = await loadSources(this.reader, { patterns, builtIn }, undefined, () => true);
       worker = await this.startWorker();
-      const opened = await worker.open(bytes, engineVersion);
+      const opened = await worker.open(savedFile, engineVersion);
       const saved = opened.saved!;
       const now = [...listed.stamps].map(([path, s]) => ({ path, ...s }));
       const stale = await staleSources(saved.stamps, now, async (path) => contentHash(await this.reader.read(path)), { writtenAt: saved.writtenAt });
@@ -296,8 +302,15 @@ export class SourceStore implements vscode.Disposable {
     const worker = this.worker;
     if (!this.storage || !worker) return;
     try {
-      const bytes = await worker.save(await this.storage.engineVersion());
+      const engineVersion = await this.storage.engineVersion();
       const file = vscode.Uri.joinPath(this.storage.folder, SAVED_INDEX_FILE);
+      if (this.storage.workerHasFiles) {
+        const size = await worker.save(engineVersion, file.fsPath);
+        this.state.savedAt = Date.now();
+        this.log.info(`Saved the index (${(size / 1e6).toFixed(1)} MB).`);
+        return;
+      }
+      const bytes = await worker.save(engineVersion);
       // A unique temporary name: two windows saving at once each rename a whole file over the other's.
       const temp = vscode.Uri.joinPath(this.storage.folder, `${SAVED_INDEX_FILE}.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
       await vscode.workspace.fs.createDirectory(this.storage.folder);

@@ -3,6 +3,8 @@
 // (the obvious design) in the same run, and reports ratios (baseline ÷ ours). Never a pass/fail test: these
 // machines are shared and noisy, so each size is measured --runs times (default 3) and each figure of ours is the
 // median of the runs. Progress goes to stderr; with --json the last line is one JSON object.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
@@ -267,15 +269,18 @@ async function measureEditor(w: Workload, workerScript: string, runNo: number) {
   gc();
   const hostHeapMB = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   const typed = `Somebody said “${w.typing[0]!.typed}`;
-  const saved = await phase('save', () => worker.save('bench'));
+  // The Node worker writes and reads the file itself, as in the desktop extension.
+  const file = path.join(os.tmpdir(), `verbatim-bench-${process.pid}.vbi`);
+  await phase('save', () => worker.save('bench', file));
   worker.dispose();
   const loadMs = await phase('load', async () => {
     // The extension starts its worker while it reads the saved file; the worker's own start (loading its script)
     // is not part of loading the index, so it has answered a first (empty) question before the clock starts.
     const second = startNodeWorker(workerScript);
     await second.call('quotes', [{ limit: 1 }]);
-    const [, ms] = await timeAsync(async () => (await second.open(saved, 'bench')).service.complete(typed, typed.length, { limit: 20 }));
+    const [, ms] = await timeAsync(async () => (await second.open({ path: file }, 'bench')).service.complete(typed, typed.length, { limit: 20 }));
     second.dispose();
+    fs.rmSync(file, { force: true });
     return ms;
   });
   const out = {
