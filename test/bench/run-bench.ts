@@ -323,7 +323,9 @@ function medianOfRuns(runs: readonly Ours[]): Ours {
 
 export async function benchSize(sentences: number, options: { runs: number; workerScript: string; queries?: number }): Promise<SizeResult> {
   log(`\n== ${sentences.toLocaleString('en')} sentences: generating corpus`);
-  const corpus: Corpus = generateCorpus(sentences);
+  // The generator's corpus is let go once the workload is made: the editor's thread holds no corpus either, and a
+  // heap full of it would make this thread's own garbage collections look like the index's.
+  let corpus: Corpus | null = generateCorpus(sentences);
   const queries = options.queries ?? 300;
   // Sources of every kind (web pages, transcripts, captions, PDFs) mixed in: one of each per 5,000 sentences.
   const files = [...corpus.files.map((f) => ({ path: f.path, text: f.text })), ...generateFormatSources(Math.max(1, Math.round(sentences / 5000)))];
@@ -331,6 +333,8 @@ export async function benchSize(sentences: number, options: { runs: number; work
   const typing = generateTyping(corpus, queries);
   const draft = generateDraft(corpus, passages);
   const workload: Workload = { files, passages, typing, lookups: generateLookups(corpus, queries), draft, queries };
+  const counts = { sentences: corpus.sentences, quotes: corpus.quotes.length };
+  corpus = null;
 
   const runs: Ours[] = [];
   let last: { sources: Source[]; index: QuoteIndex } | null = null;
@@ -377,8 +381,8 @@ export async function benchSize(sentences: number, options: { runs: number; work
     sampled,
   };
   return {
-    sentences: corpus.sentences,
-    quotes: corpus.quotes.length,
+    sentences: counts.sentences,
+    quotes: counts.quotes,
     runs: runs.length,
     ours,
     baseline,
