@@ -2,31 +2,10 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { buildCatalog, type Quote, type Source } from './core-internals';
 import { findNameRuns } from '../../src/core/quotes/people';
-import { fixture } from './helpers';
+import { attributionFixture } from './helpers';
 
-function load(name: string): Source {
-  const catalog = buildCatalog([{ path: name, bytes: fs.readFileSync(fixture('attribution', name)) }]);
-  assert.deepEqual(catalog.problems, []);
-  return catalog.sources[0]!;
-}
-
-const source = load('news-patterns-2.md');
-
-function quote(start: string): Quote {
-  const q = source.quotes.find((x) => x.text.startsWith(start));
-  assert.ok(q, `a quote starting "${start}"`);
-  return q;
-}
-
-function credited(start: string, speaker: string | null, method?: string): Quote {
-  const q = quote(start);
-  assert.equal(q.speaker, speaker, `speaker of "${start}"`);
-  if (method) assert.equal(q.attribution?.method, method, `method for "${start}"`);
-  return q;
-}
+const { credited } = attributionFixture('news-patterns-2.md');
 
 test('a capital inside a word is no name: "anti-Brandt", "iPhone"; "al-Assad" is still found', () => {
   const names = (t: string) => findNameRuns(t).map((m) => m.name);

@@ -3,34 +3,12 @@
 // the article names.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { buildCatalog, checkDraft, explainQuoteCheck, parseSource, QuoteIndex, sameperson, type Quote, type Source } from './core-internals';
+import { checkDraft, explainQuoteCheck, parseSource, QuoteIndex, sameperson } from './core-internals';
 import { findNameRuns } from '../../src/core/quotes/people';
-import { fixture } from './helpers';
+import { attributionFixture } from './helpers';
 
-function patterns(): Source {
-  const catalog = buildCatalog([{ path: 'patterns.md', bytes: fs.readFileSync(fixture('attribution', 'patterns.md')) }]);
-  assert.deepEqual(catalog.problems, []);
-  return catalog.sources[0]!;
-}
-
-const source = patterns();
-
-/** The source quote that starts with these words. */
-function quote(start: string): Quote {
-  const q = source.quotes.find((x) => x.text.startsWith(start));
-  assert.ok(q, `a quote starting "${start}"`);
-  return q;
-}
-
-function credited(start: string, speaker: string | null, method?: string): Quote {
-  const q = quote(start);
-  assert.equal(q.speaker, speaker, `speaker of "${start}"`);
-  if (method) assert.equal(q.attribution?.method, method, `method for "${start}"`);
-  if (speaker && q.attribution) assert.ok(q.attribution.confidence > 0 && q.attribution.confidence <= 1);
-  return q;
-}
+const { source, quote, credited } = attributionFixture('patterns.md');
 
 test('names wrapped in titles or appositives: said X, chief economist at …; X, a former regulator, said', () => {
   credited('The numbers do not lie', 'Dana Whitfield', 'named');
