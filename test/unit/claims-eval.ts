@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'probes';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -46,6 +46,8 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/glass-museum.md',
       'claims/sources/transit-fares.txt',
       'claims/sources/hospital-waits.md',
+      'claims/sources/school-closures.md',
+      'claims/sources/reservoir-radio.md',
     ),
   ));
 }
