@@ -249,10 +249,19 @@ function isKnownProperStart(word: string, next: string | undefined): boolean {
 
 function findDates(text: string, span: Span, exclude: readonly Span[]): DateMention[] {
   const slice = text.slice(span.start, span.end);
-  const future = slice.split(/\s+/).some((w) => FUTURE_CUES.has(w.toLowerCase().replace(/[^a-z]/g, '')));
   const out: DateMention[] = [];
+  // A weekday looks forward when its own clause does ("will meet on Thursday"), not when another clause of the
+  // sentence does ("voted on Tuesday night to close …, a decision that will move …").
+  const futureAt = (start: number, end: number): boolean => {
+    const before = text.slice(span.start, start);
+    const after = text.slice(end, span.end);
+    const from = Math.max(-1, ...[...before.matchAll(/[,;:—–()]/g)].map((m) => m.index));
+    const to = after.search(/[,;:—–()]/);
+    const clause = `${before.slice(from + 1)} ${to < 0 ? after : after.slice(0, to)}`;
+    return clause.split(/\s+/).some((w) => FUTURE_CUES.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  };
   const push = (d: Omit<DateMention, 'future'>) => {
-    if (!inAny(exclude, d.start, d.end) && !inAny(out, d.start, d.end)) out.push({ ...d, future });
+    if (!inAny(exclude, d.start, d.end) && !inAny(out, d.start, d.end)) out.push({ ...d, future: futureAt(d.start, d.end) });
   };
   for (const m of slice.matchAll(DAY_MONTH_RE)) {
     const start = span.start + m.index;

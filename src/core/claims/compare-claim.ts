@@ -61,6 +61,8 @@ export interface SourceContext {
 type MatchKind = 'same' | 'antonym';
 
 const FEW_WORDS = new Set(['few', 'little']);
+/** Negations that stand for a noun phrase: "no one", "none of them", "nobody". */
+const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 
 /** Words too common to show that two names stand in the same place. */
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
@@ -386,6 +388,15 @@ function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
   return { level: 'unknown' };
 }
 
+/**
+ * The same weekday, named plainly on both sides ("on Tuesday" / "Tuesday night"), is the same day: the tense around
+ * it may differ ("will be allowed from Friday" / "Starting Friday, … is limited") without moving it a week.
+ */
+function sameWeekday(claim: Analysis, x: DateMention, source: Analysis, y: DateMention): boolean {
+  const plain = (a: Analysis, d: DateMention) => !/\b(?:next|last|past|previous|coming|following)\s+$/i.test(a.text.slice(Math.max(0, d.start - 12), d.start));
+  return x.weekday !== null && x.weekday === y.weekday && plain(claim, x) && plain(source, y);
+}
+
 /** true: the same; false: different; null: not comparable (a weekday against a date, with no source date). */
 function datesAgree(a: Resolved, b: Resolved): boolean | null {
   if (a.level === 'unknown' || b.level === 'unknown') return null;
@@ -569,6 +580,8 @@ function mentioned(a: Analysis, run: { from: number; to: number }, b: Analysis):
     if (a.tokens[i]!.stop) continue;
     for (let k = 0; k < b.tokens.length; k++) {
       if (tokenMatch(a.tokens[i]!, b.tokens[k]!) !== 'same') continue;
+      // A possessive describes another noun ("the teachers' union"): not a doer.
+      if (/^['’]/.test(b.text.slice(b.tokens[k]!.end, b.tokens[k]!.end + 1)) || /['’]s$/.test(b.text.slice(b.tokens[k]!.start, b.tokens[k]!.end))) continue;
       let p = k - 1;
       while (p >= 0 && (b.tokens[p]!.key === 'the' || b.tokens[p]!.key === 'a' || b.tokens[p]!.key === 'an')) p--;
       if (p < 0 || !CIRCUMSTANCE.has(b.tokens[p]!.key)) return true;
@@ -622,7 +635,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   const unmatchedDates: { x: DateMention; r: Resolved }[] = [];
   for (const x of claim.dates) {
     const r = resolveDate(x, ctx.date);
-    const verdicts = sourceDates.map((s) => datesAgree(r, s.r));
+    const verdicts = sourceDates.map((s) => (sameWeekday(claim, x, source, s.x) ? true : datesAgree(r, s.r)));
     const k = verdicts.indexOf(true);
     if (k >= 0) datesUsed.add(sourceDates[k]!.x);
     // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
@@ -727,6 +740,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   });
 
   // Negation, hedges and quantifiers on the words both state.
+  // Both sides negate a noun ("no teachers will lose" / "none of its members would lose"): a word negated on one side
+  // only is a misaligned word (here "the teachers' union"), not the opposite claim.
+  const nounNegations = (a: Analysis) => a.tokens.filter((t) => NOUN_NEGATIONS.has(t.key)).length;
+  const negatedAlike = nounNegations(claim) > 0 && nounNegations(source) > 0;
   ct.forEach((c, i) => {
     const j = al.toSource[i]!;
     if (j < 0) return;
@@ -746,7 +763,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // "unless pay talks resume" says "if talks do not resume".
     const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
     if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
-    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i))) {
+    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i)) && !negatedAlike) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
