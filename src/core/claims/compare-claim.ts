@@ -420,6 +420,10 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
   // "in Lowell" is a town whatever else the lexicon knows the word as (a first name).
   if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
+  // How the texts themselves use the name ("near Dos Rios", "cities, like Marlow", "Ms. Osei") outranks the lexicon,
+  // which knows Marlow as a surname.
+  const used = kindInText(text, a.text) ?? kindInText(text, ctx.text);
+  if (used) return used;
   const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
@@ -427,6 +431,27 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (['in', 'at', 'near', 'from', 'across', 'outside'].includes(before)) return 'place';
   if (to - from >= 2) return 'person';
   return null;
+}
+
+const kindInTextCache = new Map<string, Map<string, EntityKind | null>>();
+
+/** The kind of a name by the words a text puts around it: a place after "in" or "near", a person after "Ms.". */
+function kindInText(name: string, text: string): EntityKind | null {
+  if (text.length > 2_000_000 || name.length < 3 || name.length > 60) return null;
+  let forText = kindInTextCache.get(text);
+  if (!forText) {
+    if (kindInTextCache.size >= 8) kindInTextCache.clear();
+    kindInTextCache.set(text, (forText = new Map()));
+  }
+  let kind = forText.get(name);
+  if (kind === undefined) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
+    else if (new RegExp(`\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`, 'u').test(text)) kind = 'place';
+    else kind = null;
+    if (forText.size < 5_000) forText.set(name, kind);
+  }
+  return kind;
 }
 
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
@@ -699,8 +724,16 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // Nor does a word before a comma: "with Trump, Witkoff said" / "with Trump, Russian President". After the name, the
     // same punctuation on both sides keeps an appositive's anchor ("Rubio, who attended" / "Witkoff, who attended").
     const gapAt = (a: Analysis, k: number) => (k > 0 && k < a.tokens.length ? a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start).replace(/\s+/g, '') : '?');
+    // Before it, past the same article or conjunction: "Janet Pruitt and Michael Dunn" / "Janet Pruitt and Luis Ferreira".
+    const anchorsBefore = (k: number, l: number) => {
+      while (k > 0 && l > 0 && WEAK_ANCHORS.has(ct[k]!.key) && ct[k]!.key === st[l]!.key && !/[,;:()]/.test(gapAt(claim, k) + gapAt(source, l))) {
+        k--;
+        l--;
+      }
+      return anchorsAt(ct[k], st[l]);
+    };
     const anchored = (x: { from: number; to: number }) =>
-      (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsAt(ct[from - 1], st[x.from - 1])) ||
+      (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsBefore(from - 1, x.from - 1)) ||
       (gapAt(claim, to) === gapAt(source, x.to) && anchorsAfter(to, x.to));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
     // Kinds read from a lexicon can be wrong ("British Retail Consortium"): the same kind first, else any.
