@@ -574,7 +574,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     // An interjected clause (", speaking in Brussels alongside Zelenskyy,") stands between subject and verb: skip it.
     let c = k;
     while (c > 0 && !/[,;:—–(]/.test(a.text.slice(toks[c - 1]!.end, toks[c]!.start))) c--;
-    if (c > 0 && c < k && (/ing$/.test(toks[c]!.key) || toks[c]!.key === 'who' || toks[c]!.key === 'which' || toks[c]!.key === 'according')) k = c - 1;
+    if (c > 0 && c < k && (/ing$/.test(toks[c]!.key) || ['who', 'whose', 'which', 'according'].includes(toks[c]!.key))) k = c - 1;
     // Else only an appositive name may stand before a comma ("The energy secretary, Claire Hadley, has approved"):
     // the noun phrase before it names the same subject.
     else if (!toks[k]!.cap) return null;
@@ -626,6 +626,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   const ct = claim.tokens;
   const st = source.tokens;
   let extras = 0;
+  /** The claim's names counted as extras: a speaker found to be swapped is a difference instead. */
+  const extraNames: Span[] = [];
 
   // Numbers: each claim number needs an agreeing source number; an unmatched one faces the source's unmatched one.
   const sourceNumbersUsed = new Set<NumberMention>();
@@ -762,7 +764,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
     } else {
       const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
-      if (!(framed && namedInSource(claim, from, to, ctx))) extras++;
+      if (!(framed && namedInSource(claim, from, to, ctx))) {
+        extras++;
+        extraNames.push({ start: ct[from]!.start, end: ct[to - 1]!.end });
+      }
     }
   }
   // Lower-case places: "the city's west side" for "east side".
@@ -840,10 +845,16 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       // different office-holders are not ("the energy secretary had recommended" / "a planning inspector had").
       const role = (a: Analysis, h: { from: number; to: number }) => h.to - h.from === 1 && ROLE_WORDS.has(a.tokens[h.from]!.key) && !GENERIC_ROLES.has(a.tokens[h.from]!.key);
       const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
-      if (twoRoles || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
+      // Or the claim gives the words to another person the source names ("Mr. Reilly said parents had been given…"
+      // where "Amara Osei … said" it): who said it is who did it.
+      const otherSpeaker =
+        SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
+      if (twoRoles || otherSpeaker || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
-        differs('agent', { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end }, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
+        const draft = { start: ct[cs.head.from]!.start, end: ct[cs.head.to - 1]!.end };
+        differs('agent', draft, { start: st[from]!.start, end: st[ss.head.to - 1]!.end });
+        extras -= extraNames.filter((x) => x.start < draft.end && draft.start < x.end).length;
         break;
       }
     }
