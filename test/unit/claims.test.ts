@@ -66,6 +66,30 @@ test('paraphrase the way outlets write it: spellings at a sentence start, nomina
   assert.equal(verdict('Sorensen said the state would give the agency $50 million next year.')?.verdict, 'unsupported');
 });
 
+test('third-round generalisations: tense per clause, negated nouns, coordinated names, kinds from use, swapped speakers, a country for its leader', () => {
+  const index = claimsIndex();
+  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
+  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+  // "will" in another clause does not move "Tuesday" a week; the same weekday said plainly is the same day.
+  assert.equal(check('The Harwick Board of Education voted five to two on Tuesday to close three elementary schools, moving about 640 students.').verdict, 'supported');
+  assert.equal(check('Starting Friday, lawn watering in the cities will be limited to two days a week.').verdict, 'supported');
+  assert.deepEqual(kinds('The Valley Water District board voted on Sunday to cut deliveries to farms by 40 percent.'), ['date:Sunday→Monday']);
+  // Both sides negate a noun: no negation difference; one side only: a negation.
+  assert.notEqual(check('According to the Harwick Education Association, no teachers will lose their jobs under the plan.').verdict, 'contradicted');
+  assert.deepEqual(
+    kinds('No residents packed the council chamber on Monday evening.').map((k) => k.split(':')[0]),
+    ['negation'],
+  );
+  // A name past the same conjunction stands in the same place; a name's kind follows how the texts use it.
+  assert.deepEqual(kinds('Janet Pruitt and Michael Dunn voted against the plan.'), ['person:Michael Dunn→Luis Ferreira']);
+  assert.deepEqual(kinds('Some cities, like Dos Rios, have banned lawn watering entirely.'), ['place:Dos Rios→Marlow']);
+  // Another person of the source as the speaker: who said it differs.
+  assert.deepEqual(kinds('Mr. Reilly said parents had been given only three weeks to respond to the plan.'), ['agent:Reilly→Amara Osei']);
+  // A country for its leader when it owns or says something, never as a place.
+  assert.equal(check('The Ukrainian leader thanked Washington for its willingness to support the guarantees, but said much remained unclear.').verdict, 'supported');
+  assert.deepEqual(kinds('Witkoff attended Friday’s talks at a military base in Moscow.'), ['place:Moscow→Alaska']);
+});
+
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');

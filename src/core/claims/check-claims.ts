@@ -6,7 +6,8 @@ import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Fi
 import type { Corpus } from '../corpus/corpus';
 import type { SourceView } from '../corpus/quote-index';
 import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
-import { ROLE_WORDS } from './claim-lexicon';
+import { ROLE_WORDS, aliasGroup } from './claim-lexicon';
+import { TITLE_WORDS } from '../quotes/lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
@@ -129,6 +130,39 @@ function antecedentWords(source: Source, span: Span): Set<string> | undefined {
   return out.size > 0 ? out : undefined;
 }
 
+const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();
+
+/**
+ * The countries the source ties to the people a passage names ("Russian President Vladimir Putin" → Russia), as
+ * alias groups: a claim may name the person by the country ("Moscow's position", "the Ukrainian leader").
+ */
+function nameAliasesOf(source: Source, span: Span): Set<number> | undefined {
+  let byName = nameAliasCache.get(source);
+  if (!byName) nameAliasCache.set(source, (byName = new Map()));
+  const out = new Set<number>();
+  const passage = source.text.slice(span.start, Math.min(span.end, span.start + 2_000));
+  for (const m of passage.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]{2,}(?![\p{L}])/gu)) {
+    const name = m[0];
+    if (aliasGroup(name.toLowerCase()) >= 0 || TITLE_WORDS.has(name)) continue;
+    let groups = byName.get(name);
+    if (!groups) {
+      const found = new Set<number>();
+      for (let at = source.text.indexOf(name), n = 0; at >= 0 && n < 20 && source.text.length <= 2_000_000; at = source.text.indexOf(name, at + 1), n++) {
+        const before =
+          source.text
+            .slice(Math.max(0, at - 60), at)
+            .split(/[.,;:!?"“”()\n]/)
+            .pop() ?? '';
+        for (const w of before.split(/\s+/)) if (/^\p{Lu}/u.test(w) && aliasGroup(w.toLowerCase()) >= 0) found.add(aliasGroup(w.toLowerCase()));
+      }
+      groups = [...found];
+      if (byName.size < 5_000) byName.set(name, groups);
+    }
+    for (const g of groups) out.add(g);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 interface Candidate {
   view: SourceView;
   sentences: number[];
@@ -184,7 +218,11 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     while (ks.length < 4 && ks[0]! > 0 && endsInAbbreviation(view.source, ks[0]! - 1)) ks = [ks[0]! - 1, ...ks];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
-    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), { ...contextOf(view.source), speakerWords: speakerWordsOf(view.source, span) });
+    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), {
+      ...contextOf(view.source),
+      speakerWords: speakerWordsOf(view.source, span),
+      nameAliases: nameAliasesOf(view.source, span),
+    });
     let quoted = 0;
     if (quotedKeys.size > 0) {
       const keys = new Set(sourceAnalysis(view.source, span).tokens.map((t) => t.key));

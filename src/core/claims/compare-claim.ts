@@ -54,6 +54,8 @@ export interface SourceContext {
    * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
    */
   speakerWords?: ReadonlySet<string>;
+  /** Alias groups of the countries the source ties to the passage's people ("Russian President Vladimir Putin"). */
+  nameAliases?: ReadonlySet<number>;
   /** The source itself, as a key for what is cached per source (held weakly). */
   source?: object;
 }
@@ -249,7 +251,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   const x = indexPassage(source);
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
-    const m = meet(c, source, x);
+    let m = meet(c, source, x);
     // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
     if (m && m.kind === 'same') {
       const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
@@ -261,6 +263,8 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
         }
       }
     }
+    // A place met only through a country's other names ("in Moscow" / "the Russians agree") is not the same place.
+    if (m && c.alias >= 0 && source.tokens[m.j]!.lid !== c.lid && atPlace(claim, i) && !atPlace(source, m.j)) m = null;
     let best = m ? m.j : -1;
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
@@ -277,8 +281,30 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       kind[i] = bestKind;
       if (bestKind === 'same') sourceMet[best] = 1;
     } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
+    else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
   });
   return { toSource, kind, sourceMet, metBySpeaker };
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from', 'to', 'into', 'around']);
+
+/** Whether the word stands where a place does: after "in", "at", "near" (past an article). */
+function atPlace(a: Analysis, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (a.tokens[k]!.key === 'the' || a.tokens[k]!.cap)) k--;
+  return k >= 0 && PLACE_PREPOSITIONS.has(a.tokens[k]!.key);
+}
+
+/**
+ * A country named for its leader: a possessive ("Moscow's position", "the Kremlin's objection"), a nationality before
+ * a role ("the Ukrainian leader"), or the one who speaks ("Kyiv said"). Never after a preposition of place ("in Moscow").
+ */
+function standsForLeader(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  const next = a.tokens[i + 1];
+  if (/^['’]s?\b/.test(a.text.slice(t.end, t.end + 2)) || /['’]s$/.test(a.text.slice(t.start, t.end))) return true;
+  if (next && ROLE_WORDS.has(next.key) && /^\s+$/.test(a.text.slice(t.end, next.start))) return true;
+  return !!next && SPEECH_LEMMAS.has(next.lemma) && /^\s+$/.test(a.text.slice(t.end, next.start));
 }
 
 /** "the mayor" names a person of the passage whom the source calls Mayor somewhere; returns that person's token. */
@@ -447,7 +473,13 @@ function kindInText(name: string, text: string): EntityKind | null {
   if (kind === undefined) {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
-    else if (new RegExp(`\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`, 'u').test(text)) kind = 'place';
+    else if (
+      new RegExp(
+        `\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
+        'u',
+      ).test(text)
+    )
+      kind = 'place';
     else kind = null;
     if (forText.size < 5_000) forText.set(name, kind);
   }
@@ -847,8 +879,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
       // Or the claim gives the words to another person the source names ("Mr. Reilly said parents had been given…"
       // where "Amara Osei … said" it): who said it is who did it.
-      const otherSpeaker =
-        SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
+      const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
       if (twoRoles || otherSpeaker || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
