@@ -478,9 +478,9 @@ function kindInText(name: string, text: string): EntityKind | null {
         `\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
         'u',
       ).test(text)
-    )
+    ) {
       kind = 'place';
-    else kind = null;
+    } else kind = null;
     if (forText.size < 5_000) forText.set(name, kind);
   }
   return kind;
