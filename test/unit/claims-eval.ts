@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'probes';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -48,6 +48,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/hospital-waits.md',
       'claims/sources/school-closures.md',
       'claims/sources/reservoir-radio.md',
+      'claims/sources/earnings-results.md',
     ),
   ));
 }
