@@ -81,10 +81,27 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
     if (a.nk === b.nk || commonPrefix(a.key, b.key) >= Math.min(a.key.length, b.key.length)) return 'same';
   }
   // A name and its adjective: Alaska / Alaskan, Ukraine / Ukrainian.
-  if (a.cap && b.cap && a.key.length >= 4 && b.key.length >= 4 && commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1)) return 'same';
+  // Only an adjective's ending past the shared stem: Marta / Martin are two people.
+  if (
+    a.cap &&
+    b.cap &&
+    a.key.length >= 4 &&
+    b.key.length >= 4 &&
+    commonPrefix(a.key, b.key) >= Math.max(4, Math.min(a.key.length, b.key.length) - 1) &&
+    adjectiveOf(a.key, b.key)
+  ) {
+    return 'same';
+  }
   if (a.ant && b.ant && (areAntonyms(a.lemma, b.lemma) || areAntonyms(a.key, b.key))) return 'antonym';
   if (a.key.length > 3 && b.key.length > 3 && ((a.key.startsWith('un') && a.key === `un${b.key}`) || (b.key.startsWith('un') && b.key === `un${a.key}`))) return 'antonym';
   return null;
+}
+
+/** Whether one name is the other with an adjective's ending (Ukraine / Ukrainian, Canada / Canadian, Israel / Israeli). */
+function adjectiveOf(a: string, b: string): boolean {
+  const k = commonPrefix(a, b);
+  const [short, long] = a.length <= b.length ? [a.slice(k), b.slice(k)] : [b.slice(k), a.slice(k)];
+  return /^[aeoy]?$/.test(short) && /^(?:n|an|ian|ean|ese|ish|i|er|ers|ns|ans|ians|s)?$/.test(long);
 }
 
 const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship|th)$/;
@@ -283,6 +300,14 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
   });
+  // An opposite met in a word another claim word already states ("profit dropped … as costs rose" / "net income
+  // fell"): the two words are about different things, not the opposite claim.
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === 'antonym' && sourceMet[toSource[i]!]) {
+      toSource[i] = -1;
+      kind[i] = null;
+    }
+  }
   return { toSource, kind, sourceMet, metBySpeaker };
 }
 
@@ -760,7 +785,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const gapAt = (a: Analysis, k: number) => (k > 0 && k < a.tokens.length ? a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start).replace(/\s+/g, '') : '?');
     // Before it, past the same article or conjunction: "Janet Pruitt and Michael Dunn" / "Janet Pruitt and Luis Ferreira".
     const anchorsBefore = (k: number, l: number) => {
-      while (k > 0 && l > 0 && WEAK_ANCHORS.has(ct[k]!.key) && ct[k]!.key === st[l]!.key && !/[,;:()]/.test(gapAt(claim, k) + gapAt(source, l))) {
+      // A list's commas count when both sides have them: "Dayton, Ohio, and Mobile" / "Dayton, Ohio, and Macon".
+      while (k > 0 && l > 0 && WEAK_ANCHORS.has(ct[k]!.key) && ct[k]!.key === st[l]!.key && gapAt(claim, k).replace(/-/g, '') === gapAt(source, l).replace(/-/g, '')) {
         k--;
         l--;
       }
@@ -828,12 +854,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (c.cap && s.cap) return;
     // A negation further back ("not attempting to take") may still govern the word: only a side with no negation
     // near it at all is taken to say the opposite.
+    // A negated object only ever removes a difference: "gave no timetable" says "did not give a timetable".
     const nc = negatedAt(claim, i);
     const ns = negatedAt(source, j);
+    const objectsAlike = nc !== ns && (nc || objectNegated(claim, i)) === (ns || objectNegated(source, j));
     // "unless pay talks resume" says "if talks do not resume".
     const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
     if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
-    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i)) && !negatedAlike) {
+    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i)) && !negatedAlike && !objectsAlike) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
@@ -944,6 +972,12 @@ function conditionalAt(a: Analysis, i: number, word: string): boolean {
     if (/[.;:!?,]/.test(a.text.slice(a.tokens[k]!.end, a.tokens[k + 1]!.start))) return false;
   }
   return false;
+}
+
+/** A verb whose object is negated says the verb is negated: "gave no timetable" says "did not give a timetable". */
+function objectNegated(a: Analysis, i: number): boolean {
+  const next = a.tokens[i + 1];
+  return !!next && NOUN_NEGATIONS.has(next.key) && next.key !== 'neither' && isVerbAt(a, i) && !/[,;:.]/.test(a.text.slice(a.tokens[i]!.end, next.start));
 }
 
 /** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
