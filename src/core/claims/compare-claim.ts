@@ -497,7 +497,13 @@ function kindInText(name: string, text: string): EntityKind | null {
   let kind = forText.get(name);
   if (kind === undefined) {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
+    if (
+      new RegExp(`\\b(?:analysts|economists|researchers|scientists|strategists|officials|executives|lawyers|staff|workers|employees)\\s+(?:at|from|with)\\s+${n}\\b`, 'u').test(
+        text,
+      )
+    ) {
+      kind = 'organisation';
+    } else if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
     else if (
       new RegExp(
         `\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
