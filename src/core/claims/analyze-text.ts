@@ -407,6 +407,9 @@ function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Hedges that govern a verb past its subject: "expected cocoa costs to stay high". */
+const RAISING = new Set(['expected', 'expects', 'expect', 'likely']);
+
 /** The class of the modal cue that governs token `at`, looking a few words back ("could not afford" → possible). */
 export function modalityAt(a: Analysis, at: number): string | null {
   let found: string | null = null;
@@ -419,7 +422,14 @@ export function modalityAt(a: Analysis, at: number): string | null {
     }
     if (!(AUXILIARIES.has(t.key) || t.negation || t.stop)) break;
   }
-  // "likely to be installed": the hedge stands before "to be".
+  // "likely to be installed": the hedge stands before "to be". "expected cocoa costs to stay": before its subject.
+  if (!found && a.tokens[at - 1]?.key === 'to') {
+    for (let k = at - 2; k >= Math.max(0, at - 6); k--) {
+      const t = a.tokens[k]!;
+      if (/[,;:.!?]/.test(a.text.slice(t.end, a.tokens[k + 1]!.start))) break;
+      if (RAISING.has(t.key)) return t.modality;
+    }
+  }
   return found;
 }
 

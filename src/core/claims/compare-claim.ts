@@ -299,6 +299,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       if (bestKind === 'same') sourceMet[best] = 1;
     } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
+    else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
   });
   // An opposite met in a word another claim word already states ("profit dropped … as costs rose" / "net income
   // fell"): the two words are about different things, not the opposite claim.
@@ -309,6 +310,56 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     }
   }
   return { toSource, kind, sourceMet, metBySpeaker };
+}
+
+/** Nouns by which a story names its company or body again: "the company", "its board". */
+const ANAPHORS = new Set([
+  'company',
+  'firm',
+  'group',
+  'maker',
+  'retailer',
+  'lender',
+  'insurer',
+  'carrier',
+  'bank',
+  'agency',
+  'district',
+  'council',
+  'board',
+  'union',
+  'museum',
+  'authority',
+]);
+
+/** Whether the passage names a company or body by a noun only: "the company", "its board". */
+function hasAnaphor(a: Analysis): boolean {
+  return a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key));
+}
+
+const organisationCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether the source names this word as an organisation somewhere ("Calloway Foods Inc.", "Northwind Energy"), so that
+ * "Calloway had increased prices" may report "the company had raised prices".
+ */
+function organisationInSource(word: string, ctx: SourceContext): boolean {
+  if (word.length < 3 || ctx.text.length > 2_000_000 || !/^\p{Lu}[\p{L}&-]+$/u.test(word)) return false;
+  const key = ctx.source ?? ctx;
+  let forSource = organisationCache.get(key);
+  if (!forSource) organisationCache.set(key, (forSource = new Map()));
+  let yes = forSource.get(word);
+  if (yes === undefined) {
+    yes = false;
+    const re = new RegExp(`\\b${word}((?:\\s+\\p{Lu}[\\p{L}&.-]*){1,3})`, 'gu');
+    for (const m of ctx.text.matchAll(re)) {
+      const words = m[1]!.trim().toLowerCase().replace(/\./g, '').split(/\s+/);
+      if (words.some((w) => ORGANISATION_WORDS.has(w) || ['corp', 'co', 'llc', 'holdings', 'foods', 'motors', 'airlines', 'pharmaceuticals'].includes(w))) yes = true;
+      if (yes) break;
+    }
+    if (forSource.size < 5_000) forSource.set(word, yes);
+  }
+  return yes;
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from', 'to', 'into', 'around']);
@@ -498,9 +549,10 @@ function kindInText(name: string, text: string): EntityKind | null {
   if (kind === undefined) {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (
-      new RegExp(`\\b(?:analysts|economists|researchers|scientists|strategists|officials|executives|lawyers|staff|workers|employees)\\s+(?:at|from|with)\\s+${n}\\b`, 'u').test(
-        text,
-      )
+      new RegExp(
+        `\\b(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ll]awyers|[Ss]taff|[Ww]orkers|[Ee]mployees)\\s+(?:at|from|with)\\s+${n}\\b`,
+        'u',
+      ).test(text)
     ) {
       kind = 'organisation';
     } else if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
@@ -655,6 +707,16 @@ function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject
     if (c.stop) continue;
     for (let j = ss.phrase.from; j < ss.phrase.to; j++) if (!source.tokens[j]!.stop && tokenMatch(c, source.tokens[j]!) === 'same') return true;
     if (ROLE_WORDS.has(c.key) && roleMatch(c.key, { ...source, entities: source.entities.filter((e) => e.from >= ss.phrase.from && e.to <= ss.phrase.to) }, ctx) >= 0) return true;
+  }
+  return false;
+}
+
+/** Whether the claim's subject is the subject of a verb of saying in the passage. */
+function reportedBy(claim: Analysis, cs: Subject, source: Analysis, ctx: SourceContext): boolean {
+  for (let k = 0; k < source.tokens.length; k++) {
+    if (!SPEECH_LEMMAS.has(source.tokens[k]!.lemma)) continue;
+    const ss = subjectOf(source, k);
+    if (ss && sameSubject(claim, cs, source, ss, ctx)) return true;
   }
   return false;
 }
@@ -907,6 +969,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
+      // The one who reported it stands as its subject ("Haddad expects" / "Haddad said the company expected"): a
+      // frame folded into the claim, not another doer.
+      if (reportedBy(claim, cs, source, ctx)) continue;
       // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase. Two
       // different office-holders are not ("the energy secretary had recommended" / "a planning inspector had").
       const role = (a: Analysis, h: { from: number; to: number }) => h.to - h.from === 1 && ROLE_WORDS.has(a.tokens[h.from]!.key) && !GENERIC_ROLES.has(a.tokens[h.from]!.key);
