@@ -337,6 +337,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   }
   for (const m of slice.matchAll(DIGIT_NUMBER_RE)) {
     const start = span.start + m.index + (m[0].length - m[0].trimStart().length);
+    // A digit inside a word is a label, not a count: "Q3", "G7".
+    if (!m[1] && /\p{L}$/u.test(text.slice(Math.max(span.start, start - 1), start))) continue;
     let value = Number(m[2]!.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     if (m[3] && m[4] && Number(m[4]) !== 0) value += Number(m[3]) / Number(m[4]);

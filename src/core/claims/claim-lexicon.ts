@@ -67,9 +67,9 @@ unclear uncertain
 deal settlement agreement accord
 leader leaders
 firm company business
-boss chief executive
+boss chief executive ceo
 rise increase hike raise climb gain
-cut reduce lower
+cut reduce lower slash eliminate
 fund pay finance
 fill pack
 speaker speakers resident residents
@@ -80,7 +80,8 @@ finish complete
 cause create
 build construct construction building
 warn caution
-turn switch shut
+turn switch
+shut close
 recommend recommendation
 outweigh exceed
 defence defense
@@ -106,16 +107,23 @@ announce unveil
 border frontier
 protect defend guard
 grow jump surge
-fall drop decline decrease slump
+fall drop decline decrease slump slide slip sink tumble plunge dip
 resign quit
 win secure obtain gain
 important key crucial critical main
 ceasefire truce
-keep leave hold maintain
+keep leave hold maintain remain stay
 strike walkout stoppage
 collapse fail
 strong firm
-forecast predict projection`;
+forecast predict projection
+shares stock stocks
+lowest weakest
+biggest largest steepest sharpest
+narrow shrink contract
+timeline timetable schedule
+bps basis
+q1 q2 q3 q4 quarter`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

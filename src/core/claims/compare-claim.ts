@@ -631,6 +631,8 @@ function isVerbAt(a: Analysis, i: number): boolean {
   if (t.cap || t.value || t.modality || t.negation || t.quantifier || AUXILIARIES.has(t.key)) return false;
   if (SPEECH_VERBS.has(t.key) || IRREGULAR_LEMMAS.has(t.key)) return true;
   const prev = a.tokens[i - 1];
+  // The second half of a compound adjective ("Cincinnati-based", "state-owned") describes a noun.
+  if (prev && a.text.slice(prev.end, t.start) === '-') return false;
   // "was premature": a copula and an adjective, not an action with a doer.
   if (prev && BE.has(prev.key) && !/(?:ed|en)$/.test(t.key) && !IRREGULAR_LEMMAS.has(t.key)) return false;
   if (prev && (prev.modality || AUXILIARIES.has(prev.key) || prev.key === 'not' || prev.key === 'never' || prev.key.endsWith("n't")) && prev.key !== 'to') return true;
@@ -701,11 +703,21 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   return { head, phrase: { from: appositiveFrom >= 0 ? appositiveFrom : phraseBefore(a, head.from), to: head.to } };
 }
 
+/** Where a subject's phrase starts, reaching back over "of" to the noun it belongs to ("Shares of the … maker"). */
+function phraseStart(a: Analysis, s: Subject): number {
+  for (let k = s.phrase.from; k >= Math.max(1, s.phrase.from - 3); k--) {
+    if (a.tokens[k]!.key === 'of') return a.tokens[k - 1]!.stop ? s.phrase.from : k - 1;
+    if (/[,;:—–()"“”]/.test(a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start))) break;
+  }
+  return s.phrase.from;
+}
+
 function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject, ctx: SourceContext): boolean {
+  const from = phraseStart(source, ss);
   for (let i = cs.phrase.from; i < cs.phrase.to; i++) {
     const c = claim.tokens[i]!;
     if (c.stop) continue;
-    for (let j = ss.phrase.from; j < ss.phrase.to; j++) if (!source.tokens[j]!.stop && tokenMatch(c, source.tokens[j]!) === 'same') return true;
+    for (let j = from; j < ss.phrase.to; j++) if (!source.tokens[j]!.stop && tokenMatch(c, source.tokens[j]!) === 'same') return true;
     if (ROLE_WORDS.has(c.key) && roleMatch(c.key, { ...source, entities: source.entities.filter((e) => e.from >= ss.phrase.from && e.to <= ss.phrase.to) }, ctx) >= 0) return true;
   }
   return false;
