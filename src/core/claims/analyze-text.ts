@@ -185,8 +185,11 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
     const stop = stopWord;
+    // "Q3" names a quarter, not a body: a plain word.
     const isCap =
-      upper && (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
+      !/^q[1-4]$/.test(key) &&
+      upper &&
+      (!first || (!stop && !QUANTIFIERS.has(key) && (!/^\p{Lu}\p{Ll}+$/u.test(w.strict) || names(w.strict))) || isKnownProperStart(w.strict, raw[k + 1]?.strict));
     return {
       key,
       lemma,

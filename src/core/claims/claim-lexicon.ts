@@ -275,6 +275,7 @@ export const SUBJECT_PRONOUNS = new Set(words('he she it they we i you who which
 /** Role words a claim may name a person by ("the mayor", "the EU chief"); generic ones fit any title. */
 export const ROLE_WORDS = new Set(
   words(`mayor minister secretary president chancellor governor senator envoy chief head leader boss director executive
-  spokesman spokeswoman spokesperson inspector prosecutor premier ambassador commissioner chairman chairwoman chair`),
+  spokesman spokeswoman spokesperson inspector prosecutor premier ambassador commissioner chairman chairwoman chair
+  ceo cfo coo superintendent`),
 );
 export const GENERIC_ROLES = new Set(words('chief head leader boss'));
