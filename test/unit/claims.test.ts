@@ -90,6 +90,37 @@ test('third-round generalisations: tense per clause, negated nouns, coordinated 
   assert.deepEqual(kinds('Witkoff attended Friday’s talks at a military base in Moscow.'), ['place:Moscow→Alaska']);
 });
 
+test('a markets desk’s habits (blind4): movements said another way, the company for its name, frames folded in, hedges before the subject', () => {
+  const index = claimsIndex();
+  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
+  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+  // An opposite met in a word another claim word already states is no negation; "gave no" says "did not give".
+  assert.equal(check('Calloway’s third-quarter profit dropped 12% to $214 million, as cocoa and packaging costs rose.').verdict, 'supported');
+  assert.equal(check('Lindgren gave no timetable for a planned sale of the frozen-foods business.').verdict, 'supported');
+  assert.deepEqual(
+    kinds('Lindgren gave a timetable for a planned sale of the company’s frozen-foods business.').map((k) => k.split(':')[0]),
+    ['negation'],
+  );
+  // "Shares of the Cincinnati-based snack maker fell": the stock is that subject, not another doer.
+  assert.equal(check('The stock slid 8.5% in early Thursday trading, its biggest single-day decline since March 2020.').verdict, 'supported');
+  // "the company" in the passage is the company the source names; the one who reported it may stand as the subject.
+  assert.equal(check('CEO Marta Lindgren told analysts that Calloway had raised prices on about two-thirds of its products in the quarter.').verdict, 'supported');
+  assert.equal(check('CFO Omar Haddad expects cocoa costs to stay high through the first half of fiscal 2026.').verdict, 'supported');
+  // "expected cocoa costs to stay" is hedged: "would definitely stay" is not.
+  assert.deepEqual(
+    kinds('Haddad said cocoa costs would definitely stay high through the first half of fiscal 2026.').map((k) => k.split(':')[0]),
+    ['modality'],
+  );
+  // Names in a list, and the kind of a name by the people who work there.
+  assert.deepEqual(
+    kinds('Calloway will close plants in Dayton, Ohio, and Mobile, Alabama, by the end of next year.').map((k) => k.split(':')[0]),
+    ['place', 'place'],
+  );
+  assert.deepEqual(kinds('Analysts at Goldman Sachs downgraded the stock to underweight.'), ['organisation:Goldman Sachs→Barclays']);
+  // Marta and Martin are two people.
+  assert.equal(check('Chief executive Martin Lindqvist said the company had raised prices on about two-thirds of its products.').differences[0]?.kind, 'person');
+});
+
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');

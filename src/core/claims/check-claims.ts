@@ -274,6 +274,8 @@ function endsInAbbreviation(source: Source, k: number): boolean {
   const next = source.sentences[k + 1];
   if (!next || next.paragraphIndex !== here.paragraphIndex) return false;
   if (/^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text)) return true;
+  // A company's suffix written short: "Calloway Foods Inc." | "(NYSE: CLW) said on Wednesday …".
+  if (/(?:^|\s)(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)\.$/.test(here.text) && !/^\p{Lu}\p{Ll}+\s/u.test(next.text)) return true;
   // A title written short stands before a name: "Gov." | "Martin Sorensen said".
   return /^\p{Lu}/u.test(next.text) && /(?:^|[\s(])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|Atty|Supt|Insp|Gov\.-elect)\.$/.test(here.text);
 }

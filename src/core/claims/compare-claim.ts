@@ -558,7 +558,7 @@ function kindInText(name: string, text: string): EntityKind | null {
     } else if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
     else if (
       new RegExp(
-        `\\b(?:in|near|outside|across|around)\\s+${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
+        `\\b(?:in|near|outside|across|around)\\s+(?:\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*)?,\\s+(?:and\\s+)?){0,4}${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
         'u',
       ).test(text)
     ) {
