@@ -136,7 +136,19 @@ const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();
  * The countries the source ties to the people a passage names ("Russian President Vladimir Putin" → Russia), as
  * alias groups: a claim may name the person by the country ("Moscow's position", "the Ukrainian leader").
  */
+const passageAliasCache = new WeakMap<Source, Map<string, Set<number> | undefined>>();
+
 function nameAliasesOf(source: Source, span: Span): Set<number> | undefined {
+  let byPassage = passageAliasCache.get(source);
+  if (!byPassage) passageAliasCache.set(source, (byPassage = new Map()));
+  const key = `${span.start}:${span.end}`;
+  if (byPassage.has(key)) return byPassage.get(key);
+  const found = passageNameAliases(source, span);
+  if (byPassage.size < 20_000) byPassage.set(key, found);
+  return found;
+}
+
+function passageNameAliases(source: Source, span: Span): Set<number> | undefined {
   let byName = nameAliasCache.get(source);
   if (!byName) nameAliasCache.set(source, (byName = new Map()));
   const out = new Set<number>();

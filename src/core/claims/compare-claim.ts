@@ -524,7 +524,7 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
   // How the texts themselves use the name ("near Dos Rios", "cities, like Marlow", "Ms. Osei") outranks the lexicon,
   // which knows Marlow as a surname.
-  const used = kindInText(text, a.text) ?? kindInText(text, ctx.text);
+  const used = kindInText(text, a.text, a.text === ctx.text ? ctx.source : undefined) ?? kindInText(text, ctx.text, ctx.source);
   if (used) return used;
   const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
   if (known) return known;
@@ -535,38 +535,57 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
-const kindInTextCache = new Map<string, Map<string, EntityKind | null>>();
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,3}`;
+const USAGE_PATTERNS: [EntityKind, RegExp][] = [
+  // People who work at a name: "analysts at Barclays".
+  [
+    'organisation',
+    new RegExp(
+      String.raw`\b(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ll]awyers|[Ss]taff|[Ww]orkers|[Ee]mployees)\s+(?:at|from|with)\s+(${NAME_RUN})`,
+      'gu',
+    ),
+  ],
+  ['person', new RegExp(String.raw`\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?\s+(${NAME_RUN})`, 'gu')],
+  // "in Dayton, Ohio, and Macon, Georgia": each name of the list.
+  ['place', new RegExp(String.raw`\b(?:in|near|outside|across|around)\s+((?:${NAME_RUN},\s+(?:and\s+)?){0,4}${NAME_RUN})`, 'gu')],
+  ['place', new RegExp(String.raw`\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\s+(?:like|such as|including)\s+(${NAME_RUN})`, 'gu')],
+];
+
+/** A text's names by the words it puts around them, read in one pass: every leading part of each name ("Dos", "Dos Rios"). */
+function scanUsage(text: string): Map<string, EntityKind> {
+  const out = new Map<string, EntityKind>();
+  for (const [kind, re] of USAGE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      for (const item of m[1]!.split(/,\s+(?:and\s+)?/)) {
+        const words = item.replace(/[.,]+$/, '').split(/\s+/);
+        for (let k = 1; k <= words.length; k++) {
+          const key = words
+            .slice(0, k)
+            .join(' ')
+            .replace(/['’]s$/, '');
+          if (!out.has(key)) out.set(key, kind);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const usageBySource = new WeakMap<object, Map<string, EntityKind>>();
+let usageOfDraft: { text: string; usage: Map<string, EntityKind> } | null = null;
 
 /** The kind of a name by the words a text puts around it: a place after "in" or "near", a person after "Ms.". */
-function kindInText(name: string, text: string): EntityKind | null {
+function kindInText(name: string, text: string, owner: object | undefined): EntityKind | null {
   if (text.length > 2_000_000 || name.length < 3 || name.length > 60) return null;
-  let forText = kindInTextCache.get(text);
-  if (!forText) {
-    if (kindInTextCache.size >= 8) kindInTextCache.clear();
-    kindInTextCache.set(text, (forText = new Map()));
+  let usage: Map<string, EntityKind> | undefined;
+  if (owner) {
+    usage = usageBySource.get(owner);
+    if (!usage) usageBySource.set(owner, (usage = scanUsage(text)));
+  } else {
+    if (usageOfDraft?.text !== text) usageOfDraft = { text, usage: scanUsage(text) };
+    usage = usageOfDraft.usage;
   }
-  let kind = forText.get(name);
-  if (kind === undefined) {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (
-      new RegExp(
-        `\\b(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ll]awyers|[Ss]taff|[Ww]orkers|[Ee]mployees)\\s+(?:at|from|with)\\s+${n}\\b`,
-        'u',
-      ).test(text)
-    ) {
-      kind = 'organisation';
-    } else if (new RegExp(`\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\\.?\\s+${n}\\b`, 'u').test(text)) kind = 'person';
-    else if (
-      new RegExp(
-        `\\b(?:in|near|outside|across|around)\\s+(?:\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*)?,\\s+(?:and\\s+)?){0,4}${n}\\b|\\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\\s+(?:like|such as|including)\\s+${n}\\b`,
-        'u',
-      ).test(text)
-    ) {
-      kind = 'place';
-    } else kind = null;
-    if (forText.size < 5_000) forText.set(name, kind);
-  }
-  return kind;
+  return usage.get(name) ?? null;
 }
 
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
