@@ -417,9 +417,17 @@ function titlesBefore(text: string, surname: string): Set<string> {
         .split(/[.,;:!?"“”()\n]/)
         .pop() ?? ''
     )
-      .toLowerCase()
-      .split(/[^\p{L}]+/u);
-    for (const w of before) if (ROLE_WORDS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1))) out.add(w);
+      .split(/[^\p{L}'’]+/u)
+      .filter(Boolean);
+    // Only the words that stand right before the name ("Mayor Angela Ortiz", "finance chief Omar Haddad"): names,
+    // titles and roles, back to the first other word ("President Zelenskyy and major | European" names no European).
+    for (let k = before.length - 1; k >= 0; k--) {
+      const w = before[k]!;
+      const lower = w.toLowerCase();
+      const title = ROLE_WORDS.has(lower) || TITLE_WORDS.has(lower.charAt(0).toUpperCase() + lower.slice(1));
+      if (!title && !/^\p{Lu}/u.test(w) && !['of', 'the', 'finance', 'general', 'deputy', 'vice', 'former', 'acting'].includes(lower)) break;
+      if (title) out.add(lower);
+    }
   }
   titleCache.set(surname, out);
   return out;
