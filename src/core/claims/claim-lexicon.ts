@@ -123,7 +123,8 @@ biggest largest steepest sharpest
 narrow shrink contract
 timeline timetable schedule
 bps basis
-q1 q2 q3 q4 quarter`;
+q1 q2 q3 q4 quarter
+lawyer lawyers attorney attorneys counsel`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

@@ -750,6 +750,22 @@ function sameSubject(claim: Analysis, cs: Subject, source: Analysis, ss: Subject
   return false;
 }
 
+/**
+ * Whether the passage's subject is the subject of another finite verb of the claim, in another clause: "Prosecutors
+ * had sought …, while her attorneys asked" met crosswise with "Prosecutors had asked …, while her lawyers sought".
+ * Not an infinitive's ("ask Okafor to review"), nor the verb of saying that frames the claim.
+ */
+function crosswise(claim: Analysis, i: number, source: Analysis, ss: Subject, ctx: SourceContext): boolean {
+  for (let k = 0; k < claim.tokens.length; k++) {
+    const t = claim.tokens[k]!;
+    if (k === i || SPEECH_LEMMAS.has(t.lemma) || claim.tokens[k - 1]?.key === 'to' || !isVerbAt(claim, k)) continue;
+    const o = subjectOf(claim, k);
+    // Heads only: a phrase may run back past a clause's start ("ask Okafor to review whether the meeting").
+    if (o && sameSubject(claim, { head: o.head, phrase: o.head }, source, ss, ctx)) return true;
+  }
+  return false;
+}
+
 /** Whether the claim's subject is the subject of a verb of saying in the passage. */
 function reportedBy(claim: Analysis, cs: Subject, source: Analysis, ctx: SourceContext): boolean {
   for (let k = 0; k < source.tokens.length; k++) {
@@ -912,8 +928,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       return out;
     };
     const claimRoles = kind === 'person' || e.titled ? rolesNear(claim, e.from, e.to) : new Set<string>();
+    // A possessive describes something else ("St. Brendan's Hospital"): not the role's holder.
+    const possessive = (a: Analysis, to: number) =>
+      /^['’]s?\b/.test(a.text.slice(a.tokens[to - 1]!.end, a.tokens[to - 1]!.end + 2)) || /['’]s$/.test(a.text.slice(a.tokens[to - 1]!.start, a.tokens[to - 1]!.end));
     const sameRole = (x: { from: number; to: number; e: { from: number; to: number } }) =>
-      claimRoles.size > 0 && kindOf(x as (typeof sourceFree)[number]) === 'person' && [...rolesNear(source, x.e.from, x.e.to)].some((r) => claimRoles.has(r));
+      claimRoles.size > 0 &&
+      !possessive(source, x.e.to) &&
+      kindOf(x as (typeof sourceFree)[number]) === 'person' &&
+      [...rolesNear(source, x.e.from, x.e.to)].some((r) => claimRoles.has(r));
     const s =
       sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
       // A person never stands for a place, nor a place for a person ("Putin accepted" / "the Russians agree").
@@ -929,7 +951,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
     } else {
       const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
-      if (!(framed && namedInSource(claim, from, to, ctx))) {
+      // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
+      // former finance director" / "the former finance director of St. Brendan's"): the same person.
+      const byRole = kind === 'person' && [...claimRoles].some((r) => st.some((t) => t.key === r));
+      if (!((framed || byRole) && namedInSource(claim, from, to, ctx))) {
         extras++;
         extraNames.push({ start: ct[from]!.start, end: ct[to - 1]!.end });
       }
@@ -1011,6 +1036,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       // The one who reported it stands as its subject ("Haddad expects" / "Haddad said the company expected"): a
       // frame folded into the claim, not another doer.
       if (reportedBy(claim, cs, source, ctx)) continue;
+      // The passage's subject is the subject of another verb of the claim ("Prosecutors had sought …, while her
+      // attorneys asked" / "Prosecutors had asked …, while her lawyers sought"): two clauses met crosswise.
+      if (crosswise(claim, i, source, ss, ctx)) continue;
       // Only a subject the other sentence also names: two different unknown nouns are more often a paraphrase. Two
       // different office-holders are not ("the energy secretary had recommended" / "a planning inspector had").
       const role = (a: Analysis, h: { from: number; to: number }) => h.to - h.from === 1 && ROLE_WORDS.has(a.tokens[h.from]!.key) && !GENERIC_ROLES.has(a.tokens[h.from]!.key);
