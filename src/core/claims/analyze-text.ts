@@ -15,6 +15,7 @@ import {
   MONTHS,
   MONTH_ABBREVIATIONS,
   NEGATIONS,
+  ORGANISATION_WORDS,
   QUANTIFIERS,
   STOP_WORDS,
   WEEKDAYS,
@@ -406,6 +407,16 @@ function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {
     const titled = from > 0 && (TITLE_WORDS.has(text.slice(tokens[from - 1]!.start, tokens[from - 1]!.end)) || TITLE_WORDS.has(cap(tokens[from - 1]!.key)));
     out.push({ from, to, titled: titled || TITLE_WORDS.has(text.slice(tokens[from]!.start, tokens[from]!.end)) });
     k = to;
+  }
+  // "Securities | and | Exchange Commission": one body when the name after "and" ends in a body's word and the name
+  // before does not ("Janet Pruitt and Luis Ferreira" stay two).
+  for (let n = out.length - 1; n > 0; n--) {
+    const a = out[n - 1]!;
+    const b = out[n]!;
+    const and = tokens[a.to];
+    if (b.from !== a.to + 1 || and?.key !== 'and' || a.titled || b.titled) continue;
+    if (!/^\s+$/.test(text.slice(tokens[a.to - 1]!.end, and.start)) || !/^\s+$/.test(text.slice(and.end, tokens[b.from]!.start))) continue;
+    if (ORGANISATION_WORDS.has(tokens[b.to - 1]!.key) && !ORGANISATION_WORDS.has(tokens[a.to - 1]!.key)) out.splice(n - 1, 2, { from: a.from, to: b.to, titled: false });
   }
   return out;
 }
