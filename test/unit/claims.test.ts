@@ -121,6 +121,26 @@ test('a markets desk’s habits (blind4): movements said another way, the compan
   assert.equal(check('Chief executive Martin Lindqvist said the company had raised prices on about two-thirds of its products.').differences[0]?.kind, 'person');
 });
 
+test('a court report’s habits (blind5): titles right before a name, possessive names, crosswise clauses, bodies named with "and"', () => {
+  const index = claimsIndex();
+  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
+  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+  // "Ukrainian President Volodymyr Zelenskyy and major European leaders" gives "European" no title: Putin offering is
+  // another doer than "the US and its European allies".
+  assert.equal(kinds('Russian President Vladimir Putin offered Ukraine a NATO-style security guarantee during his summit with Trump.')[0]?.split(':')[0], 'agent');
+  // A person described by the role the passage names them by; "St. Brendan's" holds no role.
+  assert.equal(
+    check('Gail Prentiss, the former finance director at St. Brendan’s Hospital, was sentenced Tuesday to six years in prison for embezzling $3.2 million from the hospital.')
+      .verdict,
+    'supported',
+  );
+  // Two clauses met crosswise are no agent difference; a body named with "and" is one name.
+  assert.equal(check('Prosecutors had sought an eight-year sentence, while her attorneys asked for two years at most.').verdict, 'supported');
+  assert.deepEqual(kinds('The FBI and the Securities and Exchange Commission investigated the case.'), [
+    'organisation:Securities and Exchange Commission→Internal Revenue Service',
+  ]);
+});
+
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');
