@@ -88,6 +88,11 @@ test('third-round generalisations: tense per clause, negated nouns, coordinated 
   // A country for its leader when it owns or says something, never as a place.
   assert.equal(check('The Ukrainian leader thanked Washington for its willingness to support the guarantees, but said much remained unclear.').verdict, 'supported');
   assert.deepEqual(kinds('Witkoff attended Friday’s talks at a military base in Moscow.'), ['place:Moscow→Alaska']);
+  assert.deepEqual(kinds('Von der Leyen, speaking in Kyiv alongside Zelenskyy, applauded the news from the White House.'), ['place:Kyiv→Brussels']);
+  // Ordinals before the same word.
+  assert.deepEqual(kinds('Witkoff, who attended Friday’s talks at a military base in Alaska, said it was the second time the Russians had agreed to that.'), [
+    'number:second→first',
+  ]);
 });
 
 test('a markets desk’s habits (blind4): movements said another way, the company for its name, frames folded in, hedges before the subject', () => {

@@ -63,6 +63,7 @@ export interface SourceContext {
 type MatchKind = 'same' | 'antonym';
 
 const FEW_WORDS = new Set(['few', 'little']);
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
 /** Negations that stand for a noun phrase: "no one", "none of them", "nobody". */
 const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 
@@ -281,7 +282,9 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       }
     }
     // A place met only through a country's other names ("in Moscow" / "the Russians agree") is not the same place.
-    if (m && c.alias >= 0 && source.tokens[m.j]!.lid !== c.lid && atPlace(claim, i) && !atPlace(source, m.j)) m = null;
+    // Nor when the passage has another name in the claim's place, after the same words ("speaking in Kyiv" / "speaking
+    // in Brussels", where "peace in Ukraine" is elsewhere).
+    if (m && c.alias >= 0 && source.tokens[m.j]!.lid !== c.lid && atPlace(claim, i) && (!atPlace(source, m.j) || placeTakenBy(claim, i, source, m.j))) m = null;
     let best = m ? m.j : -1;
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
@@ -369,6 +372,18 @@ function atPlace(a: Analysis, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (a.tokens[k]!.key === 'the' || a.tokens[k]!.cap)) k--;
   return k >= 0 && PLACE_PREPOSITIONS.has(a.tokens[k]!.key);
+}
+
+/** Whether the passage has, other than at j, a name after the same two words as the claim's place word at i. */
+function placeTakenBy(claim: Analysis, i: number, source: Analysis, j: number): boolean {
+  const p1 = claim.tokens[i - 1];
+  const p2 = claim.tokens[i - 2];
+  if (!p1 || !p2 || WEAK_ANCHORS.has(p2.key)) return false;
+  for (let q = 2; q < source.tokens.length; q++) {
+    const t = source.tokens[q]!;
+    if (q !== j && t.cap && t.lid !== source.tokens[j]!.lid && source.tokens[q - 1]!.key === p1.key && tokenMatch(p2, source.tokens[q - 2]!) === 'same') return true;
+  }
+  return false;
 }
 
 /**
@@ -960,6 +975,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       }
     }
   }
+  // Ordinals before the same word: "the second time" where the source says "the first time".
+  ct.forEach((c, i) => {
+    const next = ct[i + 1];
+    const j = next ? al.toSource[i + 1]! : -1;
+    if (!ORDINALS.has(c.key) || j < 1 || al.kind[i + 1] !== 'same') return;
+    const s = st[j - 1]!;
+    if (ORDINALS.has(s.key) && s.key !== c.key) differs('number', c, s);
+  });
   // Lower-case places: "the city's west side" for "east side".
   ct.forEach((c, i) => {
     if (!PLACE_WORDS.has(c.key) || al.toSource[i]! >= 0) return;
