@@ -354,9 +354,10 @@ function organisationInSource(word: string, ctx: SourceContext): boolean {
   let yes = forSource.get(word);
   if (yes === undefined) {
     yes = false;
-    const re = new RegExp(`\\b${word}((?:\\s+\\p{Lu}[\\p{L}&.-]*){1,3})`, 'gu');
+    // "Calloway Foods Inc.", "St. Brendan's Hospital".
+    const re = new RegExp(`\\b${word}(?:['’]s|\\.)?((?:\\s+\\p{Lu}[\\p{L}'’&.-]*){1,3})`, 'gu');
     for (const m of ctx.text.matchAll(re)) {
-      const words = m[1]!.trim().toLowerCase().replace(/\./g, '').split(/\s+/);
+      const words = m[1]!.trim().toLowerCase().replace(/\.|['’]s\b/g, '').split(/\s+/);
       if (words.some((w) => ORGANISATION_WORDS.has(w) || ['corp', 'co', 'llc', 'holdings', 'foods', 'motors', 'airlines', 'pharmaceuticals'].includes(w))) yes = true;
       if (yes) break;
     }
