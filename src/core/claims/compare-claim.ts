@@ -357,7 +357,11 @@ function organisationInSource(word: string, ctx: SourceContext): boolean {
     // "Calloway Foods Inc.", "St. Brendan's Hospital".
     const re = new RegExp(`\\b${word}(?:['’]s|\\.)?((?:\\s+\\p{Lu}[\\p{L}'’&.-]*){1,3})`, 'gu');
     for (const m of ctx.text.matchAll(re)) {
-      const words = m[1]!.trim().toLowerCase().replace(/\.|['’]s\b/g, '').split(/\s+/);
+      const words = m[1]!
+        .trim()
+        .toLowerCase()
+        .replace(/\.|['’]s\b/g, '')
+        .split(/\s+/);
       if (words.some((w) => ORGANISATION_WORDS.has(w) || ['corp', 'co', 'llc', 'holdings', 'foods', 'motors', 'airlines', 'pharmaceuticals'].includes(w))) yes = true;
       if (yes) break;
     }
@@ -610,6 +614,20 @@ function kindInText(name: string, text: string, owner: object | undefined): Enti
     usage = usageOfDraft.usage;
   }
   return usage.get(name) ?? null;
+}
+
+/**
+ * Whether the words from..to name where a body is: a place (by the lexicon or the texts' use) followed straight away
+ * by a body's word ("Leeds Teaching Hospitals"). "Harvard University" / "Boston University" are two bodies.
+ */
+function placeModifier(a: Analysis, from: number, to: number, ctx: SourceContext): boolean {
+  const t = a.tokens[to - 1]!;
+  let k = to;
+  while (k < a.tokens.length && k - to < 2 && !ORGANISATION_WORDS.has(a.tokens[k]!.key) && /^\p{Lu}/u.test(a.text.slice(a.tokens[k]!.start, a.tokens[k]!.end))) k++;
+  const next = a.tokens[k];
+  if (!next || !ORGANISATION_WORDS.has(next.key) || /['’]s$/.test(a.text.slice(t.start, t.end)) || !/^\s+$/.test(a.text.slice(t.end, a.tokens[to]!.start))) return false;
+  const name = a.text.slice(a.tokens[from]!.start, t.end);
+  return (kindInText(name, a.text, a.text === ctx.text ? ctx.source : undefined) ?? kindInText(name, ctx.text, ctx.source) ?? entityKindOf(name)) === 'place';
 }
 
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
@@ -964,7 +982,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
     if (s) {
       s.used = true;
-      differs(kindOf(s) ?? kind ?? 'organisation', { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
+      // A name that only says where a body is ("Sheffield Teaching Hospitals" / "Leeds Teaching Hospitals"): the place
+      // differs, not the body.
+      const where = placeModifier(claim, from, to, ctx) && placeModifier(source, s.from, s.to, ctx);
+      differs(where ? 'place' : (kindOf(s) ?? kind ?? 'organisation'), { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
     } else {
       const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
       // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
