@@ -144,6 +144,8 @@ test('a court report’s habits (blind5): titles right before a name, possessive
   assert.deepEqual(kinds('The FBI and the Securities and Exchange Commission investigated the case.'), [
     'organisation:Securities and Exchange Commission→Internal Revenue Service',
   ]);
+  // A place that only says where a body is: the place differs ("Harvard University" / "Boston University" are two bodies).
+  assert.deepEqual(kinds('Sheffield Teaching Hospitals declared a critical incident on 6 October after its emergency department ran out of cubicles.'), ['place:Sheffield→Leeds']);
 });
 
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
