@@ -70,3 +70,34 @@ test('a hyphenated outlet is not a person: "the Chicago Sun-Times"', async () =>
   assert.equal(looksLikePerson({ name: 'Chicago Sun-Times', start: 0, end: 17, titled: false }), false);
   assert.equal(looksLikePerson({ name: 'Mary Lou Retton-Kelly', start: 0, end: 21, titled: false }), true);
 });
+
+// A text saved from a web page, one paragraph per line and no blank lines between them:
+// test/fixtures/attribution/news-patterns-3.txt.
+const saved = attributionFixture('news-patterns-3.txt');
+
+test('a saved web page with one paragraph per line: each line is a paragraph, so a pronoun looks back by paragraphs', () => {
+  saved.credited('We are buying a boat', 'Ruth Okafor', 'pronoun');
+});
+
+test('a chain of "he" subjects leads back to the person named first, not to someone named on the way', async () => {
+  // An unknown title stays with the name ("Dockmaster Anton Pell"); the draft check compares names, not titles.
+  const { sameperson } = await import('../../src/core/quotes/people');
+  const q = saved.quote('a slow goodbye to the port');
+  assert.ok(q.speaker && sameperson('Anton Pell', q.speaker), `speaker ${q.speaker}`);
+});
+
+test('the subject of the sentence before, behind a role, is who "he said" means: "Political scientist Marek Holm agreed …"', () => {
+  saved.credited('the kind of bet', 'Marek Holm', 'pronoun');
+});
+
+test('a pronoun after "During an interview with X, Y defended …" means the subject Y, not X', () => {
+  saved.credited('Nobody believed the river', 'Ilse Varga', 'pronoun');
+});
+
+test('a party behind a title word is no person: "the Calder Harbor Party" never stands for "she"', async () => {
+  const { PersonRegistry, findNameRuns: runs } = await import('../../src/core/quotes/people');
+  const text = 'A win for the Republican Party, and for Sen. Okafor.';
+  const registry = new PersonRegistry(runs(text));
+  assert.equal(registry.resolve('Party', text.length), null);
+  assert.equal(registry.resolve('Okafor', text.length), 'Okafor');
+});

@@ -47,7 +47,14 @@ const CHARACTERIZING_VERB =
 const NOT_SUBJECT_BEFORE =
   /(?:^|[^\p{L}])(?:with|to|by|of|for|from|at|on|about|against|than|like|as|between|over|under|into|via|toward|towards|behind|beside|among|told|asked|called|named|endorsed|nominated|beat|defeated|attacked|criticized|praised|thanked|urged|joined|met|interviewed|and|or|nor|whom|versus|vs)\s+(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+|[\p{Ll}-]+\s+){0,3}$/u;
 /** Lower-case words after a name that are not its verb. */
-const NOT_VERBS = new Set('and or but nor of in on at to for with from by about as than who whom whose which that where when while if is'.split(' '));
+const NOT_VERBS = new Set(
+  (
+    'and or but nor of in on at to for with from by about as than who whom whose which that where when while if is during after before since ' +
+    'until under over into through among against without within across near despite amid including like via per because'
+  ).split(' '),
+);
+/** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
+const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by from about and or but that this his her their its who which as than'.split(' '));
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
@@ -112,6 +119,25 @@ export function attributeQuotations(ctx: AttributionContext, quotations: readonl
   }
 }
 
+interface Antecedent {
+  name: string;
+  /** Nobody else compatible was named between it and the paragraph before. */
+  alone: boolean;
+  sameParagraph: boolean;
+  genderKnown: boolean;
+  /** Nobody compatible was found: the nearest person the text says is of the other gender. */
+  fallback?: boolean;
+}
+
+/** A person a sentence puts forward for a pronoun after it. */
+interface Candidate {
+  name: string;
+  /** Reports speech or is the sentence's subject: "he said" goes on about them rather than whoever was named. */
+  speaker: boolean;
+  /** Reports speech: credited with a quote, the subject of a verb of saying, or after "according to". */
+  speech: boolean;
+}
+
 interface Sentence {
   start: number;
   end: number;
@@ -127,6 +153,8 @@ class Attributor {
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
+  /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
+  private readonly antecedents = new Map<number, Antecedent | null>();
   /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
   private readonly quoteStarts: number[];
 
@@ -446,9 +474,45 @@ class Attributor {
       const verb = next[i];
       if (!verb || !/^\p{Ll}/u.test(verb.word) || /[^\s]/.test(this.masked.slice(end, next[0]!.start))) continue;
       if (NOT_VERBS.has(verb.lower)) continue;
+      // A name before a role and another name modifies it: "Arizona governor Jan Brewer", "Clinton aide Huma Abedin".
+      if (this.roleBeforeName(next, i)) continue;
       return this.named(m);
     }
     return null;
+  }
+
+  /**
+   * Where the person who is the main subject of a sentence is named: at its start after an opening phrase, perhaps
+   * behind a role ("Political analyst David Bositis agreed …"), never after a verb ("The district hired the
+   * consultancy Aldous Brink …").
+   */
+  private mainSubjectAt(start: number, end: number): number | undefined {
+    const from = this.skipLead(start, end);
+    const k = firstStartingFrom(this.ctx.mentions, from);
+    const m = this.ctx.mentions[k];
+    if (!m || m.start - from > 60 || m.end > end) return undefined;
+    const role = wordsIn(this.masked, from, m.start);
+    if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
+    if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
+    return this.subjectByScan(m.start, end)?.span.start === m.start ? m.start : undefined;
+  }
+
+  /** Whether words[i…] are one to three lower-case words and then a name: a role between two names. */
+  private roleBeforeName(words: readonly WordAt[], i: number): boolean {
+    let j = i;
+    while (
+      j < words.length &&
+      j < i + 2 &&
+      /^\p{Ll}/u.test(words[j]!.word) &&
+      !SPEECH_VERBS.has(words[j]!.lower) &&
+      !NOT_ROLE_WORDS.has(words[j]!.lower) &&
+      !/(?:ed|[^s]s)$/.test(words[j]!.lower)
+    ) {
+      j++;
+    }
+    const w = words[j];
+    const m = w ? this.byStart.get(w.start) : undefined;
+    return j > i && m !== undefined && this.isPerson(m) && this.isSpeakerName(m) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, m.start));
   }
 
   private sentenceSubjectAtStart(q: Quotation, sentence: Sentence): Attribution | null {
@@ -737,7 +801,29 @@ class Attributor {
    * in that sentence, else its subject, of a compatible gender where the text tells it. `alone` when nobody else
    * compatible was named between it and the paragraph before.
    */
-  private antecedent(at: number, gender: 'm' | 'f'): { name: string; alone: boolean; sameParagraph: boolean; genderKnown: boolean } | null {
+  private antecedent(at: number, gender: 'm' | 'f', depth = 0): Antecedent | null {
+    const key = at * 2 + (gender === 'f' ? 1 : 0);
+    if (this.antecedents.has(key)) return this.antecedents.get(key)!;
+    const found = this.findAntecedent(at, gender, depth);
+    this.antecedents.set(key, found);
+    return found;
+  }
+
+  /**
+   * A sentence whose subject is the same pronoun ("He declared that …") goes on about the person that pronoun refers
+   * to: the chain of "he"s leads back to the last named subject, whoever else the sentences name on the way.
+   */
+  private chainedSubject(start: number, end: number, at: number, gender: 'm' | 'f', depth: number): string | null {
+    if (depth >= 24) return null;
+    const subjectAt = this.skipLead(start, Math.min(end, at));
+    const w = wordsIn(this.masked, subjectAt, Math.min(end, at))[0];
+    if (!w || w.start !== subjectAt || w.start >= at) return null;
+    if (w.lower !== (gender === 'f' ? 'she' : 'he')) return null;
+    const found = this.antecedent(w.start, gender, depth + 1);
+    return found && !found.fallback ? found.name : null;
+  }
+
+  private findAntecedent(at: number, gender: 'm' | 'f', depth: number): Antecedent | null {
     const { paragraphs } = this.ctx;
     const p0 = spanContaining(paragraphs, at);
     let p = p0;
@@ -758,8 +844,14 @@ class Attributor {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
         // Within a sentence, someone the text says is of the pronoun's gender comes before someone it says nothing of.
-        const inSentence = this.candidatesIn(sStart, sEnd);
-        const ordered = [...inSentence.filter((c) => this.genderOf(c.name) === gender), ...inSentence.filter((c) => this.genderOf(c.name) !== gender)];
+        // In the pronoun's own sentence, what comes before "he said" is what was said: "Trump isn't a conservative, he said".
+        const own = p === p0 && s === starts.length - 1;
+        const inSentence = this.candidatesIn(sStart, sEnd, !own);
+        const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
+        // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
+        // Henson said"), and a subject before anyone merely named.
+        const rank = (c: Candidate) => (this.genderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
           const g = this.genderOf(c.name);
           if (g !== undefined && g !== gender) {
@@ -783,24 +875,29 @@ class Attributor {
       for (const o of [...others]) if (sameperson(o, chosen.name)) others.delete(o);
       return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genderOf(chosen.name) === gender };
     }
-    return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false } : null;
+    return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
-  private candidatesIn(start: number, end: number): { name: string; speaker: boolean }[] {
-    const out: { name: string; speaker: boolean }[] = [];
+  private candidatesIn(start: number, end: number, subjects = true): Candidate[] {
+    const out: Candidate[] = [];
     for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name) out.push({ name: r.name, speaker: true });
+      if (r?.name) out.push({ name: r.name, speaker: true, speech: true });
     }
     const { mentions, text } = this.ctx;
+    // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
+    const subject = subjects ? this.mainSubjectAt(start, end) : undefined;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
       if (/^['’]/.test(text.slice(m.end, m.end + 1))) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
-      out.push({ name: this.fullName(m), speaker: this.reportsSpeech(m, end) });
+      const speech = this.reportsSpeech(m, end);
+      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech });
     }
+    // Only when nobody in it reports speech: "Cruz electrified the crowds, Stovall said" goes on about Stovall.
+    if (out.some((c) => c.speech)) for (const c of out) c.speaker = c.speech;
     return out;
   }
 
@@ -872,7 +969,17 @@ class Attributor {
         }
         if (!subject) continue;
         const who = this.fullName(subject);
-        for (const w of this.masked.slice(subject.end, to).matchAll(/\b(?:he|him|his|himself|she|her|hers|herself)\b/gi)) vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
+        // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
+        // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
+        const rest = this.masked.slice(subject.end, to);
+        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself)\b/gi)) {
+          const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
+          if (/^(?:he|she)$/i.test(w[0]) && after && SPEECH_VERBS.has(after) && /,\s*$/.test(rest.slice(0, w.index!))) continue;
+          vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
+        }
+        // The next sentence opening on "He" or "She" goes on about this subject.
+        const next = /^\s*(?:(?:But|And|Then|Later|Still|Now)\s+)?(He|She)\b/.exec(this.masked.slice(to, para.end));
+        if (next && this.mainSubjectAt(from, to) === subject.start) vote(who, next[1] === 'He' ? 'm' : 'f', 1);
       }
     }
     const out = new Map<string, 'm' | 'f'>();

@@ -115,7 +115,7 @@ export const TITLE_WORDS = new Set(
 export const NON_PERSON_WORDS = new Set(
   (
     'House Union States Nations Kingdom Republic Commission Council Committee Ministry Department Agency Office Party ' +
-    'Parliament Congress Senate Court Bank Fund Forces Force Army Navy News Times Post Journal Sunday Monday Tuesday ' +
+    'Parliament Congress Senate Court Board Authority Bureau Caucus Campaign Panel Society Trust Chamber Bank Fund Forces Force Army Navy News Times Post Journal Sunday Monday Tuesday ' +
     'Wednesday Thursday Friday Saturday Street University Institute Organization Organisation Corporation Company Inc. ' +
     'Inc Ltd Group Association Foundation Center Centre Church Airport Base Station Sea Ocean River Island Islands City ' +
     'County Province Region Coast Bay Mountains Square Palace Coalition Alliance Service Services Administration Guard ' +

@@ -190,7 +190,10 @@ export class PersonRegistry {
       if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.add(m.name, m.start);
     }
     for (const m of mentions) {
-      if (m.titled && m.name.split(' ').length === 1 && !this.resolve(m.name, m.start)) this.add(m.name, m.start);
+      // "Sen. Ochoa" names a person; "Republican Party" and "the U.S." are not people behind a title.
+      if (m.titled && m.name.split(' ').length === 1 && /^\p{Lu}\p{Ll}/u.test(m.name) && !NON_PERSON_WORDS.has(m.name) && !this.resolve(m.name, m.start)) {
+        this.add(m.name, m.start);
+      }
     }
   }
 
