@@ -101,3 +101,12 @@ test('a party behind a title word is no person: "the Calder Harbor Party" never 
   assert.equal(registry.resolve('Party', text.length), null);
   assert.equal(registry.resolve('Okafor', text.length), 'Okafor');
 });
+
+test('a sentence that is only a quote, after a quote of the same paragraph, continues its speaker', () => {
+  saved.credited('Somebody will pay', 'Nils Aberg', 'continuation');
+});
+
+test('after "!" or "?" the capital does not start a new sentence: "“…!” Rep. Dana Whitcombe, R-Calder, said of …"', () => {
+  saved.credited('Full speed ahead', 'Dana Whitcombe');
+  saved.credited('Why would anyone dredge', 'Marek Holm', 'named');
+});

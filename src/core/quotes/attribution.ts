@@ -58,7 +58,7 @@ const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
-const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}]|\u2060)/gu;
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '),
 );
@@ -271,6 +271,10 @@ class Attributor {
     if (prev && prevResult && prev.outer.end >= sentence.start) {
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
+    // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
+    if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
+      return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+    }
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
     // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
@@ -312,6 +316,12 @@ class Attributor {
     if (/:\s*$/.test(before) || (last !== undefined && SPEECH_VERBS.has(last))) return null;
     if (/\bso-called\s*$/i.test(before)) return 'name';
     return /\b(?:an?|the|of|for|on|about|against|as|like|into|its|their|his|her)\s*$/i.test(before) ? 'scare' : null;
+  }
+
+  /** Whether the quotation is its sentence, give or take punctuation. */
+  private quoteAlone(q: Quotation, sentence: Sentence): boolean {
+    const rest = this.masked.slice(sentence.start, q.outer.start) + this.masked.slice(q.outer.end, sentence.end);
+    return !/[\p{L}\p{N}]/u.test(rest);
   }
 
   private opensParagraph(q: Quotation, sentence: Sentence): boolean {
@@ -375,10 +385,15 @@ class Attributor {
     if (!subject) return null;
     const verbEnd = this.verbAt(subject.end, para.end);
     if (verbEnd === null) return null;
-    // Only the attribution, perhaps with where or when: not "Ochoa said that the board …".
+    // Only the attribution, perhaps with where, when or of what: not "Ochoa said that the board …". After a question
+    // or an exclamation, the capital does not start a new sentence: "“Why …?” Lichtman said, …" is the attribution.
     const tail = this.masked.slice(verbEnd, Math.min(para.end, verbEnd + 60));
+    const asked = /[?!]\s*$/.test(this.ctx.text.slice(q.inner.start, q.inner.end));
     if (
-      !/^\s*(?:[.,;]|$|(?:in|on|at|during|to|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(tail)
+      !asked &&
+      !/^\s*(?:[.,;]|$|(?:in|on|at|during|to|of|about|after|before|when|while|as|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(
+        tail,
+      )
     ) {
       return null;
     }
@@ -661,7 +676,7 @@ class Attributor {
     const from = end + m[0].length;
     const close = this.masked.indexOf(',', from);
     if (close < 0 || close > limit || close - from > 160) return end;
-    if (/[.;:!?]/.test(this.masked.slice(from, close).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return end;
+    if (/[.;:!?]/.test(this.masked.slice(from, close).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=[\s,]|$)/gu, ''))) return end;
     return this.verbAt(close + 1, limit) !== null ? close + 1 : end;
   }
 
