@@ -110,3 +110,12 @@ test('after "!" or "?" the capital does not start a new sentence: "“…!” Re
   saved.credited('Full speed ahead', 'Dana Whitcombe');
   saved.credited('Why would anyone dredge', 'Marek Holm', 'named');
 });
+
+test('a description that names no one keeps speaker null, whatever follows it: "said a source close to the board", "according to a … memo"', () => {
+  assert.equal(saved.credited('very worried about the bill', null, 'description').attribution?.mention, 'a source close');
+  assert.equal(saved.credited('to discuss what happens', null, 'description').attribution?.mention, 'a harbor board memo');
+});
+
+test('a passive names who asked: "Varga was asked by radio host Tomas Brandvold whether …"', () => {
+  saved.credited('bankrupt a town', 'Tomas Brandvold');
+});

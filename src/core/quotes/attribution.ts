@@ -361,6 +361,20 @@ class Attributor {
     const words = wordsIn(this.masked, pos, Math.min(limit + 1, pos + 200));
     const w0 = words[0];
     if (!w0 || /[^\s,]/.test(this.masked.slice(pos, w0.start))) return null;
+    // "…,” according to a Pentagon readout.
+    if (w0.lower === 'according' && words[1]?.lower === 'to' && words[2]) {
+      const s = this.subjectForward(words[2].start, limit);
+      if (s) {
+        const a = s.attribution;
+        return { ...a, method: a.method === 'named' || a.method === 'appositive' ? 'according-to' : a.method, confidence: Math.min(a.confidence ?? 1, CONFIDENCE['according-to']) };
+      }
+      // Whatever follows "according to" is the source, a document as much as a person: "according to a Pentagon readout".
+      const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(words[2].start, limit))?.[0].trim();
+      if (phrase && phrase.split(/\s+/).length <= 8) {
+        const span = { start: words[2].start, end: words[2].start + phrase.length };
+        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
     // Verb first: "said Whitfield", "asked campaign manager Ruth Ilves", "said he".
     if (SPEECH_VERBS.has(w0.lower) && w0.lower !== 'told' && w0.lower !== 'tells' && words[1]) {
       const subject = this.subjectForward(words[1].start, limit);
@@ -437,6 +451,11 @@ class Attributor {
         }
       }
       if (!SPEECH_VERBS.has(w.lower)) continue;
+      // "Rubio was asked by moderator Gerard Baker whether …": a passive's agent asked it.
+      if (words[k + 1]?.lower === 'by' && words[k + 2] && /^(?:was|were|is|are|been|being|be)$/.test(words[k - 1]?.lower ?? '')) {
+        const s = this.subjectForward(words[k + 2]!.start, to);
+        if (s?.attribution.name) return s.attribution;
+      }
       // "Palmieri told reporters, “…”": the subject before the verb.
       const subject = this.subjectBackward(w.start, from);
       if (subject) return subject;
@@ -578,7 +597,8 @@ class Attributor {
     const w0 = words[0];
     if (!w0 || w0.start !== pos) return null;
     if (PRONOUNS.has(w0.lower)) return { attribution: this.pronoun(w0), end: w0.end };
-    if (SPEECH_VERBS.has(w0.lower) || NON_SPEAKER_WORDS.has(w0.lower)) return null;
+    // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
+    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
     let end = w0.end;
     let person: NameMention | null = null;
@@ -662,11 +682,25 @@ class Attributor {
     }
     // No name: a description ("a spokeswoman", "the campaign", "officials"), or not a subject at all.
     if (!/^(?:the|a|an|one|another|two|three|several|some|many|most|his|her|their|its|our)$/i.test(w0.word) && !isSpeakerNoun(w0.lower)) return null;
-    if (!isSpeakerNoun(phrase[phrase.length - 1]!.lower)) return null;
+    // The head noun, perhaps before what qualifies it: "a source close to the campaign", "an aide familiar with …".
+    let head = phrase.length - 1;
+    while (head > 0 && !isSpeakerNoun(phrase[head]!.lower)) head--;
+    if (!isSpeakerNoun(phrase[head]!.lower)) return null;
+    if (head < phrase.length - 1 && !/^(?:close|familiar|knowledgeable|briefed|involved|speaking|granted|authorized|authorised)$/.test(phrase[head + 1]!.lower)) return null;
     return {
       attribution: { mention: phraseText, name: null, span: { start: pos, end }, via: 'named', method: 'description', confidence: CONFIDENCE.description },
       end: this.skipAppositive(end, limit),
     };
+  }
+
+  /** Whether one of these words (a phrase's next few, without punctuation between) starts a person's name. */
+  private personWithin(words: readonly WordAt[]): boolean {
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0 && !/^\s+$/.test(this.masked.slice(words[i - 1]!.end, words[i]!.start))) return false;
+      const m = this.byStart.get(words[i]!.start);
+      if (m && this.isPerson(m) && this.isSpeakerName(m)) return true;
+    }
+    return false;
   }
 
   /** Skips ", a former regulator," after a subject, when a verb follows it. */
