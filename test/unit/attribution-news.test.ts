@@ -119,3 +119,15 @@ test('a description that names no one keeps speaker null, whatever follows it: "
 test('a passive names who asked: "Varga was asked by radio host Tomas Brandvold whether …"', () => {
   saved.credited('bankrupt a town', 'Tomas Brandvold');
 });
+
+test('the reporting clause at the end of the sentence a quote stands inside: "…, said Greta Lund, director of …"', () => {
+  saved.credited('board that cannot count', 'Greta Lund');
+});
+
+test('the agent of a passive that calls it so: "has been called “a river tax” by Oskar Thiel"', () => {
+  saved.credited('a river tax', 'Oskar Thiel');
+});
+
+test('a quote paragraph signed on the next line: "- Ruth Okafor, in a letter"', () => {
+  saved.credited('We will not sign a blank cheque', 'Ruth Okafor');
+});

@@ -247,7 +247,7 @@ class Attributor {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence);
+    const direct = this.after(q, sentence) ?? this.before(q, sentence) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -320,8 +320,8 @@ class Attributor {
 
   /** Whether the quotation is its sentence, give or take punctuation. */
   private quoteAlone(q: Quotation, sentence: Sentence): boolean {
-    const rest = this.masked.slice(sentence.start, q.outer.start) + this.masked.slice(q.outer.end, sentence.end);
-    return !/[\p{L}\p{N}]/u.test(rest);
+    const lead = this.masked.slice(sentence.start, q.outer.start).replace(/^\s*(?:Then|And|But|Also|Later|Still|Instead|Again)\s*,?/, '');
+    return !/[\p{L}\p{N}]/u.test(lead + this.masked.slice(q.outer.end, sentence.end));
   }
 
   private opensParagraph(q: Quotation, sentence: Sentence): boolean {
@@ -375,6 +375,17 @@ class Attributor {
         return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
     }
+    // "has been called “strategic ambiguity” by Joshua Hendrick": the agent of a passive that calls it so.
+    if (
+      w0.lower === 'by' &&
+      words[1] &&
+      /\b(?:been|was|were|is|are|be|being)\s+(?:\p{Ll}+ly\s+)?(?:called|described|dubbed|labell?ed|termed|branded|characteri[sz]ed|denounced|praised|hailed)(?:\s+as)?\s*$/u.test(
+        this.masked.slice(Math.max(0, q.outer.start - 60), q.outer.start),
+      )
+    ) {
+      const s = this.subjectForward(words[1].start, limit);
+      if (s?.attribution.name) return s.attribution;
+    }
     // Verb first: "said Whitfield", "asked campaign manager Ruth Ilves", "said he".
     if (SPEECH_VERBS.has(w0.lower) && w0.lower !== 'told' && w0.lower !== 'tells' && words[1]) {
       const subject = this.subjectForward(words[1].start, limit);
@@ -385,6 +396,53 @@ class Attributor {
     if (!subject) return null;
     if (this.verbAt(subject.end, limit)) return subject.attribution;
     return null;
+  }
+
+  /**
+   * The reporting clause that ends the sentence a quote stands inside: "Couple that with a "candidate who is a
+   * lightning rod" and Clevelanders get nervous, said Christine Link, …" / "…, Henson said."
+   */
+  private sentenceEndAttribution(q: Quotation, sentence: Sentence): Attribution | null {
+    if (sentence.end <= q.outer.end) return null;
+    const rest = this.masked.slice(q.outer.end, sentence.end);
+    if (rest.includes(MASK)) return null;
+    // Only the attribution may follow, perhaps with when or where.
+    const tailOk = (at: number) =>
+      // …, said Greta Lund, director of the Calder Shippers Guild.
+      /^\s*,\s*(?:(?:a|an|the)\s|\p{Ll})[^;:!?\u2060]*\.?\s*$/u.test(this.masked.slice(at, sentence.end)) ||
+      /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
+        this.masked.slice(at, sentence.end),
+      );
+    for (let comma = rest.indexOf(','); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+      let from = q.outer.end + comma + 1;
+      while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
+      const words = wordsIn(this.masked, from, sentence.end);
+      const w0 = words[0];
+      if (!w0) return null;
+      if (SPEECH_VERBS.has(w0.lower) && !OBJECT_TAKING_VERBS.has(w0.lower) && words[1]) {
+        const s = this.subjectForward(words[1].start, sentence.end);
+        if (s && s.attribution.via !== 'pronoun' && tailOk(s.end)) return s.attribution;
+        continue;
+      }
+      const s = this.subjectForward(w0.start, sentence.end);
+      const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
+      if (s && verbEnd !== null && s.attribution.via !== 'pronoun' && tailOk(verbEnd)) return s.attribution;
+    }
+    return null;
+  }
+
+  /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  private signedBelow(q: Quotation): Attribution | null {
+    const { paragraphs, text } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.end - 1);
+    const para = paragraphs[p];
+    const next = paragraphs[p + 1];
+    if (!para || !next || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, para.end))) return null;
+    const dash = /^[-—–]\s*/.exec(text.slice(next.start, next.start + 3));
+    if (!dash) return null;
+    const s = this.subjectForward(next.start + dash[0].length, next.end);
+    const m = s?.attribution.name ? this.byStart.get(s.attribution.span.start) : undefined;
+    return s && m && this.isPerson(m) ? s.attribution : null;
   }
 
   /** A short next sentence that only attributes: "…." Ochoa said. / "…." She added. */

@@ -18,7 +18,8 @@ export const SPEECH_VERBS = new Set(
     'reasoned recounted conceded cautioned advised added predicted hinted admitted disclosed revealed ' +
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
-    'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted'
+    'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
+    'beamed exulted enthused crowed cracked sniffed scolded scolds'
   ).split(' '),
 );
 
