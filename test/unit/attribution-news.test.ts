@@ -100,6 +100,11 @@ test('a party behind a title word is no person: "the Calder Harbor Party" never 
   const registry = new PersonRegistry(runs(text));
   assert.equal(registry.resolve('Party', text.length), null);
   assert.equal(registry.resolve('Okafor', text.length), 'Okafor');
+  // A word that only qualifies a name is no title of a person: "Former Pennsylvania governor Ed Rendell".
+  const former = 'Former Pennsylvania governor Ed Rendell spoke. Any Republican could see it, said two Asian American voters.';
+  const others = new PersonRegistry(runs(former));
+  for (const word of ['Pennsylvania', 'Any', 'American']) assert.equal(others.resolve(word, former.length), null, word);
+  assert.equal(others.resolve('Rendell', former.length), 'Ed Rendell');
 });
 
 test('a sentence that is only a quote, after a quote of the same paragraph, continues its speaker', () => {

@@ -95,6 +95,20 @@ export const SUBJECT_PREFIX_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Titles that make one capitalized word after them a person's name ("Sen. Ochoa", "Mayor Varga"), unlike words
+ * that only qualify one ("Former Pennsylvania governor", "Republican Party").
+ */
+export const PERSON_TITLES = new Set(
+  (
+    'President Senator Sen. Representative Rep. Governor Gov. Mayor King Queen Prince Princess Pope Dr. Dr Mr. Mr Mrs. ' +
+    'Mrs Ms. Ms Miss Sir Dame Lord Lady Judge Justice Chancellor Secretary Minister Gen. General Ambassador Envoy ' +
+    'Spokesman Spokeswoman Commissioner Director Chairman Chairwoman Colonel Col. Lt. Captain Capt. Sergeant Sgt. ' +
+    'Professor Prof. Rev. Father Speaker Sheikh Premier Emperor Congressman Congresswoman Councilman Councilwoman ' +
+    'Alderman Alderwoman Sheriff Pastor Bishop Rabbi Imam Cardinal Coach Detective Inspector Officer Sens. Reps. Atty.'
+  ).split(' '),
+);
+
 /** Titles and roles stripped from the front of a name: "European Commission President Ursula von der Leyen". */
 export const TITLE_WORDS = new Set(
   (
@@ -123,7 +137,8 @@ export const NON_PERSON_WORDS = new Set(
     'Police Club League Cup Museum Hospital School College Press Radio Television TV Network Channel Review Magazine ' +
     'Daily Weekly Herald Tribune Gazette Telegraph Guardian Federation Assembly Summit Treaty Agreement Act Article ' +
     'January February March April May June July August September October November December Day Week Year War Accord ' +
-    'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy'
+    'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy ' +
+    'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas'
   ).split(' '),
 );
 
@@ -143,7 +158,8 @@ export const NOT_NAME_STARTS = new Set(
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
-    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked'
+    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
+    'Any All Another Other Few Whenever Wherever'
   ).split(' '),
 );
 
