@@ -70,3 +70,69 @@ test('a hyphenated outlet is not a person: "the Chicago Sun-Times"', async () =>
   assert.equal(looksLikePerson({ name: 'Chicago Sun-Times', start: 0, end: 17, titled: false }), false);
   assert.equal(looksLikePerson({ name: 'Mary Lou Retton-Kelly', start: 0, end: 21, titled: false }), true);
 });
+
+// A text saved from a web page, one paragraph per line and no blank lines between them:
+// test/fixtures/attribution/news-patterns-3.txt.
+const saved = attributionFixture('news-patterns-3.txt');
+
+test('a saved web page with one paragraph per line: each line is a paragraph, so a pronoun looks back by paragraphs', () => {
+  saved.credited('We are buying a boat', 'Ruth Okafor', 'pronoun');
+});
+
+test('a chain of "he" subjects leads back to the person named first, not to someone named on the way', async () => {
+  // An unknown title stays with the name ("Dockmaster Anton Pell"); the draft check compares names, not titles.
+  const { sameperson } = await import('../../src/core/quotes/people');
+  const q = saved.quote('a slow goodbye to the port');
+  assert.ok(q.speaker && sameperson('Anton Pell', q.speaker), `speaker ${q.speaker}`);
+});
+
+test('the subject of the sentence before, behind a role, is who "he said" means: "Political scientist Marek Holm agreed …"', () => {
+  saved.credited('the kind of bet', 'Marek Holm', 'pronoun');
+});
+
+test('a pronoun after "During an interview with X, Y defended …" means the subject Y, not X', () => {
+  saved.credited('Nobody believed the river', 'Ilse Varga', 'pronoun');
+});
+
+test('a party behind a title word is no person: "the Calder Harbor Party" never stands for "she"', async () => {
+  const { PersonRegistry, findNameRuns: runs } = await import('../../src/core/quotes/people');
+  const text = 'A win for the Republican Party, and for Sen. Okafor.';
+  const registry = new PersonRegistry(runs(text));
+  assert.equal(registry.resolve('Party', text.length), null);
+  assert.equal(registry.resolve('Okafor', text.length), 'Okafor');
+  // A word that only qualifies a name is no title of a person: "Former Pennsylvania governor Ed Rendell".
+  const former = 'Former Pennsylvania governor Ed Rendell spoke. Any Republican could see it, said two Asian American voters.';
+  const others = new PersonRegistry(runs(former));
+  for (const word of ['Pennsylvania', 'Any', 'American']) assert.equal(others.resolve(word, former.length), null, word);
+  assert.equal(others.resolve('Rendell', former.length), 'Ed Rendell');
+});
+
+test('a sentence that is only a quote, after a quote of the same paragraph, continues its speaker', () => {
+  saved.credited('Somebody will pay', 'Nils Aberg', 'continuation');
+});
+
+test('after "!" or "?" the capital does not start a new sentence: "“…!” Rep. Dana Whitcombe, R-Calder, said of …"', () => {
+  saved.credited('Full speed ahead', 'Dana Whitcombe');
+  saved.credited('Why would anyone dredge', 'Marek Holm', 'named');
+});
+
+test('a description that names no one keeps speaker null, whatever follows it: "said a source close to the board", "according to a … memo"', () => {
+  assert.equal(saved.credited('very worried about the bill', null, 'description').attribution?.mention, 'a source close');
+  assert.equal(saved.credited('to discuss what happens', null, 'description').attribution?.mention, 'a harbor board memo');
+});
+
+test('a passive names who asked: "Varga was asked by radio host Tomas Brandvold whether …"', () => {
+  saved.credited('bankrupt a town', 'Tomas Brandvold');
+});
+
+test('the reporting clause at the end of the sentence a quote stands inside: "…, said Greta Lund, director of …"', () => {
+  saved.credited('board that cannot count', 'Greta Lund');
+});
+
+test('the agent of a passive that calls it so: "has been called “a river tax” by Oskar Thiel"', () => {
+  saved.credited('a river tax', 'Oskar Thiel');
+});
+
+test('a quote paragraph signed on the next line: "- Ruth Okafor, in a letter"', () => {
+  saved.credited('We will not sign a blank cheque', 'Ruth Okafor');
+});

@@ -47,11 +47,18 @@ const CHARACTERIZING_VERB =
 const NOT_SUBJECT_BEFORE =
   /(?:^|[^\p{L}])(?:with|to|by|of|for|from|at|on|about|against|than|like|as|between|over|under|into|via|toward|towards|behind|beside|among|told|asked|called|named|endorsed|nominated|beat|defeated|attacked|criticized|praised|thanked|urged|joined|met|interviewed|and|or|nor|whom|versus|vs)\s+(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+|[\p{Ll}-]+\s+){0,3}$/u;
 /** Lower-case words after a name that are not its verb. */
-const NOT_VERBS = new Set('and or but nor of in on at to for with from by about as than who whom whose which that where when while if is'.split(' '));
+const NOT_VERBS = new Set(
+  (
+    'and or but nor of in on at to for with from by about as than who whom whose which that where when while if is during after before since ' +
+    'until under over into through among against without within across near despite amid including like via per because'
+  ).split(' '),
+);
+/** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
+const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by from about and or but that this his her their its who which as than'.split(' '));
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
-const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}]|\u2060)/gu;
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '),
 );
@@ -112,6 +119,25 @@ export function attributeQuotations(ctx: AttributionContext, quotations: readonl
   }
 }
 
+interface Antecedent {
+  name: string;
+  /** Nobody else compatible was named between it and the paragraph before. */
+  alone: boolean;
+  sameParagraph: boolean;
+  genderKnown: boolean;
+  /** Nobody compatible was found: the nearest person the text says is of the other gender. */
+  fallback?: boolean;
+}
+
+/** A person a sentence puts forward for a pronoun after it. */
+interface Candidate {
+  name: string;
+  /** Reports speech or is the sentence's subject: "he said" goes on about them rather than whoever was named. */
+  speaker: boolean;
+  /** Reports speech: credited with a quote, the subject of a verb of saying, or after "according to". */
+  speech: boolean;
+}
+
 interface Sentence {
   start: number;
   end: number;
@@ -127,6 +153,8 @@ class Attributor {
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
+  /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
+  private readonly antecedents = new Map<number, Antecedent | null>();
   /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
   private readonly quoteStarts: number[];
 
@@ -219,7 +247,7 @@ class Attributor {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence);
+    const direct = this.after(q, sentence) ?? this.before(q, sentence) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -241,6 +269,10 @@ class Attributor {
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
     if (prev && prevResult && prev.outer.end >= sentence.start) {
+      return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+    }
+    // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
+    if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
     const subject = this.sentenceSubject(q, sentence);
@@ -286,6 +318,12 @@ class Attributor {
     return /\b(?:an?|the|of|for|on|about|against|as|like|into|its|their|his|her)\s*$/i.test(before) ? 'scare' : null;
   }
 
+  /** Whether the quotation is its sentence, give or take punctuation. */
+  private quoteAlone(q: Quotation, sentence: Sentence): boolean {
+    const lead = this.masked.slice(sentence.start, q.outer.start).replace(/^\s*(?:Then|And|But|Also|Later|Still|Instead|Again)\s*,?/, '');
+    return !/[\p{L}\p{N}]/u.test(lead + this.masked.slice(q.outer.end, sentence.end));
+  }
+
   private opensParagraph(q: Quotation, sentence: Sentence): boolean {
     const para = this.paragraphOf(q.outer.start);
     return sentence.start === para.start && /^[\s>]*$/.test(this.ctx.text.slice(para.start, q.outer.start));
@@ -323,6 +361,31 @@ class Attributor {
     const words = wordsIn(this.masked, pos, Math.min(limit + 1, pos + 200));
     const w0 = words[0];
     if (!w0 || /[^\s,]/.test(this.masked.slice(pos, w0.start))) return null;
+    // "…,” according to a Pentagon readout.
+    if (w0.lower === 'according' && words[1]?.lower === 'to' && words[2]) {
+      const s = this.subjectForward(words[2].start, limit);
+      if (s) {
+        const a = s.attribution;
+        return { ...a, method: a.method === 'named' || a.method === 'appositive' ? 'according-to' : a.method, confidence: Math.min(a.confidence ?? 1, CONFIDENCE['according-to']) };
+      }
+      // Whatever follows "according to" is the source, a document as much as a person: "according to a Pentagon readout".
+      const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(words[2].start, limit))?.[0].trim();
+      if (phrase && phrase.split(/\s+/).length <= 8) {
+        const span = { start: words[2].start, end: words[2].start + phrase.length };
+        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
+    // "has been called “strategic ambiguity” by Joshua Hendrick": the agent of a passive that calls it so.
+    if (
+      w0.lower === 'by' &&
+      words[1] &&
+      /\b(?:been|was|were|is|are|be|being)\s+(?:\p{Ll}+ly\s+)?(?:called|described|dubbed|labell?ed|termed|branded|characteri[sz]ed|denounced|praised|hailed)(?:\s+as)?\s*$/u.test(
+        this.masked.slice(Math.max(0, q.outer.start - 60), q.outer.start),
+      )
+    ) {
+      const s = this.subjectForward(words[1].start, limit);
+      if (s?.attribution.name) return s.attribution;
+    }
     // Verb first: "said Whitfield", "asked campaign manager Ruth Ilves", "said he".
     if (SPEECH_VERBS.has(w0.lower) && w0.lower !== 'told' && w0.lower !== 'tells' && words[1]) {
       const subject = this.subjectForward(words[1].start, limit);
@@ -333,6 +396,53 @@ class Attributor {
     if (!subject) return null;
     if (this.verbAt(subject.end, limit)) return subject.attribution;
     return null;
+  }
+
+  /**
+   * The reporting clause that ends the sentence a quote stands inside: "Couple that with a "candidate who is a
+   * lightning rod" and Clevelanders get nervous, said Christine Link, …" / "…, Henson said."
+   */
+  private sentenceEndAttribution(q: Quotation, sentence: Sentence): Attribution | null {
+    if (sentence.end <= q.outer.end) return null;
+    const rest = this.masked.slice(q.outer.end, sentence.end);
+    if (rest.includes(MASK)) return null;
+    // Only the attribution may follow, perhaps with when or where.
+    const tailOk = (at: number) =>
+      // …, said Greta Lund, director of the Calder Shippers Guild.
+      /^\s*,\s*(?:(?:a|an|the)\s|\p{Ll})[^;:!?\u2060]*\.?\s*$/u.test(this.masked.slice(at, sentence.end)) ||
+      /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
+        this.masked.slice(at, sentence.end),
+      );
+    for (let comma = rest.indexOf(','); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+      let from = q.outer.end + comma + 1;
+      while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
+      const words = wordsIn(this.masked, from, sentence.end);
+      const w0 = words[0];
+      if (!w0) return null;
+      if (SPEECH_VERBS.has(w0.lower) && !OBJECT_TAKING_VERBS.has(w0.lower) && words[1]) {
+        const s = this.subjectForward(words[1].start, sentence.end);
+        if (s && s.attribution.via !== 'pronoun' && tailOk(s.end)) return s.attribution;
+        continue;
+      }
+      const s = this.subjectForward(w0.start, sentence.end);
+      const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
+      if (s && verbEnd !== null && s.attribution.via !== 'pronoun' && tailOk(verbEnd)) return s.attribution;
+    }
+    return null;
+  }
+
+  /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  private signedBelow(q: Quotation): Attribution | null {
+    const { paragraphs, text } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.end - 1);
+    const para = paragraphs[p];
+    const next = paragraphs[p + 1];
+    if (!para || !next || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, para.end))) return null;
+    const dash = /^[-—–]\s*/.exec(text.slice(next.start, next.start + 3));
+    if (!dash) return null;
+    const s = this.subjectForward(next.start + dash[0].length, next.end);
+    const m = s?.attribution.name ? this.byStart.get(s.attribution.span.start) : undefined;
+    return s && m && this.isPerson(m) ? s.attribution : null;
   }
 
   /** A short next sentence that only attributes: "…." Ochoa said. / "…." She added. */
@@ -347,10 +457,15 @@ class Attributor {
     if (!subject) return null;
     const verbEnd = this.verbAt(subject.end, para.end);
     if (verbEnd === null) return null;
-    // Only the attribution, perhaps with where or when: not "Ochoa said that the board …".
+    // Only the attribution, perhaps with where, when or of what: not "Ochoa said that the board …". After a question
+    // or an exclamation, the capital does not start a new sentence: "“Why …?” Lichtman said, …" is the attribution.
     const tail = this.masked.slice(verbEnd, Math.min(para.end, verbEnd + 60));
+    const asked = /[?!]\s*$/.test(this.ctx.text.slice(q.inner.start, q.inner.end));
     if (
-      !/^\s*(?:[.,;]|$|(?:in|on|at|during|to|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(tail)
+      !asked &&
+      !/^\s*(?:[.,;]|$|(?:in|on|at|during|to|of|about|after|before|when|while|as|later|afterward|afterwards|recently|earlier|then|last|this|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/u.test(
+        tail,
+      )
     ) {
       return null;
     }
@@ -394,6 +509,11 @@ class Attributor {
         }
       }
       if (!SPEECH_VERBS.has(w.lower)) continue;
+      // "Rubio was asked by moderator Gerard Baker whether …": a passive's agent asked it.
+      if (words[k + 1]?.lower === 'by' && words[k + 2] && /^(?:was|were|is|are|been|being|be)$/.test(words[k - 1]?.lower ?? '')) {
+        const s = this.subjectForward(words[k + 2]!.start, to);
+        if (s?.attribution.name) return s.attribution;
+      }
       // "Palmieri told reporters, “…”": the subject before the verb.
       const subject = this.subjectBackward(w.start, from);
       if (subject) return subject;
@@ -446,9 +566,45 @@ class Attributor {
       const verb = next[i];
       if (!verb || !/^\p{Ll}/u.test(verb.word) || /[^\s]/.test(this.masked.slice(end, next[0]!.start))) continue;
       if (NOT_VERBS.has(verb.lower)) continue;
+      // A name before a role and another name modifies it: "Arizona governor Jan Brewer", "Clinton aide Huma Abedin".
+      if (this.roleBeforeName(next, i)) continue;
       return this.named(m);
     }
     return null;
+  }
+
+  /**
+   * Where the person who is the main subject of a sentence is named: at its start after an opening phrase, perhaps
+   * behind a role ("Political analyst David Bositis agreed …"), never after a verb ("The district hired the
+   * consultancy Aldous Brink …").
+   */
+  private mainSubjectAt(start: number, end: number): number | undefined {
+    const from = this.skipLead(start, end);
+    const k = firstStartingFrom(this.ctx.mentions, from);
+    const m = this.ctx.mentions[k];
+    if (!m || m.start - from > 60 || m.end > end) return undefined;
+    const role = wordsIn(this.masked, from, m.start);
+    if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
+    if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
+    return this.subjectByScan(m.start, end)?.span.start === m.start ? m.start : undefined;
+  }
+
+  /** Whether words[i…] are one to three lower-case words and then a name: a role between two names. */
+  private roleBeforeName(words: readonly WordAt[], i: number): boolean {
+    let j = i;
+    while (
+      j < words.length &&
+      j < i + 2 &&
+      /^\p{Ll}/u.test(words[j]!.word) &&
+      !SPEECH_VERBS.has(words[j]!.lower) &&
+      !NOT_ROLE_WORDS.has(words[j]!.lower) &&
+      !/(?:ed|[^s]s)$/.test(words[j]!.lower)
+    ) {
+      j++;
+    }
+    const w = words[j];
+    const m = w ? this.byStart.get(w.start) : undefined;
+    return j > i && m !== undefined && this.isPerson(m) && this.isSpeakerName(m) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, m.start));
   }
 
   private sentenceSubjectAtStart(q: Quotation, sentence: Sentence): Attribution | null {
@@ -499,7 +655,8 @@ class Attributor {
     const w0 = words[0];
     if (!w0 || w0.start !== pos) return null;
     if (PRONOUNS.has(w0.lower)) return { attribution: this.pronoun(w0), end: w0.end };
-    if (SPEECH_VERBS.has(w0.lower) || NON_SPEAKER_WORDS.has(w0.lower)) return null;
+    // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
+    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
     let end = w0.end;
     let person: NameMention | null = null;
@@ -583,11 +740,25 @@ class Attributor {
     }
     // No name: a description ("a spokeswoman", "the campaign", "officials"), or not a subject at all.
     if (!/^(?:the|a|an|one|another|two|three|several|some|many|most|his|her|their|its|our)$/i.test(w0.word) && !isSpeakerNoun(w0.lower)) return null;
-    if (!isSpeakerNoun(phrase[phrase.length - 1]!.lower)) return null;
+    // The head noun, perhaps before what qualifies it: "a source close to the campaign", "an aide familiar with …".
+    let head = phrase.length - 1;
+    while (head > 0 && !isSpeakerNoun(phrase[head]!.lower)) head--;
+    if (!isSpeakerNoun(phrase[head]!.lower)) return null;
+    if (head < phrase.length - 1 && !/^(?:close|familiar|knowledgeable|briefed|involved|speaking|granted|authorized|authorised)$/.test(phrase[head + 1]!.lower)) return null;
     return {
       attribution: { mention: phraseText, name: null, span: { start: pos, end }, via: 'named', method: 'description', confidence: CONFIDENCE.description },
       end: this.skipAppositive(end, limit),
     };
+  }
+
+  /** Whether one of these words (a phrase's next few, without punctuation between) starts a person's name. */
+  private personWithin(words: readonly WordAt[]): boolean {
+    for (let i = 0; i < words.length; i++) {
+      if (i > 0 && !/^\s+$/.test(this.masked.slice(words[i - 1]!.end, words[i]!.start))) return false;
+      const m = this.byStart.get(words[i]!.start);
+      if (m && this.isPerson(m) && this.isSpeakerName(m)) return true;
+    }
+    return false;
   }
 
   /** Skips ", a former regulator," after a subject, when a verb follows it. */
@@ -597,7 +768,7 @@ class Attributor {
     const from = end + m[0].length;
     const close = this.masked.indexOf(',', from);
     if (close < 0 || close > limit || close - from > 160) return end;
-    if (/[.;:!?]/.test(this.masked.slice(from, close).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return end;
+    if (/[.;:!?]/.test(this.masked.slice(from, close).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=[\s,]|$)/gu, ''))) return end;
     return this.verbAt(close + 1, limit) !== null ? close + 1 : end;
   }
 
@@ -737,7 +908,29 @@ class Attributor {
    * in that sentence, else its subject, of a compatible gender where the text tells it. `alone` when nobody else
    * compatible was named between it and the paragraph before.
    */
-  private antecedent(at: number, gender: 'm' | 'f'): { name: string; alone: boolean; sameParagraph: boolean; genderKnown: boolean } | null {
+  private antecedent(at: number, gender: 'm' | 'f', depth = 0): Antecedent | null {
+    const key = at * 2 + (gender === 'f' ? 1 : 0);
+    if (this.antecedents.has(key)) return this.antecedents.get(key)!;
+    const found = this.findAntecedent(at, gender, depth);
+    this.antecedents.set(key, found);
+    return found;
+  }
+
+  /**
+   * A sentence whose subject is the same pronoun ("He declared that …") goes on about the person that pronoun refers
+   * to: the chain of "he"s leads back to the last named subject, whoever else the sentences name on the way.
+   */
+  private chainedSubject(start: number, end: number, at: number, gender: 'm' | 'f', depth: number): string | null {
+    if (depth >= 24) return null;
+    const subjectAt = this.skipLead(start, Math.min(end, at));
+    const w = wordsIn(this.masked, subjectAt, Math.min(end, at))[0];
+    if (!w || w.start !== subjectAt || w.start >= at) return null;
+    if (w.lower !== (gender === 'f' ? 'she' : 'he')) return null;
+    const found = this.antecedent(w.start, gender, depth + 1);
+    return found && !found.fallback ? found.name : null;
+  }
+
+  private findAntecedent(at: number, gender: 'm' | 'f', depth: number): Antecedent | null {
     const { paragraphs } = this.ctx;
     const p0 = spanContaining(paragraphs, at);
     let p = p0;
@@ -758,8 +951,14 @@ class Attributor {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
         // Within a sentence, someone the text says is of the pronoun's gender comes before someone it says nothing of.
-        const inSentence = this.candidatesIn(sStart, sEnd);
-        const ordered = [...inSentence.filter((c) => this.genderOf(c.name) === gender), ...inSentence.filter((c) => this.genderOf(c.name) !== gender)];
+        // In the pronoun's own sentence, what comes before "he said" is what was said: "Trump isn't a conservative, he said".
+        const own = p === p0 && s === starts.length - 1;
+        const inSentence = this.candidatesIn(sStart, sEnd, !own);
+        const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
+        // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
+        // Henson said"), and a subject before anyone merely named.
+        const rank = (c: Candidate) => (this.genderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
           const g = this.genderOf(c.name);
           if (g !== undefined && g !== gender) {
@@ -783,24 +982,29 @@ class Attributor {
       for (const o of [...others]) if (sameperson(o, chosen.name)) others.delete(o);
       return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genderOf(chosen.name) === gender };
     }
-    return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false } : null;
+    return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
-  private candidatesIn(start: number, end: number): { name: string; speaker: boolean }[] {
-    const out: { name: string; speaker: boolean }[] = [];
+  private candidatesIn(start: number, end: number, subjects = true): Candidate[] {
+    const out: Candidate[] = [];
     for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name) out.push({ name: r.name, speaker: true });
+      if (r?.name) out.push({ name: r.name, speaker: true, speech: true });
     }
     const { mentions, text } = this.ctx;
+    // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
+    const subject = subjects ? this.mainSubjectAt(start, end) : undefined;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
       if (/^['’]/.test(text.slice(m.end, m.end + 1))) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
-      out.push({ name: this.fullName(m), speaker: this.reportsSpeech(m, end) });
+      const speech = this.reportsSpeech(m, end);
+      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech });
     }
+    // Only when nobody in it reports speech: "Cruz electrified the crowds, Stovall said" goes on about Stovall.
+    if (out.some((c) => c.speech)) for (const c of out) c.speaker = c.speech;
     return out;
   }
 
@@ -872,7 +1076,17 @@ class Attributor {
         }
         if (!subject) continue;
         const who = this.fullName(subject);
-        for (const w of this.masked.slice(subject.end, to).matchAll(/\b(?:he|him|his|himself|she|her|hers|herself)\b/gi)) vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
+        // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
+        // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
+        const rest = this.masked.slice(subject.end, to);
+        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself)\b/gi)) {
+          const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
+          if (/^(?:he|she)$/i.test(w[0]) && after && SPEECH_VERBS.has(after) && /,\s*$/.test(rest.slice(0, w.index!))) continue;
+          vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
+        }
+        // The next sentence opening on "He" or "She" goes on about this subject.
+        const next = /^\s*(?:(?:But|And|Then|Later|Still|Now)\s+)?(He|She)\b/.exec(this.masked.slice(to, para.end));
+        if (next && this.mainSubjectAt(from, to) === subject.start) vote(who, next[1] === 'He' ? 'm' : 'f', 1);
       }
     }
     const out = new Map<string, 'm' | 'f'>();

@@ -37,6 +37,44 @@ export function splitParagraphs(text: string, from = 0, to = text.length): Span[
   return spans;
 }
 
+/**
+ * Paragraphs of a source, where a text saved from a web page often puts one paragraph on each line with no blank
+ * line between them. A block whose lines mostly end a sentence is split at its line breaks; hard-wrapped prose,
+ * whose lines end mid-sentence, stays whole.
+ */
+export function splitSourceParagraphs(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  for (const span of splitParagraphs(text, from, to)) {
+    const lines = lineSpans(text, span);
+    if (lines.length < 2 || !oneParagraphPerLine(text, lines)) out.push(span);
+    else for (const line of lines) pushTrimmed(text, line.start, line.end, out);
+  }
+  return out;
+}
+
+function lineSpans(text: string, span: Span): Span[] {
+  const lines: Span[] = [];
+  let start = span.start;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < span.end; i = text.indexOf('\n', start)) {
+    lines.push({ start, end: i });
+    start = i + 1;
+  }
+  lines.push({ start, end: span.end });
+  return lines;
+}
+
+function oneParagraphPerLine(text: string, lines: readonly Span[]): boolean {
+  let ended = 0;
+  let chars = 0;
+  for (let k = 0; k < lines.length - 1; k++) {
+    const line = text.slice(lines[k]!.start, lines[k]!.end).replace(/[\s\u00a0]+$/u, '');
+    chars += line.length;
+    if (/[.?!:"”’)…]$/u.test(line)) ended++;
+  }
+  const n = lines.length - 1;
+  return ended >= 0.6 * n && chars / n >= 40;
+}
+
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -18,7 +18,8 @@ export const SPEECH_VERBS = new Set(
     'reasoned recounted conceded cautioned advised added predicted hinted admitted disclosed revealed ' +
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
-    'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted'
+    'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
+    'beamed exulted enthused crowed cracked sniffed scolded scolds'
   ).split(' '),
 );
 
@@ -94,6 +95,20 @@ export const SUBJECT_PREFIX_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Titles that make one capitalized word after them a person's name ("Sen. Ochoa", "Mayor Varga"), unlike words
+ * that only qualify one ("Former Pennsylvania governor", "Republican Party").
+ */
+export const PERSON_TITLES = new Set(
+  (
+    'President Senator Sen. Representative Rep. Governor Gov. Mayor King Queen Prince Princess Pope Dr. Dr Mr. Mr Mrs. ' +
+    'Mrs Ms. Ms Miss Sir Dame Lord Lady Judge Justice Chancellor Secretary Minister Gen. General Ambassador Envoy ' +
+    'Spokesman Spokeswoman Commissioner Director Chairman Chairwoman Colonel Col. Lt. Captain Capt. Sergeant Sgt. ' +
+    'Professor Prof. Rev. Father Speaker Sheikh Premier Emperor Congressman Congresswoman Councilman Councilwoman ' +
+    'Alderman Alderwoman Sheriff Pastor Bishop Rabbi Imam Cardinal Coach Detective Inspector Officer Sens. Reps. Atty.'
+  ).split(' '),
+);
+
 /** Titles and roles stripped from the front of a name: "European Commission President Ursula von der Leyen". */
 export const TITLE_WORDS = new Set(
   (
@@ -115,14 +130,15 @@ export const TITLE_WORDS = new Set(
 export const NON_PERSON_WORDS = new Set(
   (
     'House Union States Nations Kingdom Republic Commission Council Committee Ministry Department Agency Office Party ' +
-    'Parliament Congress Senate Court Bank Fund Forces Force Army Navy News Times Post Journal Sunday Monday Tuesday ' +
+    'Parliament Congress Senate Court Board Authority Bureau Caucus Campaign Panel Society Trust Chamber Bank Fund Forces Force Army Navy News Times Post Journal Sunday Monday Tuesday ' +
     'Wednesday Thursday Friday Saturday Street University Institute Organization Organisation Corporation Company Inc. ' +
     'Inc Ltd Group Association Foundation Center Centre Church Airport Base Station Sea Ocean River Island Islands City ' +
     'County Province Region Coast Bay Mountains Square Palace Coalition Alliance Service Services Administration Guard ' +
     'Police Club League Cup Museum Hospital School College Press Radio Television TV Network Channel Review Magazine ' +
     'Daily Weekly Herald Tribune Gazette Telegraph Guardian Federation Assembly Summit Treaty Agreement Act Article ' +
     'January February March April May June July August September October November December Day Week Year War Accord ' +
-    'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy'
+    'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy ' +
+    'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas'
   ).split(' '),
 );
 
@@ -142,7 +158,8 @@ export const NOT_NAME_STARTS = new Set(
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
-    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked'
+    'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
+    'Any All Another Other Few Whenever Wherever'
   ).split(' '),
 );
 

@@ -2,13 +2,15 @@
 // (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
 
 import type { Span } from '../types';
-import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
+import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {
   /** The name with titles stripped, as written ("Ursula von der Leyen", "Witkoff"). */
   name: string;
   /** True when a title or role stood before it ("President Trump"). */
   titled: boolean;
+  /** The title word just before the name, when there was one ("Sen.", "Former"). */
+  title?: string;
 }
 
 /**
@@ -146,10 +148,12 @@ function stripTitles(run: RunWord[]): NameMention | null {
   while (last > 0 && NAME_PARTICLES.has(run[last - 1]!.word)) last--;
   let first = 0;
   let titled = false;
+  let title: string | undefined;
   for (let k = 0; k < last; k++) {
     if (TITLE_WORDS.has(run[k]!.word) || run[k]!.word.split('-').some((part) => TITLE_WORDS.has(part))) {
       first = k + 1;
       titled = true;
+      title = run[k]!.word;
     }
   }
   while (
@@ -160,7 +164,7 @@ function stripTitles(run: RunWord[]): NameMention | null {
   }
   if (first >= last) return null;
   const kept = run.slice(first, last);
-  return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled };
+  return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled, ...(title ? { title } : {}) };
 }
 
 /** Whether a name looks like a person's on its own (two or more words, no organisation or place words). */
@@ -190,7 +194,11 @@ export class PersonRegistry {
       if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.add(m.name, m.start);
     }
     for (const m of mentions) {
-      if (m.titled && m.name.split(' ').length === 1 && !this.resolve(m.name, m.start)) this.add(m.name, m.start);
+      // "Sen. Ochoa" names a person; "Republican Party" and "the U.S." are not people behind a title.
+      const personTitle = m.title !== undefined && PERSON_TITLES.has(m.title);
+      if (personTitle && m.name.split(' ').length === 1 && /^\p{Lu}\p{Ll}/u.test(m.name) && !NON_PERSON_WORDS.has(m.name) && !this.resolve(m.name, m.start)) {
+        this.add(m.name, m.start);
+      }
     }
   }
 

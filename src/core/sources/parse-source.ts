@@ -2,7 +2,7 @@
 
 import type { Attribution, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta, Span } from '../types';
 import { parseSourceHeader } from './source-header';
-import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
+import { findQuotations, splitSourceParagraphs, type Quotation } from '../quotes/find-quotations';
 import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
 import { attributeQuotations } from '../quotes/attribution';
 import { ADVERBS_BETWEEN, SPEECH_VERBS } from '../quotes/lexicon';
@@ -127,7 +127,7 @@ function contextEnd(q: Quotation, paragraphs: readonly Paragraph[]): number {
 /** Paragraphs, with section headings flagged; a heading run into the next sentence is split off. */
 function findParagraphs(text: string, from: number, mentions: readonly NameMention[], registry: PersonRegistry): Paragraph[] {
   const out: Paragraph[] = [];
-  const spans = splitParagraphs(text, from);
+  const spans = splitSourceParagraphs(text, from);
   spans.forEach((span, k) => {
     const body = span.start;
     const runIn = runInHeadingEnd(text, span, mentions, registry);
