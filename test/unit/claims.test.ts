@@ -89,6 +89,11 @@ test('third-round generalisations: tense per clause, negated nouns, coordinated 
   assert.equal(check('The Ukrainian leader thanked Washington for its willingness to support the guarantees, but said much remained unclear.').verdict, 'supported');
   assert.deepEqual(kinds('Witkoff attended Friday’s talks at a military base in Moscow.'), ['place:Moscow→Alaska']);
   assert.deepEqual(kinds('Von der Leyen, speaking in Kyiv alongside Zelenskyy, applauded the news from the White House.'), ['place:Kyiv→Brussels']);
+  // Kyiv as a recipient is Ukraine, not a place ("extend security guarantees to Kyiv").
+  assert.equal(check('Putin has accepted that Washington and its allies could extend security guarantees to Kyiv as part of a potential peace settlement.').verdict, 'supported');
+  // The same question answered on one side only.
+  assert.deepEqual(kinds('Witkoff explained how the security framework might function.'), ['negation:explained→not elaborate']);
+  assert.equal(check('Witkoff declined to say how the security framework might function.').verdict, 'supported');
   // Ordinals before the same word.
   assert.deepEqual(kinds('Witkoff, who attended Friday’s talks at a military base in Alaska, said it was the second time the Russians had agreed to that.'), [
     'number:second→first',

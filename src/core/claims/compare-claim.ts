@@ -370,13 +370,29 @@ function organisationInSource(word: string, ctx: SourceContext): boolean {
   return yes;
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from', 'to', 'into', 'around']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around']);
 
 /** Whether the word stands where a place does: after "in", "at", "near" (past an article). */
 function atPlace(a: Analysis, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (a.tokens[k]!.key === 'the' || a.tokens[k]!.cap)) k--;
   return k >= 0 && PLACE_PREPOSITIONS.has(a.tokens[k]!.key);
+}
+
+const QUESTION_WORDS = new Set(['how', 'whether', 'when', 'why', 'where', 'what']);
+const DISCLOSING = new Set(
+  'elaborate elaborated elaborates explain explained explains disclose disclosed discloses specify specified specifies detail detailed details reveal revealed reveals indicate indicated indicates confirm confirmed confirms'.split(
+    ' ',
+  ),
+);
+
+/** The verb of saying or telling before a question word ("said how", "did not elaborate on how"), or -1. */
+function questionVerb(a: Analysis, i: number): number {
+  let k = i - 1;
+  if (k >= 0 && ['on', 'about', 'of', 'exactly'].includes(a.tokens[k]!.key)) k--;
+  const t = a.tokens[k];
+  if (!t || t.cap || t.value) return -1;
+  return SPEECH_LEMMAS.has(t.lemma) || DISCLOSING.has(t.key) ? k : -1;
 }
 
 /** Whether the passage has, other than at j, a name after the same two words as the claim's place word at i. */
@@ -1069,6 +1085,32 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       );
     }
   });
+
+  // The same question answered on one side only: "Witkoff said how the framework might function" where the source
+  // says he "did not elaborate on how the security framework might function".
+  if (!differences.some((d) => d.kind === 'negation')) {
+    for (let i = 1; i < ct.length; i++) {
+      if (!QUESTION_WORDS.has(ct[i]!.key)) continue;
+      const cv = questionVerb(claim, i);
+      const ni = ct.findIndex((t, k) => k > i && !t.stop);
+      const nj = ni >= 0 ? al.toSource[ni]! : -1;
+      if (cv < 0 || nj < 1) continue;
+      let j = nj - 1;
+      while (j > 0 && nj - j <= 4 && st[j]!.key !== ct[i]!.key) j--;
+      const sv = st[j]!.key === ct[i]!.key ? questionVerb(source, j) : -1;
+      if (sv < 0) continue;
+      const nc = negatedAt(claim, cv) || ct[cv]!.negation;
+      const ns = negatedAt(source, sv) || st[sv]!.negation;
+      if (nc !== ns) {
+        differs(
+          'negation',
+          cueSpan(claim, cv, (t) => t.negation),
+          cueSpan(source, sv, (t) => t.negation),
+        );
+      }
+      break;
+    }
+  }
 
   // Who did what: the same verb with another subject that the passage also names.
   if (differences.length === 0) {
