@@ -127,6 +127,16 @@ test('a markets desk’s habits (blind4): movements said another way, the compan
     ['place', 'place'],
   );
   assert.deepEqual(kinds('Analysts at Goldman Sachs downgraded the stock to underweight.'), ['organisation:Goldman Sachs→Barclays']);
+  // Opposites of the markets' register; a date compared with one written the same way; a negated "have".
+  assert.deepEqual(
+    kinds('Calloway raised its full-year sales growth forecast.').map((k) => k.split(':')[0]),
+    ['negation'],
+  );
+  assert.deepEqual(kinds('The Valley Water District board voted to cut deliveries to farms by 40 percent starting September 1.'), ['date:September 1→August 1']);
+  assert.deepEqual(
+    kinds('Mayor Gregory Haines, who has a vote on the board, said he supported the decision.').map((k) => k.split(':')[0]),
+    ['negation'],
+  );
   // Marta and Martin are two people.
   assert.equal(check('Chief executive Martin Lindqvist said the company had raised prices on about two-thirds of its products.').differences[0]?.kind, 'person');
 });

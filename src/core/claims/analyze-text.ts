@@ -455,7 +455,8 @@ export function negatedAt(a: Analysis, at: number): boolean {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
     if (t.negation) n++;
-    else if (!(AUXILIARIES.has(t.key) || t.modality || t.key === 'to' || t.key === 'be')) break;
+    // "does not have a vote": past the article, to the verb it goes with.
+    else if (!(AUXILIARIES.has(t.key) || t.modality || t.key === 'to' || t.key === 'be' || ((t.key === 'a' || t.key === 'an') && k === at - 1))) break;
   }
   return n % 2 === 1;
 }

@@ -143,7 +143,8 @@ export function synonymGroup(lemma: string): number {
 /** Pairs that say the opposite: a claim that uses one where the source uses the other states a negation. */
 const ANTONYM_PAIRS = words(`accept:reject agree:refuse consent:refuse accept:refuse agree:reject confirm:deny support:oppose
 back:oppose keep:lose win:lose rise:fall increase:decrease approve:reject allow:block welcome:condemn open:close
-include:exclude willing:unwilling able:unable clear:unclear likely:unlikely`).map((p) => p.split(':') as [string, string]);
+include:exclude willing:unwilling able:unable clear:unclear likely:unlikely raise:cut raise:lower increase:reduce increase:cut
+upgrade:downgrade overweight:underweight gain:loss`).map((p) => p.split(':') as [string, string]);
 
 const ANTONYMS = new Set<string>();
 for (const [a, b] of ANTONYM_PAIRS) {

@@ -903,7 +903,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     } else unmatchedDates.push({ x, r });
   }
   for (const d of unmatchedDates) {
-    const s = sourceDates.find((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
+    // A date written the same way first ("September 1" / "August 1", not "Monday").
+    const shape = (x: DateMention) => `${x.weekday !== null}${x.month !== null}${x.day !== null}${x.year !== null}`;
+    const free = sourceDates.filter((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
+    const s = free.find((s) => shape(s.x) === shape(d.x)) ?? free[0];
     if (s) {
       datesUsed.add(s.x);
       differs('date', d.x, s.x);
