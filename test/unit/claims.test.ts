@@ -137,6 +137,10 @@ test('a markets desk’s habits (blind4): movements said another way, the compan
     kinds('Mayor Gregory Haines, who has a vote on the board, said he supported the decision.').map((k) => k.split(':')[0]),
     ['negation'],
   );
+  // "will have to cut" is "must reduce"; "IRS" is the Internal Revenue Service; "rather than" negates.
+  assert.equal(check('Cities must reduce their water use by 15 percent.').verdict, 'supported');
+  assert.equal(check('The FBI and the IRS investigated the case.').verdict, 'supported');
+  assert.equal(check('Judge Brenner called the crime a years-long betrayal rather than a momentary lapse.').verdict, 'supported');
   // Marta and Martin are two people.
   assert.equal(check('Chief executive Martin Lindqvist said the company had raised prices on about two-thirds of its products.').differences[0]?.kind, 'person');
 });

@@ -207,7 +207,14 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       stop,
       value: inAny(valueSpans, w.start, w.end),
       // "declined to say" says what "did not say" says.
-      negation: NEGATIONS.has(key) || key.endsWith("n't") || (REFUSALS.has(key) && raw[k + 1]?.key === 'to') || preventsAt(raw, k),
+      // "a years-long betrayal rather than a momentary lapse" says "not a momentary lapse".
+      negation:
+        NEGATIONS.has(key) ||
+        key.endsWith("n't") ||
+        (REFUSALS.has(key) && raw[k + 1]?.key === 'to') ||
+        preventsAt(raw, k) ||
+        (key === 'than' && raw[k - 1]?.key === 'rather') ||
+        (key === 'of' && raw[k - 1]?.key === 'instead'),
       modality: MODALITY.get(key) ?? null,
       quantifier: QUANTIFIERS.get(key) ?? null,
     };
@@ -429,8 +436,14 @@ const RAISING = new Set(['expected', 'expects', 'expect', 'likely']);
 /** The class of the modal cue that governs token `at`, looking a few words back ("could not afford" → possible). */
 export function modalityAt(a: Analysis, at: number): string | null {
   let found: string | null = null;
+  let obliged = false;
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
+    // "will have to cut" says what "must reduce" says; "probably have to" is still a hedge.
+    if (t.key === 'to' && ['have', 'has', 'had'].includes(a.tokens[k - 1]?.key ?? '')) {
+      obliged = true;
+      continue;
+    }
     if (t.modality) {
       if (MODAL_ADVERBS.has(t.key)) return t.modality;
       found ??= t.modality;
@@ -438,6 +451,7 @@ export function modalityAt(a: Analysis, at: number): string | null {
     }
     if (!(AUXILIARIES.has(t.key) || t.negation || t.stop)) break;
   }
+  if (obliged) return 'obligation';
   // "likely to be installed": the hedge stands before "to be". "expected cocoa costs to stay": before its subject.
   if (!found && a.tokens[at - 1]?.key === 'to') {
     for (let k = at - 2; k >= Math.max(0, at - 6); k--) {

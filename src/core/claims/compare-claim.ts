@@ -304,6 +304,26 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
   });
+  // An abbreviation and the name it stands for: "IRS" / "Internal Revenue Service".
+  for (let i = 0; i < n; i++) {
+    if (toSource[i]! >= 0 || !isAcronym(claim, i)) continue;
+    const e = source.entities.find((r) => initialsOf(source, r) === claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end));
+    if (!e) continue;
+    toSource[i] = e.from;
+    kind[i] = 'same';
+    for (let k = e.from; k < e.to; k++) sourceMet[k] = 1;
+  }
+  for (const e of claim.entities) {
+    if (e.to - e.from < 2 || toSource.slice(e.from, e.to).some((j) => j >= 0)) continue;
+    const initials = initialsOf(claim, e);
+    const j = source.tokens.findIndex((_, k) => isAcronym(source, k) && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
+    if (j < 0) continue;
+    for (let k = e.from; k < e.to; k++) {
+      toSource[k] = j;
+      kind[k] = 'same';
+    }
+    sourceMet[j] = 1;
+  }
   // An opposite met in a word another claim word already states ("profit dropped … as costs rose" / "net income
   // fell"): the two words are about different things, not the opposite claim.
   for (let i = 0; i < n; i++) {
@@ -377,6 +397,21 @@ function atPlace(a: Analysis, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (a.tokens[k]!.key === 'the' || a.tokens[k]!.cap)) k--;
   return k >= 0 && PLACE_PREPOSITIONS.has(a.tokens[k]!.key);
+}
+
+/** A word written in two to six capitals ("IRS", "FBI"). */
+function isAcronym(a: Analysis, i: number): boolean {
+  return /^[A-Z]{2,6}$/.test(a.text.slice(a.tokens[i]!.start, a.tokens[i]!.end));
+}
+
+/** The capitals that open a name's words ("Internal Revenue Service" → "IRS"), past its connectors. */
+function initialsOf(a: Analysis, e: { from: number; to: number }): string {
+  let out = '';
+  for (let k = e.from; k < e.to; k++) {
+    const w = a.text.slice(a.tokens[k]!.start, a.tokens[k]!.end);
+    if (/^\p{Lu}/u.test(w)) out += w[0];
+  }
+  return out;
 }
 
 const QUESTION_WORDS = new Set(['how', 'whether', 'when', 'why', 'where', 'what']);
