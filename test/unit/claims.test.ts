@@ -141,6 +141,9 @@ test('a markets desk’s habits (blind4): movements said another way, the compan
   assert.equal(check('Cities must reduce their water use by 15 percent.').verdict, 'supported');
   assert.equal(check('The FBI and the IRS investigated the case.').verdict, 'supported');
   assert.equal(check('Judge Brenner called the crime a years-long betrayal rather than a momentary lapse.').verdict, 'supported');
+  // Who told it is not who did it; a subject with a clause of its own, and the claim's numbers, is no other doer.
+  assert.equal(check('Trustees voted unanimously last month to fight the lawsuit.').verdict, 'supported');
+  assert.equal(check('A monthly pass will rise to $99 from $88.').verdict, 'supported');
   // Marta and Martin are two people.
   assert.equal(check('Chief executive Martin Lindqvist said the company had raised prices on about two-thirds of its products.').differences[0]?.kind, 'person');
 });

@@ -851,6 +851,19 @@ function crosswise(claim: Analysis, i: number, source: Analysis, ss: Subject, ct
   return false;
 }
 
+/** Whether the claim's subject is the subject of another verb of the passage, followed there by all the claim's numbers. */
+function ownClause(claim: Analysis, cs: Subject, source: Analysis, j: number, ctx: SourceContext): boolean {
+  if (claim.numbers.length === 0) return false;
+  for (let k = 0; k < source.tokens.length; k++) {
+    if (k === j || !isVerbAt(source, k)) continue;
+    const o = subjectOf(source, k);
+    if (!o || !sameSubject(claim, { head: cs.head, phrase: cs.head }, source, { head: o.head, phrase: o.head }, ctx)) continue;
+    const from = source.tokens[o.head.from]!.start;
+    if (claim.numbers.every((d) => source.numbers.some((x) => x.start > from && numbersAgree(d, x)))) return true;
+  }
+  return false;
+}
+
 /** Whether the claim's subject is the subject of a verb of saying in the passage. */
 function reportedBy(claim: Analysis, cs: Subject, source: Analysis, ctx: SourceContext): boolean {
   for (let k = 0; k < source.tokens.length; k++) {
@@ -873,7 +886,9 @@ function mentioned(a: Analysis, run: { from: number; to: number }, b: Analysis):
       // A possessive describes another noun ("the teachers' union"): not a doer.
       if (/^['’]/.test(b.text.slice(b.tokens[k]!.end, b.tokens[k]!.end + 1)) || /['’]s$/.test(b.text.slice(b.tokens[k]!.start, b.tokens[k]!.end))) continue;
       let p = k - 1;
-      while (p >= 0 && (b.tokens[p]!.key === 'the' || b.tokens[p]!.key === 'a' || b.tokens[p]!.key === 'an')) p--;
+      // "according to two trustees": who told it, not who did it.
+      while (p >= 0 && (b.tokens[p]!.key === 'the' || b.tokens[p]!.key === 'a' || b.tokens[p]!.key === 'an' || b.tokens[p]!.value)) p--;
+      if (p >= 1 && b.tokens[p]!.key === 'to' && b.tokens[p - 1]!.key === 'according') continue;
       if (p < 0 || !CIRCUMSTANCE.has(b.tokens[p]!.key)) return true;
     }
   }
@@ -1171,6 +1186,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       // Or the claim gives the words to another person the source names ("Mr. Reilly said parents had been given…"
       // where "Amara Osei … said" it): who said it is who did it.
       const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
+      // The claim's subject has a clause of its own in the passage, with the claim's numbers ("a monthly pass will
+      // cost $99, up from $88" beside "the base fare will rise"): the claim reports that clause, not another doer.
+      if (!twoRoles && !otherSpeaker && ownClause(claim, cs, source, j, ctx)) continue;
       if (twoRoles || otherSpeaker || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
