@@ -5,7 +5,7 @@ import { parseSourceHeader } from './source-header';
 import { findQuotations, splitSourceParagraphs, type Quotation } from '../quotes/find-quotations';
 import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
 import { attributeQuotations } from '../quotes/attribution';
-import { ADVERBS_BETWEEN, SPEECH_VERBS } from '../quotes/lexicon';
+import { ADVERBS_BETWEEN, SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 
 export interface SourceInput {
@@ -164,8 +164,12 @@ function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMentio
     if (m.start > span.start + 120 || m.start >= span.end) break;
     const prefix = text.slice(span.start, m.start);
     if (!/^[\p{L}\p{N}'’ -]+ $/u.test(prefix)) return null;
-    const count = prefix.trim().split(/\s+/).length;
+    const words = prefix.trim().split(/\s+/);
+    const count = words.length;
     if (count < 3 || count > 12 || !registry.isPerson(m)) continue;
+    // "German transport minister Volker Wissing said": a title before the name, not a heading.
+    const last = words[count - 1]!;
+    if (TITLE_WORDS.has(last.charAt(0).toUpperCase() + last.slice(1))) return null;
     const after = text
       .slice(m.end, m.end + 60)
       .toLowerCase()
