@@ -261,6 +261,10 @@ function isKnownProperStart(word: string, next: string | undefined): boolean {
 function findDates(text: string, span: Span, exclude: readonly Span[]): DateMention[] {
   const slice = text.slice(span.start, span.end);
   const out: DateMention[] = [];
+  // A dateline says when the story was filed, not when its facts happened: "STRASBOURG, 27 November (CPA) – …",
+  // "LONDON, June 12 (Northern Wire) - …".
+  const dateline = /^\p{Lu}[\p{Lu}\s.'-]+,\s[^–—\n]{1,40}?(?:\([^)]{1,40}\)\s*)?[–—-]\s/u.exec(slice);
+  if (dateline) exclude = [...exclude, { start: span.start, end: span.start + dateline[0].length }];
   // A weekday looks forward when its own clause does ("will meet on Thursday"), not when another clause of the
   // sentence does ("voted on Tuesday night to close …, a decision that will move …").
   const futureAt = (start: number, end: number): boolean => {

@@ -1130,7 +1130,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
     const qc = quantifierAt(claim, i);
     const qs = quantifierAt(source, j);
-    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs))) {
+    // The quantifier goes with a noun between it and this word ("most German members opposing"): compared there, where
+    // the source may have it too ("most of its German members voting against").
+    const onNoun = (q: string | null) => {
+      for (let k = i - 1; k >= Math.max(0, i - 4) && !ct[k]!.quantifier; k--) if (al.toSource[k]! >= 0 && quantifierAt(source, al.toSource[k]!) === q) return true;
+      return false;
+    };
+    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs)) && !onNoun(qc)) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
