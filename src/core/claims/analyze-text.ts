@@ -171,8 +171,12 @@ function wordsOf(text: string, span: Span): ReturnType<typeof tokenizeWords> {
 /** Analyses text[span], leaving out the words inside `exclude` (a draft's quotations). */
 export function analyzeText(text: string, span: Span, exclude: readonly Span[] = [], names: NameTest = defaultNameTest(text)): Analysis {
   const raw = wordsOf(text, span).filter((w) => !inAny(exclude, w.start, w.end));
-  const dates = findDates(text, span, exclude);
-  const numbers = findNumbers(text, span, exclude, dates);
+  // A dateline says when the story was filed, not when its facts happened: "STRASBOURG, 27 November (CPA) – …",
+  // "LONDON, June 12 (Northern Wire) - …". Its words stay; its date and numbers are no facts.
+  const dateline = /^\p{Lu}[\p{Lu}\s.'-]+,\s[^–—\n]{1,40}?(?:\([^)]{1,40}\)\s*)?[–—-]\s/u.exec(text.slice(span.start, Math.min(span.end, span.start + 120)));
+  const valueExclude = dateline ? [...exclude, { start: span.start, end: span.start + dateline[0].length }] : exclude;
+  const dates = findDates(text, span, valueExclude);
+  const numbers = findNumbers(text, span, valueExclude, dates);
   const valueSpans: Span[] = [...dates, ...numbers];
   const tokens: Token[] = raw.map((w, k) => {
     const key = w.key.endsWith("'s") ? w.key.slice(0, -2) : w.key;
@@ -261,10 +265,6 @@ function isKnownProperStart(word: string, next: string | undefined): boolean {
 function findDates(text: string, span: Span, exclude: readonly Span[]): DateMention[] {
   const slice = text.slice(span.start, span.end);
   const out: DateMention[] = [];
-  // A dateline says when the story was filed, not when its facts happened: "STRASBOURG, 27 November (CPA) – …",
-  // "LONDON, June 12 (Northern Wire) - …".
-  const dateline = /^\p{Lu}[\p{Lu}\s.'-]+,\s[^–—\n]{1,40}?(?:\([^)]{1,40}\)\s*)?[–—-]\s/u.exec(slice);
-  if (dateline) exclude = [...exclude, { start: span.start, end: span.start + dateline[0].length }];
   // A weekday looks forward when its own clause does ("will meet on Thursday"), not when another clause of the
   // sentence does ("voted on Tuesday night to close …, a decision that will move …").
   const futureAt = (start: number, end: number): boolean => {

@@ -193,6 +193,9 @@ function verdictOf(c: Comparison): ClaimCheck['verdict'] {
   // A difference and, besides it, a number, date or name the passage has no counterpart for: the claim says more than
   // the passage, so the passage is not the one it reports, and the difference may well be invented.
   if (c.differences.length > 0 && c.extras > 0) return 'unsupported';
+  // Every number and date of the claim differs ("55 per cent … by 2030" / "14.6 per cent … in 2022"): another
+  // statement about the same things, not this one misreported.
+  if (c.differences.length >= 2 && c.differences.every((d) => d.kind === 'number' || d.kind === 'date') && !c.valuesAgreed) return 'unsupported';
   if (c.differences.length > 0) {
     return (c.differences.length === 1 && c.coverage >= CONTRADICTED_COVERAGE) || (c.differences.length <= MAX_DIFFERENCES && c.coverage >= 0.85) ? 'contradicted' : 'unsupported';
   }

@@ -37,6 +37,8 @@ export interface Comparison {
   differences: RawDifference[];
   /** Numbers, dates or names of the claim that the passage has no counterpart for. */
   extras: number;
+  /** The claim's numbers and dates that the passage states too. */
+  valuesAgreed?: number;
   /** The claim's content words that are not names, and how many of them the passage states. */
   plainWords: number;
   plainMet: number;
@@ -912,10 +914,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Numbers: each claim number needs an agreeing source number; an unmatched one faces the source's unmatched one.
   const sourceNumbersUsed = new Set<NumberMention>();
   const unmatchedNumbers: NumberMention[] = [];
+  let valuesAgreed = 0;
   for (const d of claim.numbers) {
     const s = source.numbers.find((x) => numbersAgree(d, x));
-    if (s) sourceNumbersUsed.add(s);
-    else unmatchedNumbers.push(d);
+    if (s) {
+      sourceNumbersUsed.add(s);
+      valuesAgreed++;
+    } else unmatchedNumbers.push(d);
   }
   for (const d of unmatchedNumbers) {
     const free = source.numbers.filter((x) => !sourceNumbersUsed.has(x));
@@ -929,7 +934,16 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const a2 = after(source, x.end);
       return (!!b1 && !!b2 && b1.key === b2.key) || (!!a1 && !!a2 && tokenMatch(a1, a2) === 'same');
     };
-    const s = free.find((x) => x.unit !== null && x.unit === d.unit) ?? free.find(anchoredNumber);
+    // Else the one number left on each side, of about the same size and both shares or neither ("349 votes to 249" /
+    // "339 MEPs voting in favour, 249 against").
+    const sole = (x: NumberMention) =>
+      unmatchedNumbers.length === 1 &&
+      free.length === 1 &&
+      x.values.length === d.values.length &&
+      x.values[0]! > 0 &&
+      d.values[0]! > 0 &&
+      Math.max(x.values[0]!, d.values[0]!) / Math.min(x.values[0]!, d.values[0]!) <= 1.5;
+    const s = free.find((x) => x.unit !== null && x.unit === d.unit) ?? free.find(anchoredNumber) ?? free.find(sole);
     if (s) {
       sourceNumbersUsed.add(s);
       differs('number', { start: d.outerStart, end: d.end }, s);
@@ -944,7 +958,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const r = resolveDate(x, ctx.date);
     const verdicts = sourceDates.map((s) => (sameWeekday(claim, x, source, s.x) ? true : datesAgree(r, s.r)));
     const k = verdicts.indexOf(true);
-    if (k >= 0) datesUsed.add(sourceDates[k]!.x);
+    if (k >= 0) {
+      datesUsed.add(sourceDates[k]!.x);
+      valuesAgreed++;
+    }
     // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
     // year the passage does not state is no support either ("last raised the rate in 1984").
     else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
@@ -1242,7 +1259,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       if (ok) plainMet++;
     }
   });
-  return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras, plainWords: plain, plainMet };
+  return { coverage: content === 0 ? 0 : met / content, contentWords: content, differences, extras, plainWords: plain, plainMet, valuesAgreed };
 }
 
 /** "how it would work", "whether the cut would come": a backshifted question, not a hedge of its own. */
