@@ -5,7 +5,7 @@ import type { Span } from '../types';
 import { tokenizeWords } from '../text/words';
 import { stemWord } from '../text/stem';
 import { nameKey } from '../quotes/people';
-import { TITLE_WORDS, NAME_PARTICLES } from '../quotes/lexicon';
+import { TITLE_WORDS, NAME_PARTICLES, SPEECH_VERBS } from '../quotes/lexicon';
 import {
   AUXILIARIES,
   FUTURE_CUES,
@@ -136,8 +136,12 @@ function groupOf(key: string, lemma: string): number {
   if (g >= 0) return g;
   const h = synonymGroup(lemma);
   if (h >= 0) return h;
-  return stemGroups.get(lemma) ?? -1;
+  const stemmed = stemGroups.get(lemma);
+  if (stemmed !== undefined) return stemmed;
+  // Any verb of saying the attribution lexicon knows ("called the target too weak", "argued") reports what "said" does.
+  return SPEECH_VERBS.has(key) ? SAY_GROUP : -1;
 }
+const SAY_GROUP = synonymGroup('say');
 // The synonym lists hold base forms; their stems meet inflected words ("offered" → "offer").
 for (const [w, g] of synonymEntries()) if (!stemGroups.has(stemWord(w))) stemGroups.set(stemWord(w), g);
 

@@ -104,7 +104,7 @@ function tokenMatch(a: Token, b: Token): MatchKind | null {
 function adjectiveOf(a: string, b: string): boolean {
   const k = commonPrefix(a, b);
   const [short, long] = a.length <= b.length ? [a.slice(k), b.slice(k)] : [b.slice(k), a.slice(k)];
-  return /^[aeoy]?$/.test(short) && /^(?:n|an|ian|ean|ese|ish|i|er|ers|ns|ans|ians|s)?$/.test(long);
+  return /^(?:[aeoy]|um|ia)?$/.test(short) && /^(?:n|an|ian|ean|ese|ish|i|er|ers|ns|ans|ians|s)?$/.test(long);
 }
 
 const NOMINAL = /(?:ion|ions|ance|ence|al|ure|ity|ment|ments|ship|th)$/;
