@@ -170,6 +170,24 @@ test('a court report’s habits (blind5): titles right before a name, possessive
   assert.deepEqual(kinds('Sheffield Teaching Hospitals declared a critical incident on 6 October after its emergency department ran out of cubicles.'), ['place:Sheffield→Leeds']);
 });
 
+test('a European wire’s habits (blind6): datelines, titles before names, the last number left, verbs of saying', () => {
+  const index = claimsIndex();
+  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
+  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+  // "STRASBOURG, 27 November (CPA) –" is when the story was filed: "on Wednesday" faces "on Tuesday".
+  assert.deepEqual(kinds('The European Parliament on Wednesday approved a ban on the sale of new petrol and diesel cars from 2035.'), ['date:Wednesday→Tuesday']);
+  assert.deepEqual(kinds('The European Parliament approved the ban by 349 votes to 249, with 21 abstentions.'), ['number:349→339']);
+  // "German transport minister Volker Wissing said": a title, not a heading run into the text.
+  assert.deepEqual(kinds('German transport minister Christian Lindner said Berlin would not support the final text unless it allowed e-fuels.'), [
+    'person:Christian Lindner→Volker Wissing',
+  ]);
+  // A quantifier on the same noun on both sides; every number and date differing is another statement.
+  assert.equal(check('The European People’s Party, the parliament’s biggest group, was divided, with most German members opposing the ban.').verdict, 'supported');
+  assert.equal(check('ACEA said electric cars would make up 55 per cent of sales by 2030.').verdict, 'unsupported');
+  // Any verb of saying reports what "said" does.
+  assert.equal(check('Green groups welcomed the vote but called the 2030 target too weak.').verdict, 'supported');
+});
+
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');
