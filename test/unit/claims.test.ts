@@ -188,6 +188,22 @@ test('a European wire’s habits (blind6): datelines, titles before names, the l
   assert.equal(check('Green groups welcomed the vote but called the 2030 target too weak.').verdict, 'supported');
 });
 
+test('a news office’s habits (blind7): a name starting the source sentence, plural bodies, a verb of saying before a question', () => {
+  const index = claimsIndex();
+  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
+  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+  assert.deepEqual(kinds('Washington became the first state to require later start times for high schools, in 2022.'), ['place:Washington→California']);
+  assert.deepEqual(kinds('The study was funded by the National Science Foundation and the Oregon Department of Education.'), [
+    'organisation:Science Foundation→Institutes of Health',
+  ]);
+  assert.equal(check('According to Feld, the findings could not say whether later start times led to better grades, since the schools graded differently.').verdict, 'supported');
+  // "said" where the source "did not say whether" is still a negation.
+  assert.deepEqual(
+    kinds('Ms Hadley said the radar would be a condition of the approval.').map((k) => k.split(':')[0]),
+    ['negation'],
+  );
+});
+
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
   const number = one('Zelenskyy and major European leaders meet with Trump at the White House to discuss ending the nearly three-year conflict.');
   assert.equal(number.claim.verdict, 'contradicted');
