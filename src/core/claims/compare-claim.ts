@@ -376,7 +376,11 @@ function organisationInSource(word: string, ctx: SourceContext): boolean {
   let yes = forSource.get(word);
   if (yes === undefined) {
     yes = false;
-    // "Calloway Foods Inc.", "St. Brendan's Hospital".
+    // "Calloway Foods Inc.", "St. Brendan's Hospital". Most words are not in the source at all: look before scanning.
+    if (!ctx.text.includes(word)) {
+      if (forSource.size < 5_000) forSource.set(word, false);
+      return false;
+    }
     const re = new RegExp(`\\b${word}(?:['’]s|\\.)?((?:\\s+\\p{Lu}[\\p{L}'’&.-]*){1,3})`, 'gu');
     for (const m of ctx.text.matchAll(re)) {
       const words = m[1]!
