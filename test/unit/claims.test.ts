@@ -94,6 +94,10 @@ test('third-round generalisations: tense per clause, negated nouns, coordinated 
   // The same question answered on one side only.
   assert.deepEqual(kinds('Witkoff explained how the security framework might function.'), ['negation:explained→not elaborate']);
   assert.equal(check('Witkoff declined to say how the security framework might function.').verdict, 'supported');
+  // A negation through a verb that takes "to": "not attempting to take any more land".
+  assert.deepEqual(kinds('Witkoff said on Fox News Sunday that the Russians had agreed to take more land from Ukraine after a peace deal.'), [
+    'negation:take→not attempting to take',
+  ]);
   // Ordinals before the same word.
   assert.deepEqual(kinds('Witkoff, who attended Friday’s talks at a military base in Alaska, said it was the second time the Russians had agreed to that.'), [
     'number:second→first',

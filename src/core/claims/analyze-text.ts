@@ -474,9 +474,12 @@ export function modalityAt(a: Analysis, at: number): string | null {
 /** Whether token `at` is negated by a cue just before it ("did not elaborate", "would not challenge"). */
 export function negatedAt(a: Analysis, at: number): boolean {
   let n = 0;
-  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+  let through = false;
+  for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
     const t = a.tokens[k]!;
     if (t.negation) n++;
+    // Through one verb that takes "to": "not attempting to take" negates "take".
+    else if (!through && a.tokens[k + 1]?.key === 'to' && !t.cap && !t.stop && !t.value && /(?:ing|ed)$/.test(t.key)) through = true;
     // "does not have a vote": past the article, to the verb it goes with.
     else if (!(AUXILIARIES.has(t.key) || t.modality || t.key === 'to' || t.key === 'be' || ((t.key === 'a' || t.key === 'an') && k === at - 1))) break;
   }

@@ -1328,9 +1328,12 @@ function saidOnDate(claim: Analysis, d: DateMention, r: Resolved, sourceDate: st
 /** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */
 function cueSpan(a: Analysis, i: number, isCue: (t: Token) => boolean): Span {
   let from = i;
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  let through = false;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const t = a.tokens[k]!;
     if (isCue(t)) from = k;
+    // "not attempting to take": through one verb that takes "to", as negatedAt reads it.
+    else if (!through && a.tokens[k + 1]?.key === 'to' && !t.cap && !t.stop && !t.value && /(?:ing|ed)$/.test(t.key)) through = true;
     else if (!(AUXILIARIES.has(t.key) || t.stop || t.negation || t.modality || t.quantifier)) break;
   }
   return { start: a.tokens[from]!.start, end: a.tokens[i]!.end };
