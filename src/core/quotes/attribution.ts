@@ -150,6 +150,8 @@ class Attributor {
   private readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
   private genders: Map<string, 'm' | 'f'> | undefined;
+  /** What the text tells of each person's gender (by name key): votes for he and for she. */
+  private readonly genderVotes = new Map<string, { m: number; f: number }>();
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
@@ -206,8 +208,12 @@ class Attributor {
     this.quotations.forEach((q, k) => {
       const r = this.results[k];
       if (!r || !r.name || (r.confidence ?? 1) >= SURE_ATTRIBUTION) return;
-      // Everyone near, whatever the pronoun: the genders the text seems to tell are not sure enough to rule anyone out.
-      this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name) };
+      // Everyone near, except, for "he" or "she", the people the text clearly tells are of the other gender (a title
+      // such as Ms. or spokesman, or several sentences about them that go on with the other pronoun).
+      const pronoun = r.via === 'pronoun' ? r.mention.toLowerCase() : '';
+      const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+      const candidates = this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
+      this.results[k] = { ...r, candidates };
     });
     return this.results;
   }
@@ -1037,9 +1043,19 @@ class Attributor {
     return this.genders.get(nameKey(name));
   }
 
+  /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
+  private clearGenderOf(name: string): 'm' | 'f' | undefined {
+    this.genders ??= this.learnGenders();
+    const v = this.genderVotes.get(nameKey(name));
+    if (!v) return undefined;
+    if (v.m >= 3 && v.f === 0) return 'm';
+    if (v.f >= 3 && v.m === 0) return 'f';
+    return undefined;
+  }
+
   private learnGenders(): Map<string, 'm' | 'f'> {
     const { text, registry, mentions, paragraphs } = this.ctx;
-    const votes = new Map<string, { m: number; f: number }>();
+    const votes = this.genderVotes;
     const vote = (name: string, g: 'm' | 'f', weight: number) => {
       const key = nameKey(name);
       const v = votes.get(key) ?? { m: 0, f: 0 };
