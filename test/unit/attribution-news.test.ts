@@ -145,3 +145,13 @@ test('initials stay with the name ("G.K. Butterfield"), place initials do not ("
   assert.equal(registry.resolve('Principles Pac', 0), null);
   assert.equal(registry.resolve('International Security', 0), null);
 });
+
+test('a name after the quote behind a preposition or a conjunction is not its speaker: "“…” for Varga, said Okafor", "“…” and Varga says"', () => {
+  saved.credited('This will be a long winter', 'Ruth Okafor');
+  saved.credited('dredging for votes', 'Oskar Thiel');
+  saved.credited('simply wrong about the silt', 'Ilse Varga');
+});
+
+test('a when between the subject and the verb: "who Thiel on Wednesday called “…”"', () => {
+  saved.credited('a harbor master without a harbor', 'Oskar Thiel');
+});

@@ -485,7 +485,8 @@ class Attributor {
     while (k < 3 && words[k] && ADVERBS_BETWEEN.has(words[k]!.lower)) k++;
     const verb = words[k];
     if (!verb || !SPEECH_VERBS.has(verb.lower)) return null;
-    if (/[.!?;:]/.test(this.masked.slice(pos, verb.start))) return null;
+    // "…” for Clinton, said Kunin": a comma between a name and the verb makes the verb another's.
+    if (/[.!?;:,]/.test(this.masked.slice(pos, verb.start))) return null;
     return verb.end;
   }
 
@@ -661,6 +662,8 @@ class Attributor {
     const w0 = words[0];
     if (!w0 || w0.start !== pos) return null;
     if (PRONOUNS.has(w0.lower)) return { attribution: this.pronoun(w0), end: w0.end };
+    // A phrase after a preposition or a conjunction is no subject: "“…” for Clinton", "“…” and Donald Trump says".
+    if (NOT_VERBS.has(w0.lower) && !/^(?:who|whom|whose)$/.test(w0.lower)) return null;
     // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
     if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
@@ -808,6 +811,15 @@ class Attributor {
       if (open >= from && pos - open <= 26) pos = skipSpaceBack(this.masked, open, from);
     }
     for (let k = 0; k < 3; k++) {
+      // "Beck on Wednesday called …", "Trump on Twitter wrote …": a when or where between the subject and the verb.
+      const when =
+        /\s(?:on|in|at|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning)$/.exec(
+          this.masked.slice(Math.max(from, pos - 24), pos),
+        );
+      if (when) {
+        pos = skipSpaceBack(this.masked, pos - when[0].length, from);
+        continue;
+      }
       const w = wordEndingAt(this.masked, pos, from);
       if (!w || !ADVERBS_BETWEEN.has(w.word.toLowerCase())) break;
       pos = skipSpaceBack(this.masked, w.start, from);
