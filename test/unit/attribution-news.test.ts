@@ -155,3 +155,7 @@ test('a name after the quote behind a preposition or a conjunction is not its sp
 test('a when between the subject and the verb: "who Thiel on Wednesday called “…”"', () => {
   saved.credited('a harbor master without a harbor', 'Oskar Thiel');
 });
+
+test('the clause a colon ends says who, not a verb of saying earlier in the sentence: "When Pell suggested …, Okafor fired back: “…”"', () => {
+  saved.credited('Borrow it from whom', 'Ruth Okafor', 'colon');
+});

@@ -503,6 +503,18 @@ class Attributor {
     const words = wordsIn(this.masked, from, to);
     // "Whitfield: “…”" and "Whitfield struck a cautious tone: “…”".
     const colon = /:\s*$/.test(this.masked.slice(from, to));
+    // "When Trump suggested …, Rubio fired back forcefully: “…”": the clause the colon ends says who.
+    if (colon) {
+      const comma = this.masked.lastIndexOf(',', to);
+      if (comma > from) {
+        const clause = this.skipLead(comma + 1, to);
+        const s = this.subjectForward(clause, to);
+        const next = s ? wordsIn(this.masked, s.end, to)[0] : undefined;
+        if (s?.attribution.name && s.attribution.via !== 'pronoun' && next && /^\p{Ll}/u.test(next.word) && !NOT_VERBS.has(next.lower) && this.knownPerson(s.attribution)) {
+          return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+        }
+      }
+    }
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k]!;
       if (w.lower === 'to' && words[k - 1]?.lower === 'according' && words[k + 1]) {
