@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns } from '../../src/core/quotes/people';
+import { findNameRuns, PersonRegistry } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 
 const { credited } = attributionFixture('news-patterns-2.md');
@@ -135,4 +135,27 @@ test('the agent of a passive that calls it so: "has been called “a river tax�
 
 test('a quote paragraph signed on the next line: "- Ruth Okafor, in a letter"', () => {
   saved.credited('We will not sign a blank cheque', 'Ruth Okafor');
+});
+
+test('initials stay with the name ("G.K. Butterfield"), place initials do not ("U.S. While"); an organisation at the end of an appositive is no person', () => {
+  const names = (t: string) => findNameRuns(t).map((m) => m.name);
+  assert.deepEqual(names('Chairman G.K. Butterfield spoke'), ['G.K. Butterfield']);
+  assert.ok(!names('the U.S. While Varga spoke').some((n) => n.startsWith('U.S.')));
+  const registry = new PersonRegistry(findNameRuns('Katie Packer, who chairs Our Principles Pac and the Institute for Science and International Security'));
+  assert.equal(registry.resolve('Principles Pac', 0), null);
+  assert.equal(registry.resolve('International Security', 0), null);
+});
+
+test('a name after the quote behind a preposition or a conjunction is not its speaker: "“…” for Varga, said Okafor", "“…” and Varga says"', () => {
+  saved.credited('This will be a long winter', 'Ruth Okafor');
+  saved.credited('dredging for votes', 'Oskar Thiel');
+  saved.credited('simply wrong about the silt', 'Ilse Varga');
+});
+
+test('a when between the subject and the verb: "who Thiel on Wednesday called “…”"', () => {
+  saved.credited('a harbor master without a harbor', 'Oskar Thiel');
+});
+
+test('the clause a colon ends says who, not a verb of saying earlier in the sentence: "When Pell suggested …, Okafor fired back: “…”"', () => {
+  saved.credited('Borrow it from whom', 'Ruth Okafor', 'colon');
 });

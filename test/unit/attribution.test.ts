@@ -141,8 +141,14 @@ test('an unsure attribution: crediting someone it could mean is uncertain, never
   const { check, wrong } = speakerCheckOf('"The pilots will not work unpaid overtime," Piotr Kowal said.');
   assert.equal(check.speakerCheck, 'uncertain');
   assert.deepEqual(wrong, []);
-  // A pronoun: the source says "she said" after Marsh and Ilves were named.
-  assert.equal(speakerCheckOf('"The numbers will hold," Theo Marsh said.').check.speakerCheck, 'uncertain');
+  // A pronoun: the source says "she said" after Arlow (of no gender the text tells) and Ilves were named.
+  assert.equal(speakerCheckOf('"The pier stays open all winter," Kit Arlow said.').check.speakerCheck, 'uncertain');
+  assert.equal(speakerCheckOf('"The pier stays open all winter," Ruth Ilves said.').check.speakerCheck, 'match');
+});
+
+test('"she said" cannot mean a man the text calls a spokesman: crediting him is a mismatch', () => {
+  // "Marsh met Ilves after the vote. “The numbers will hold,” she said." — Marsh is "spokesman Theo Marsh".
+  assert.equal(speakerCheckOf('"The numbers will hold," Theo Marsh said.').check.speakerCheck, 'mismatch');
   assert.equal(speakerCheckOf('"The numbers will hold," Ruth Ilves said.').check.speakerCheck, 'match');
 });
 
@@ -195,7 +201,7 @@ test('property: a quote’s speaker is always a person or organisation the artic
 });
 
 test('the hover says why a speaker is uncertain', () => {
-  const { check } = speakerCheckOf('"The numbers will hold," Theo Marsh said.');
+  const { check } = speakerCheckOf('"The pier stays open all winter," Kit Arlow said.');
   const md = explainQuoteCheck(check, source);
-  assert.match(md, /Speaker: \? your draft credits Theo Marsh; the source's attribution to Ruth Ilves is not sure \(it says only “she”\), so this is not marked wrong/);
+  assert.match(md, /Speaker: \? your draft credits Kit Arlow; the source's attribution to Ruth Ilves is not sure \(it says only “she”\), so this is not marked wrong/);
 });

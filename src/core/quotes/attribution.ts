@@ -150,6 +150,8 @@ class Attributor {
   private readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
   private genders: Map<string, 'm' | 'f'> | undefined;
+  /** What the text tells of each person's gender (by name key): votes for he and for she. */
+  private readonly genderVotes = new Map<string, { m: number; f: number }>();
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
@@ -206,8 +208,12 @@ class Attributor {
     this.quotations.forEach((q, k) => {
       const r = this.results[k];
       if (!r || !r.name || (r.confidence ?? 1) >= SURE_ATTRIBUTION) return;
-      // Everyone near, whatever the pronoun: the genders the text seems to tell are not sure enough to rule anyone out.
-      this.results[k] = { ...r, candidates: this.candidatesNear(q, r.name) };
+      // Everyone near, except, for "he" or "she", the people the text clearly tells are of the other gender (a title
+      // such as Ms. or spokesman, or several sentences about them that go on with the other pronoun).
+      const pronoun = r.via === 'pronoun' ? r.mention.toLowerCase() : '';
+      const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+      const candidates = this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
+      this.results[k] = { ...r, candidates };
     });
     return this.results;
   }
@@ -479,7 +485,8 @@ class Attributor {
     while (k < 3 && words[k] && ADVERBS_BETWEEN.has(words[k]!.lower)) k++;
     const verb = words[k];
     if (!verb || !SPEECH_VERBS.has(verb.lower)) return null;
-    if (/[.!?;:]/.test(this.masked.slice(pos, verb.start))) return null;
+    // "…” for Clinton, said Kunin": a comma between a name and the verb makes the verb another's.
+    if (/[.!?;:,]/.test(this.masked.slice(pos, verb.start))) return null;
     return verb.end;
   }
 
@@ -496,6 +503,18 @@ class Attributor {
     const words = wordsIn(this.masked, from, to);
     // "Whitfield: “…”" and "Whitfield struck a cautious tone: “…”".
     const colon = /:\s*$/.test(this.masked.slice(from, to));
+    // "When Trump suggested …, Rubio fired back forcefully: “…”": the clause the colon ends says who.
+    if (colon) {
+      const comma = this.masked.lastIndexOf(',', to);
+      if (comma > from) {
+        const clause = this.skipLead(comma + 1, to);
+        const s = this.subjectForward(clause, to);
+        const next = s ? wordsIn(this.masked, s.end, to)[0] : undefined;
+        if (s?.attribution.name && s.attribution.via !== 'pronoun' && next && /^\p{Ll}/u.test(next.word) && !NOT_VERBS.has(next.lower) && this.knownPerson(s.attribution)) {
+          return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+        }
+      }
+    }
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k]!;
       if (w.lower === 'to' && words[k - 1]?.lower === 'according' && words[k + 1]) {
@@ -655,6 +674,8 @@ class Attributor {
     const w0 = words[0];
     if (!w0 || w0.start !== pos) return null;
     if (PRONOUNS.has(w0.lower)) return { attribution: this.pronoun(w0), end: w0.end };
+    // A phrase after a preposition or a conjunction is no subject: "“…” for Clinton", "“…” and Donald Trump says".
+    if (NOT_VERBS.has(w0.lower) && !/^(?:who|whom|whose)$/.test(w0.lower)) return null;
     // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
     if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
@@ -802,6 +823,15 @@ class Attributor {
       if (open >= from && pos - open <= 26) pos = skipSpaceBack(this.masked, open, from);
     }
     for (let k = 0; k < 3; k++) {
+      // "Beck on Wednesday called …", "Trump on Twitter wrote …": a when or where between the subject and the verb.
+      const when =
+        /\s(?:on|in|at|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|night|morning)$/.exec(
+          this.masked.slice(Math.max(from, pos - 24), pos),
+        );
+      if (when) {
+        pos = skipSpaceBack(this.masked, pos - when[0].length, from);
+        continue;
+      }
       const w = wordEndingAt(this.masked, pos, from);
       if (!w || !ADVERBS_BETWEEN.has(w.word.toLowerCase())) break;
       pos = skipSpaceBack(this.masked, w.start, from);
@@ -1037,9 +1067,19 @@ class Attributor {
     return this.genders.get(nameKey(name));
   }
 
+  /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
+  private clearGenderOf(name: string): 'm' | 'f' | undefined {
+    this.genders ??= this.learnGenders();
+    const v = this.genderVotes.get(nameKey(name));
+    if (!v) return undefined;
+    if (v.m >= 3 && v.f === 0) return 'm';
+    if (v.f >= 3 && v.m === 0) return 'f';
+    return undefined;
+  }
+
   private learnGenders(): Map<string, 'm' | 'f'> {
     const { text, registry, mentions, paragraphs } = this.ctx;
-    const votes = new Map<string, { m: number; f: number }>();
+    const votes = this.genderVotes;
     const vote = (name: string, g: 'm' | 'f', weight: number) => {
       const key = nameKey(name);
       const v = votes.get(key) ?? { m: 0, f: 0 };

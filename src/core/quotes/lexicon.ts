@@ -138,7 +138,10 @@ export const NON_PERSON_WORDS = new Set(
     'Daily Weekly Herald Tribune Gazette Telegraph Guardian Federation Assembly Summit Treaty Agreement Act Article ' +
     'January February March April May June July August September October November December Day Week Year War Accord ' +
     'Street Avenue Road Valley Hills Lake Peninsula Strait Gulf Desert Forest Park Hall Tower Bridge Gate Cabinet Embassy ' +
-    'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas'
+    'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas ' +
+    'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
+    'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
+    'Technologies Industries Systems Consulting Associates Labs Edition'
   ).split(' '),
 );
 

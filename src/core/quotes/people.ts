@@ -110,7 +110,7 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
       const possessive = /['’]s$/.test(raw);
       // Keep the full stop of an initial or abbreviated title ("J.", "Dr."), drop other trailing marks.
       let word = possessive ? raw.slice(0, -2) : raw.replace(/[.'’-]+$/, '');
-      if (!possessive && raw.endsWith('.') && (TITLE_WORDS.has(raw) || /^\p{Lu}\.$/u.test(raw))) word = raw;
+      if (!possessive && raw.endsWith('.') && (TITLE_WORDS.has(raw) || (/^(?:\p{Lu}\.){1,3}$/u.test(raw) && !PLACE_ABBREVIATIONS.test(raw)))) word = raw;
       if (word === '') {
         flush();
         continue;
@@ -126,6 +126,9 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
   }
   return runs;
 }
+
+/** Initials that stand for a place or a body, never for a person's given names ("U.S.", unlike "G.K. Butterfield"). */
+const PLACE_ABBREVIATIONS = /^(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|D\.C\.|N\.Y\.|L\.A\.|N\.J\.|N\.H\.|N\.C\.|S\.C\.|U\.S\.A\.)$/;
 
 /** Lower-case prefixes joined to a name by a hyphen that are part of it ("al-Assad", "bin-Talal"). */
 const NAME_PREFIX_BEFORE_HYPHEN = /(?:^|[^\p{L}])(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|abd|abdul|d|l)-$/u;
