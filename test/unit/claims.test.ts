@@ -201,6 +201,8 @@ test('a news office’s habits (blind7): a name starting the source sentence, pl
     'organisation:Science Foundation→Institutes of Health',
   ]);
   assert.equal(check('According to Feld, the findings could not say whether later start times led to better grades, since the schools graded differently.').verdict, 'supported');
+  // "pleaded guilty" says nothing: "called the sentence too harsh" does not meet it.
+  assert.equal(check('Prentiss’s lawyers called the six-year sentence too harsh.').verdict, 'unsupported');
   // "said" where the source "did not say whether" is still a negation.
   assert.deepEqual(
     kinds('Ms Hadley said the radar would be a condition of the approval.').map((k) => k.split(':')[0]),

@@ -131,7 +131,10 @@ export function lemmaOf(key: string): string {
 }
 
 const stemGroups = new Map<string, number>();
-function groupOf(key: string, lemma: string): number {
+/** Words after a verb of saying that make it say nothing: "pleaded guilty", "called for", "asked out". */
+const NOT_SAYING = new Set(['guilty', 'innocent', 'not', 'no', 'for', 'on', 'off', 'up', 'out', 'back', 'in', 'into']);
+
+function groupOf(key: string, lemma: string, next?: string): number {
   const g = synonymGroup(key);
   if (g >= 0) return g;
   const h = synonymGroup(lemma);
@@ -139,7 +142,7 @@ function groupOf(key: string, lemma: string): number {
   const stemmed = stemGroups.get(lemma);
   if (stemmed !== undefined) return stemmed;
   // Any verb of saying the attribution lexicon knows ("called the target too weak", "argued") reports what "said" does.
-  return SPEECH_VERBS.has(key) ? SAY_GROUP : -1;
+  return SPEECH_VERBS.has(key) && !NOT_SAYING.has(next ?? '') ? SAY_GROUP : -1;
 }
 const SAY_GROUP = synonymGroup('say');
 // The synonym lists hold base forms; their stems meet inflected words ("offered" → "offer").
@@ -206,7 +209,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
       lid: intern(lemma),
       nk: upper ? nameKey(key) : '',
       ant: hasAntonym(key) || hasAntonym(lemma),
-      group: groupOf(key, lemma),
+      group: groupOf(key, lemma, raw[k + 1]?.key),
       alias: aliasGroup(key, k + 1 < raw.length ? raw[k + 1]!.key : undefined),
       start: w.start,
       end: w.end,
