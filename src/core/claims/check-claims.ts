@@ -131,13 +131,13 @@ function antecedentWords(source: Source, span: Span): Set<string> | undefined {
 }
 
 const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();
+const passageAliasCache = new WeakMap<Source, Map<string, Set<number> | undefined>>();
 
 /**
  * The countries the source ties to the people a passage names ("Russian President Vladimir Putin" → Russia), as
- * alias groups: a claim may name the person by the country ("Moscow's position", "the Ukrainian leader").
+ * alias groups: a claim may name the person by the country ("Moscow's position", "the Ukrainian leader"). Cached
+ * per passage, and per name within a source.
  */
-const passageAliasCache = new WeakMap<Source, Map<string, Set<number> | undefined>>();
-
 function nameAliasesOf(source: Source, span: Span): Set<number> | undefined {
   let byPassage = passageAliasCache.get(source);
   if (!byPassage) passageAliasCache.set(source, (byPassage = new Map()));
