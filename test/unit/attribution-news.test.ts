@@ -159,3 +159,9 @@ test('a when between the subject and the verb: "who Thiel on Wednesday called �
 test('the clause a colon ends says who, not a verb of saying earlier in the sentence: "When Pell suggested …, Okafor fired back: “…”"', () => {
   saved.credited('Borrow it from whom', 'Ruth Okafor', 'colon');
 });
+
+test('"many Nordic states" is a noun, not a verb of saying; "Okafor\'s been" is the subject, not a possessive; "remembered X"', () => {
+  saved.credited('velvet gloves', 'Greta Lund');
+  saved.credited('Nobody has shown me a single invoice', 'Ruth Okafor', 'pronoun');
+  saved.credited('An awful lot of people said no', 'Nils Aberg');
+});

@@ -53,6 +53,8 @@ const NOT_VERBS = new Set(
     'until under over into through among against without within across near despite amid including like via per because'
   ).split(' '),
 );
+/** Verbs of saying in -s that are plural nouns as often ("many Asian states", "his claims", "the remarks"). */
+const NOUN_OR_VERB = new Set('states claims notes comments remarks answers questions posts tweets charges counters reports promises calls'.split(' '));
 /** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
 const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by from about and or but that this his her their its who which as than'.split(' '));
 
@@ -223,7 +225,7 @@ class Attributor {
    * paragraph after it.
    */
   private candidatesNear(q: Quotation, name: string): string[] {
-    const { paragraphs, mentions, text } = this.ctx;
+    const { paragraphs, mentions } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
     const first = Math.max(0, p - CANDIDATE_PARAGRAPHS_BEFORE);
@@ -241,7 +243,7 @@ class Attributor {
     };
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
       const m = mentions[k]!;
-      if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+      if (this.masked[m.start] === MASK || this.possessive(m)) continue;
       if (this.isPerson(m) && this.isSpeakerName(m)) add(this.fullName(m));
     }
     for (let k = lowerBound(this.quoteStarts, from); k < this.quoteStarts.length && this.quoteStarts[k]! < to && k < this.results.length; k++) {
@@ -528,6 +530,18 @@ class Attributor {
         }
       }
       if (!SPEECH_VERBS.has(w.lower)) continue;
+      // "many Asian states", "the party's claims": a plural noun, not a verb of saying.
+      if (NOUN_OR_VERB.has(w.lower)) {
+        const prev = words[k - 1];
+        const subject = prev ? this.byEnd.get(prev.end) : undefined;
+        if (
+          !prev ||
+          /^(?:the|a|an|many|some|several|these|those|its|his|her|their|our|all|both|other|such|no|any|new|recent|earlier)$/.test(prev.lower) ||
+          (subject && !this.isPerson(subject))
+        ) {
+          continue;
+        }
+      }
       // "Rubio was asked by moderator Gerard Baker whether …": a passive's agent asked it.
       if (words[k + 1]?.lower === 'by' && words[k + 2] && /^(?:was|were|is|are|been|being|be)$/.test(words[k - 1]?.lower ?? '')) {
         const s = this.subjectForward(words[k + 2]!.start, to);
@@ -567,10 +581,10 @@ class Attributor {
    * them as its object, not a possessive, and followed (after an appositive or a party tag) by a lower-case verb.
    */
   private subjectByScan(from: number, to: number): Attribution | null {
-    const { mentions, text } = this.ctx;
+    const { mentions } = this.ctx;
     for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
       const m = mentions[k]!;
-      if (m.end > to || this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+      if (m.end > to || this.masked[m.start] === MASK || this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const before = this.masked.slice(Math.max(from, m.start - 60), m.start);
       if (NOT_SUBJECT_BEFORE.test(before)) continue;
@@ -877,7 +891,7 @@ class Attributor {
     if (d) {
       const start = pos - d[1]!.length;
       const phraseText = text.slice(start, pos);
-      const named = this.ctx.mentions.filter((m) => m.start >= start && m.end <= pos && !/^['’]/.test(text.slice(m.end, m.end + 1)));
+      const named = this.ctx.mentions.filter((m) => m.start >= start && m.end <= pos && !this.possessive(m));
       const head = /([\p{L}-]+)$/u.exec(phraseText)?.[1]?.toLowerCase() ?? '';
       if (isSpeakerNoun(head) && (named.length === 0 || named.every((m) => /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2))))) {
         return { mention: phraseText, name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
@@ -898,6 +912,15 @@ class Attributor {
       return m;
     }
     return null;
+  }
+
+  /**
+   * Whether a name is a possessive ("Clinton's campaign"), which names no subject; "Christie's been making the case"
+   * and "Trump's said" are "has" and "is", and the name is the subject.
+   */
+  private possessive(m: NameMention): boolean {
+    const after = this.ctx.text.slice(m.end, m.end + 16);
+    return /^['’]/.test(after) && !/^['’]s\s+(?:been|got|gotten|said|told|not|never|already|also|just|still|going|become|made|done|taken|written|spoken|long)\b/.test(after);
   }
 
   /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
@@ -1022,13 +1045,13 @@ class Attributor {
       const r = this.results[k];
       if (r?.name) out.push({ name: r.name, speaker: true, speech: true });
     }
-    const { mentions, text } = this.ctx;
+    const { mentions } = this.ctx;
     // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
     const subject = subjects ? this.mainSubjectAt(start, end) : undefined;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
-      if (/^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+      if (this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const speech = this.reportsSpeech(m, end);
       out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech });
@@ -1110,7 +1133,7 @@ class Attributor {
         let subject: NameMention | undefined;
         for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
           const m = mentions[k]!;
-          if (this.masked[m.start] === MASK || /^['’]/.test(text.slice(m.end, m.end + 1))) continue;
+          if (this.masked[m.start] === MASK || this.possessive(m)) continue;
           if (this.isPerson(m)) subject = m;
           break;
         }

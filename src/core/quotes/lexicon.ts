@@ -19,7 +19,7 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered'
   ).split(' '),
 );
 
@@ -162,7 +162,7 @@ export const NOT_NAME_STARTS = new Set(
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
     'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
-    'Any All Another Other Few Whenever Wherever'
+    'Any All Another Other Few Whenever Wherever See'
   ).split(' '),
 );
 
