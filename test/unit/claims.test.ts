@@ -273,6 +273,14 @@ test('unsupported never invents a mismatch, even with shared names and numbers',
   }
 });
 
+test('who said the quoted words is the quotation’s check, not the frame’s', () => {
+  // wrong-speaker reports it; the frame is not also contradicted for its speaker alone.
+  const draft = 'Zelensky said Russia would not “go after any other European countries and violate their sovereignty.”';
+  const { claim, findings } = one(draft);
+  assert.notEqual(claim.verdict, 'contradicted');
+  assert.deepEqual(findings, []);
+});
+
 test('a quotation’s frame is a claim; the quoted words are not', () => {
   const draft = 'Witkoff told CNN on Saturday, "We were able to win the following concession."';
   const { claim } = one(draft);

@@ -250,7 +250,7 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
   for (const r of refs) consider(r.source, [r.sentence]);
   // Two adjacent sentences only when no single one states the claim well.
   const bestSingle = best as Candidate | null;
-  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle);
+  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle, sentence);
   refs.forEach((r, n) => {
     if (n < 2) {
       const list = r.source.source.sentences;
@@ -259,12 +259,21 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
       if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
     }
   });
-  return best ? finish(text, base, best) : base;
+  return best ? finish(text, base, best, sentence) : base;
 }
 
-function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
+function finish(text: string, base: ClaimCheck, b: Candidate, sentence: ClaimSentence): ClaimCheck {
   const verdict = verdictOf(b.cmp);
   if (verdict === 'unsupported') return base;
+  // Who said the words a sentence quotes is the quotation's check (wrong-speaker), not the frame's: a frame whose only
+  // difference is its speaker ("Zelensky said Russia would not “go after …”") is left to it.
+  if (
+    verdict === 'contradicted' &&
+    sentence.quotations.length > 0 &&
+    b.cmp.differences.every((d) => (d.kind === 'person' || d.kind === 'agent') && SPEECH_AFTER.test(text.slice(d.draft.end, d.draft.end + 20)))
+  ) {
+    return base;
+  }
   const source = b.view.source;
   const id = source.meta.id;
   const sentences: ClaimSourceSentence[] = b.sentences.map((k) => {
@@ -283,6 +292,9 @@ function finish(text: string, base: ClaimCheck, b: Candidate): ClaimCheck {
       : [];
   return { ...base, verdict, match: { sourceId: id, text: source.text.slice(b.span.start, b.span.end), offset: { ...b.span } }, sentences, differences };
 }
+
+/** A verb of saying right after a name: the name is a frame's speaker. */
+const SPEECH_AFTER = /^,?\s+(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|stated|noted|declared|insisted|argued|warned|explained|claimed)\b/;
 
 function endsInAbbreviation(source: Source, k: number): boolean {
   const here = source.sentences[k]!;
