@@ -1142,8 +1142,20 @@ class Attributor {
         // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
         // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
         const rest = this.masked.slice(subject.end, to);
-        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself)\b/gi)) {
+        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself|her)\b/gi)) {
           const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
+          // "her" as a possessive before a noun ("about her husband"), not as an object ("gave her a post").
+          if (/^her$/i.test(w[0])) {
+            const next = /^\s+([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
+            if (
+              !next ||
+              /^(?:a|an|the|to|in|on|at|for|with|that|this|and|or|up|down|out|off|back|about|over|as|from|by|if|when|because|so|into|after|before|again|too|very|more|most|not)$/.test(
+                next,
+              )
+            ) {
+              continue;
+            }
+          }
           if (/^(?:he|she)$/i.test(w[0]) && after && SPEECH_VERBS.has(after) && /,\s*$/.test(rest.slice(0, w.index!))) continue;
           vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
         }
