@@ -8,6 +8,7 @@ import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
+import { firstNameGender } from '../text/nlp';
 import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
@@ -1010,12 +1011,14 @@ class Attributor {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.genderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.textGenderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
           const g = this.genderOf(c.name);
           if (g !== undefined && g !== gender) {
-            fallback ??= c.name;
+            // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
+            // tells the other gender ("she" and Donald) rules them out.
+            if (this.textGenderOf(c.name) !== undefined) fallback ??= c.name;
             continue;
           }
           if (c.speaker && !speaker) speaker = { name: c.name, p };
@@ -1086,6 +1089,16 @@ class Attributor {
    * or "her" are about a woman). Undefined when the text does not say.
    */
   private genderOf(name: string): 'm' | 'f' | undefined {
+    const told = this.textGenderOf(name);
+    if (told) return told;
+    // Else what the given name usually is (compromise's lexicon of first names): enough to rule a person out for a
+    // pronoun, never to rank one person above another.
+    const words = name.split(' ');
+    return words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+  }
+
+  /** A person's gender as the text tells it (see learnGenders). */
+  private textGenderOf(name: string): 'm' | 'f' | undefined {
     this.genders ??= this.learnGenders();
     return this.genders.get(nameKey(name));
   }
@@ -1093,11 +1106,13 @@ class Attributor {
   /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
   private clearGenderOf(name: string): 'm' | 'f' | undefined {
     this.genders ??= this.learnGenders();
-    const v = this.genderVotes.get(nameKey(name));
-    if (!v) return undefined;
+    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
     if (v.m >= 3 && v.f === 0) return 'm';
     if (v.f >= 3 && v.m === 0) return 'f';
-    return undefined;
+    // A given name the lexicon knows, and nothing in the text against it.
+    const words = name.split(' ');
+    const g = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+    return g && v[g === 'm' ? 'f' : 'm'] === 0 ? g : undefined;
   }
 
   private learnGenders(): Map<string, 'm' | 'f'> {
