@@ -165,3 +165,8 @@ test('"many Nordic states" is a noun, not a verb of saying; "Okafor\'s been" is 
   saved.credited('Nobody has shown me a single invoice', 'Ruth Okafor', 'pronoun');
   saved.credited('An awful lot of people said no', 'Nils Aberg');
 });
+
+test('a crowd or a confidant names no one: "“…!” the audience screamed back", "said one Varga confidant"', () => {
+  saved.credited('The shippers', null, 'description');
+  saved.credited('The board will fold by spring', null, 'description');
+});

@@ -720,7 +720,7 @@ class Attributor {
       const m = this.byEnd.get(w.end);
       const next = words[i + 1];
       if (m && next && /^\p{Ll}/u.test(next.word) && !/^(?:of|de|del|la|van|von|der|da|di|le|du)$/.test(next.lower)) {
-        const det = /^(?:the|a|an)$/.test(phrase[0]!.lower) && phrase[0] !== w;
+        const det = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our)$/.test(phrase[0]!.lower) && phrase[0] !== w;
         let j = i + 1;
         while (j < words.length && j <= i + 3 && /^\p{Ll}/u.test(words[j]!.word) && !SPEECH_VERBS.has(words[j]!.lower) && !/(?:ed|[^s]s)$/.test(words[j]!.lower)) j++;
         const role =

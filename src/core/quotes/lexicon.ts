@@ -19,7 +19,7 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared'
   ).split(' '),
 );
 
@@ -196,6 +196,8 @@ export const SPEAKER_NOUNS = new Set(
     'representative congressman congresswoman mayor chairman chairwoman chair director executive founder host anchor ' +
     'reporter correspondent columnist editor writer author owner partner attorney lawyer judge friend friends family ' +
     'mother father wife husband son daughter brother sister woman women man men resident student students teacher ' +
-    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer'
+    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer ' +
+    'confidant confidante consultant consultants assistant participant participants audience crowd column editorial ' +
+    'op-ed readout user users'
   ).split(' '),
 );
