@@ -11,6 +11,8 @@ test('a capital inside a word is no name: "anti-Brandt", "iPhone"; "al-Assad" is
   const names = (t: string) => findNameRuns(t).map((m) => m.name);
   assert.deepEqual(names('the anti-Brandt petition and a pro-Okonjo crowd with an iPhone'), []);
   assert.ok(names('a meeting with Bashar al-Assad').includes('Assad'));
+  // Only the first word of a run can be inside a word: the name after it is still found.
+  assert.deepEqual(names('said co-Anchor DeMarco Morgan'), ['DeMarco Morgan']);
 });
 
 test('more verbs of saying after the quote: "…," Brandt questioned', () => {

@@ -95,7 +95,11 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     // Not a name inside a word: "anti-Trump", "pro-Clinton", "iPhone" (but "al-Assad" and "O'Malley" are names).
-    if (m.index > 0 && insideWord(text, m.index)) continue;
+    if (m.index > 0 && insideWord(text, m.index)) {
+      // Only its first word is inside one: "co-Anchor DeMarco Morgan" still names DeMarco Morgan.
+      re.lastIndex = m.index + (/^\S+/.exec(m[0])?.[0].length ?? m[0].length);
+      continue;
+    }
     // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
     let run: RunWord[] = [];
     const flush = () => {
