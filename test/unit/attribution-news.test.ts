@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, PersonRegistry } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 
 const { credited } = attributionFixture('news-patterns-2.md');
@@ -171,4 +171,11 @@ test('"many Nordic states" is a noun, not a verb of saying; "Okafor\'s been" is 
 test('a crowd or a confidant names no one: "“…!” the audience screamed back", "said one Varga confidant"', () => {
   saved.credited('The shippers', null, 'description');
   saved.credited('The board will fold by spring', null, 'description');
+});
+
+test('"the U.S. While …" ends a sentence; "Independent Vermont" alone names no person', () => {
+  const q = saved.credited('a tax on the whole coast', null, 'description');
+  assert.equal(q.attribution?.mention, 'the shippers who wrote to her');
+  assert.equal(looksLikePerson(findNameRuns('The Independent Vermont senator vowed')[0]!), false);
+  assert.equal(looksLikePerson(findNameRuns('said Sen. Ochoa')[0]!), true);
 });

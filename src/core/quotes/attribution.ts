@@ -75,12 +75,18 @@ function sentenceEnds(text: string): number[] {
       let j = i;
       while (j > 0 && /[\p{L}.]/u.test(text[j - 1]!)) j--;
       const word = text.slice(j, i).toLowerCase();
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      // "… from entering the U.S. While Clinton …": an abbreviation before a word that starts sentences ends one.
+      const next = /^[\s”"’)]*([\p{L}]+)/u.exec(text.slice(i + 1, i + 24))?.[1];
+      const startsSentence = next !== undefined && SENTENCE_STARTERS.has(next);
+      if ((ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) && !startsSentence) continue;
     }
     out.push(i + m[0].length);
   }
   return out;
 }
+
+/** Capitalized words that start sentences and never follow "Sen." or an initial inside a name. */
+const SENTENCE_STARTERS = new Set('The While But In He She It They We I This That These Those When After Before If As And Yet So However Meanwhile Still'.split(' '));
 
 /** Stands for a masked quotation in a sentence; never a word character. */
 const MASK = '\u2060';
@@ -896,6 +902,17 @@ class Attributor {
       const head = /([\p{L}-]+)$/u.exec(phraseText)?.[1]?.toLowerCase() ?? '';
       if (isSpeakerNoun(head) && (named.length === 0 || named.every((m) => /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2))))) {
         return { mention: phraseText, name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
+    // "the shippers who wrote to her on Thursday say": a description with a relative clause, no one named in it.
+    const rel =
+      /(?:^|\s)((?:the|a|an|one|another|his|her|their|its|some|many|several)\s+(?:[\p{L}'’-]+\s+){0,3}?([\p{Ll}][\p{L}-]*)\s+(?:who|that|which)\s+[^,;:.!?\u2060]{1,80})$/iu.exec(
+        this.masked.slice(Math.max(from, pos - 140), pos),
+      );
+    if (rel && isSpeakerNoun(rel[2]!.toLowerCase())) {
+      const start = pos - rel[1]!.length;
+      if (!this.ctx.mentions.some((m) => m.start >= start && m.end <= pos && this.isPerson(m))) {
+        return { mention: text.slice(start, pos), name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
     }
     return null;

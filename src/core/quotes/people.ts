@@ -185,7 +185,8 @@ export function looksLikePerson(mention: NameMention): boolean {
   ) {
     return false;
   }
-  if (mention.titled) return true;
+  // "Sen. Ochoa" is a person; "Independent Vermont" (a word that only qualifies one) is not for that alone.
+  if (mention.titled && (mention.title === undefined || PERSON_TITLES.has(mention.title))) return true;
   const capitalized = words.filter((w) => !NAME_PARTICLES.has(w));
   return capitalized.length >= 2 && capitalized.length <= 4 && !PLACE_PREFIXES.has(words[0]!);
 }
