@@ -6,6 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import nlp from 'compromise';
 
 export interface Span {
   start: number;
@@ -145,12 +146,16 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
   const named = resolved.filter((r) => r.person && r.resolvedBy !== 'pronoun' && r.a.source).sort((x, y) => x.a.source![0]!.start - y.a.source![0]!.start);
   for (const r of resolved) {
     if (r.resolvedBy !== 'pronoun' || !r.a.source) continue;
-    // A pronoun: the nearest person named by an earlier attribution's source within a few paragraphs.
+    // A pronoun: the nearest person named by an earlier attribution's source within a few paragraphs, of the
+    // pronoun's gender where the given name tells one ("she" is never Bill Clinton).
     const at = r.a.source[0]!.start;
+    const want = pronounGender(text.slice(r.a.source[0]!.start, r.a.source[0]!.end));
     let best: string | null = null;
     for (const n of named) {
       if (n.a.source![0]!.start >= at) break;
-      if (at - n.a.source![0]!.start < 2500) best = n.person;
+      if (at - n.a.source![0]!.start >= 2500) continue;
+      const g = want ? givenNameGender(n.person!) : undefined;
+      if (!want || !g || g === want) best = n.person;
     }
     r.person = best;
     if (!best) r.resolvedBy = 'none';
@@ -173,6 +178,22 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
   }
   const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ')))];
   return { name, text, quotes, people };
+}
+
+function pronounGender(word: string): 'm' | 'f' | undefined {
+  const w = word.trim().toLowerCase();
+  return /^(?:he|him|his|himself)$/.test(w) ? 'm' : /^(?:she|her|hers|herself)$/.test(w) ? 'f' : undefined;
+}
+
+/** The gender compromise's lexicon of first names gives a person's given name, if any (gold side, not the engine's). */
+function givenNameGender(person: string): 'm' | 'f' | undefined {
+  const words = person.split(' ');
+  if (words.length < 2) return undefined;
+  const tag = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[words[0]!.toLowerCase()];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  if (tags.includes('MaleName') && !tags.includes('FemaleName')) return 'm';
+  if (tags.includes('FemaleName') && !tags.includes('MaleName')) return 'f';
+  return undefined;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her', 'i', 'we', 'they', 'them', 'you', 'himself', 'herself']);

@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, PersonRegistry } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 
 const { credited } = attributionFixture('news-patterns-2.md');
@@ -11,6 +11,8 @@ test('a capital inside a word is no name: "anti-Brandt", "iPhone"; "al-Assad" is
   const names = (t: string) => findNameRuns(t).map((m) => m.name);
   assert.deepEqual(names('the anti-Brandt petition and a pro-Okonjo crowd with an iPhone'), []);
   assert.ok(names('a meeting with Bashar al-Assad').includes('Assad'));
+  // Only the first word of a run can be inside a word: the name after it is still found.
+  assert.deepEqual(names('said co-Anchor DeMarco Morgan'), ['DeMarco Morgan']);
 });
 
 test('more verbs of saying after the quote: "…," Brandt questioned', () => {
@@ -164,4 +166,16 @@ test('"many Nordic states" is a noun, not a verb of saying; "Okafor\'s been" is 
   saved.credited('velvet gloves', 'Greta Lund');
   saved.credited('Nobody has shown me a single invoice', 'Ruth Okafor', 'pronoun');
   saved.credited('An awful lot of people said no', 'Nils Aberg');
+});
+
+test('a crowd or a confidant names no one: "“…!” the audience screamed back", "said one Varga confidant"', () => {
+  saved.credited('The shippers', null, 'description');
+  saved.credited('The board will fold by spring', null, 'description');
+});
+
+test('"the U.S. While …" ends a sentence; "Independent Vermont" alone names no person', () => {
+  const q = saved.credited('a tax on the whole coast', null, 'description');
+  assert.equal(q.attribution?.mention, 'the shippers who wrote to her');
+  assert.equal(looksLikePerson(findNameRuns('The Independent Vermont senator vowed')[0]!), false);
+  assert.equal(looksLikePerson(findNameRuns('said Sen. Ochoa')[0]!), true);
 });

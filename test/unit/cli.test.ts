@@ -62,8 +62,8 @@ test('check --format json has the contract shape, with each example passage’s 
     'elided/match',
     'elided/match',
     'misquote/match',
-    // q6 is "…,” she said" in the article: a pronoun is not sure enough to call Zelenskyy wrong.
-    'fragment/uncertain',
+    // q6 is "…,” she said" in the article: a pronoun is not sure, but "she" cannot be Volodymyr Zelenskyy.
+    'fragment/mismatch',
     'extends-source/match',
     'not-found/not-applicable',
     'fragment/unattributed',

@@ -8,6 +8,7 @@ import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
 import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
+import { firstNameGender } from '../text/nlp';
 import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
@@ -74,12 +75,18 @@ function sentenceEnds(text: string): number[] {
       let j = i;
       while (j > 0 && /[\p{L}.]/u.test(text[j - 1]!)) j--;
       const word = text.slice(j, i).toLowerCase();
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      // "… from entering the U.S. While Clinton …": an abbreviation before a word that starts sentences ends one.
+      const next = /^[\s”"’)]*([\p{L}]+)/u.exec(text.slice(i + 1, i + 24))?.[1];
+      const startsSentence = next !== undefined && SENTENCE_STARTERS.has(next);
+      if ((ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) && !startsSentence) continue;
     }
     out.push(i + m[0].length);
   }
   return out;
 }
+
+/** Capitalized words that start sentences and never follow "Sen." or an initial inside a name. */
+const SENTENCE_STARTERS = new Set('The While But In He She It They We I This That These Those When After Before If As And Yet So However Meanwhile Still'.split(' '));
 
 /** Stands for a masked quotation in a sentence; never a word character. */
 const MASK = '\u2060';
@@ -719,7 +726,7 @@ class Attributor {
       const m = this.byEnd.get(w.end);
       const next = words[i + 1];
       if (m && next && /^\p{Ll}/u.test(next.word) && !/^(?:of|de|del|la|van|von|der|da|di|le|du)$/.test(next.lower)) {
-        const det = /^(?:the|a|an)$/.test(phrase[0]!.lower) && phrase[0] !== w;
+        const det = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our)$/.test(phrase[0]!.lower) && phrase[0] !== w;
         let j = i + 1;
         while (j < words.length && j <= i + 3 && /^\p{Ll}/u.test(words[j]!.word) && !SPEECH_VERBS.has(words[j]!.lower) && !/(?:ed|[^s]s)$/.test(words[j]!.lower)) j++;
         const role =
@@ -897,6 +904,17 @@ class Attributor {
         return { mention: phraseText, name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
     }
+    // "the shippers who wrote to her on Thursday say": a description with a relative clause, no one named in it.
+    const rel =
+      /(?:^|\s)((?:the|a|an|one|another|his|her|their|its|some|many|several)\s+(?:[\p{L}'’-]+\s+){0,3}?([\p{Ll}][\p{L}-]*)\s+(?:who|that|which)\s+[^,;:.!?\u2060]{1,80})$/iu.exec(
+        this.masked.slice(Math.max(from, pos - 140), pos),
+      );
+    if (rel && isSpeakerNoun(rel[2]!.toLowerCase())) {
+      const start = pos - rel[1]!.length;
+      if (!this.ctx.mentions.some((m) => m.start >= start && m.end <= pos && this.isPerson(m))) {
+        return { mention: text.slice(start, pos), name: null, span: { start, end: pos }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
     return null;
   }
 
@@ -1010,12 +1028,14 @@ class Attributor {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.genderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.textGenderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
           const g = this.genderOf(c.name);
           if (g !== undefined && g !== gender) {
-            fallback ??= c.name;
+            // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
+            // tells the other gender ("she" and Donald) rules them out.
+            if (this.textGenderOf(c.name) !== undefined) fallback ??= c.name;
             continue;
           }
           if (c.speaker && !speaker) speaker = { name: c.name, p };
@@ -1086,6 +1106,16 @@ class Attributor {
    * or "her" are about a woman). Undefined when the text does not say.
    */
   private genderOf(name: string): 'm' | 'f' | undefined {
+    const told = this.textGenderOf(name);
+    if (told) return told;
+    // Else what the given name usually is (compromise's lexicon of first names): enough to rule a person out for a
+    // pronoun, never to rank one person above another.
+    const words = name.split(' ');
+    return words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+  }
+
+  /** A person's gender as the text tells it (see learnGenders). */
+  private textGenderOf(name: string): 'm' | 'f' | undefined {
     this.genders ??= this.learnGenders();
     return this.genders.get(nameKey(name));
   }
@@ -1093,11 +1123,13 @@ class Attributor {
   /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
   private clearGenderOf(name: string): 'm' | 'f' | undefined {
     this.genders ??= this.learnGenders();
-    const v = this.genderVotes.get(nameKey(name));
-    if (!v) return undefined;
+    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
     if (v.m >= 3 && v.f === 0) return 'm';
     if (v.f >= 3 && v.m === 0) return 'f';
-    return undefined;
+    // A given name the lexicon knows, and nothing in the text against it.
+    const words = name.split(' ');
+    const g = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+    return g && v[g === 'm' ? 'f' : 'm'] === 0 ? g : undefined;
   }
 
   private learnGenders(): Map<string, 'm' | 'f'> {

@@ -19,7 +19,7 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared'
   ).split(' '),
 );
 
@@ -162,7 +162,7 @@ export const NOT_NAME_STARTS = new Set(
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
     'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
-    'Any All Another Other Few Whenever Wherever See'
+    'Any All Another Other Few Whenever Wherever See Wait Look Listen Remember Consider Imagine'
   ).split(' '),
 );
 
@@ -196,6 +196,8 @@ export const SPEAKER_NOUNS = new Set(
     'representative congressman congresswoman mayor chairman chairwoman chair director executive founder host anchor ' +
     'reporter correspondent columnist editor writer author owner partner attorney lawyer judge friend friends family ' +
     'mother father wife husband son daughter brother sister woman women man men resident student students teacher ' +
-    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer'
+    'worker workers official veteran veterans delegate delegates activist activists pastor doctor nurse agent officer ' +
+    'confidant confidante consultant consultants assistant participant participants audience crowd column editorial ' +
+    'op-ed readout user users'
   ).split(' '),
 );

@@ -95,7 +95,11 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     // Not a name inside a word: "anti-Trump", "pro-Clinton", "iPhone" (but "al-Assad" and "O'Malley" are names).
-    if (m.index > 0 && insideWord(text, m.index)) continue;
+    if (m.index > 0 && insideWord(text, m.index)) {
+      // Only its first word is inside one: "co-Anchor DeMarco Morgan" still names DeMarco Morgan.
+      re.lastIndex = m.index + (/^\S+/.exec(m[0])?.[0].length ?? m[0].length);
+      continue;
+    }
     // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
     let run: RunWord[] = [];
     const flush = () => {
@@ -181,7 +185,8 @@ export function looksLikePerson(mention: NameMention): boolean {
   ) {
     return false;
   }
-  if (mention.titled) return true;
+  // "Sen. Ochoa" is a person; "Independent Vermont" (a word that only qualifies one) is not for that alone.
+  if (mention.titled && (mention.title === undefined || PERSON_TITLES.has(mention.title))) return true;
   const capitalized = words.filter((w) => !NAME_PARTICLES.has(w));
   return capitalized.length >= 2 && capitalized.length <= 4 && !PLACE_PREFIXES.has(words[0]!);
 }
