@@ -24,7 +24,7 @@ import {
   synonymEntries,
   synonymGroup,
 } from './claim-lexicon';
-import { isProperNoun, numberFromWords } from './nlp';
+import { isProperNoun, numberFromWords } from '../text/nlp';
 
 export interface Token {
   /** Lower case, apostrophes folded, a possessive 's removed. */

@@ -20,7 +20,7 @@ import {
   SUBJECT_PRONOUNS,
   areAntonyms,
 } from './claim-lexicon';
-import { entityKindOf, type EntityKind } from './nlp';
+import { entityKindOf, type EntityKind } from '../text/nlp';
 
 export interface RawDifference {
   kind: ClaimDifferenceKind;
