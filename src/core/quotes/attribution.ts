@@ -23,6 +23,12 @@ export interface AttributionContext {
 /** How far back an unsure attribution looks for everyone it could mean. */
 const CANDIDATE_PARAGRAPHS_BEFORE = 5;
 
+/** How far back, in characters, an unsure attribution's candidates may be named. */
+const CANDIDATE_CHARS_BEFORE = 6000;
+
+/** How many sentences back in one paragraph a pronoun looks for its person. */
+const SENTENCES_BACK = 40;
+
 /** At or above this an attribution is sure enough to call a draft's different speaker wrong. */
 export const SURE_ATTRIBUTION = 0.85;
 
@@ -164,6 +170,7 @@ class Attributor {
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
+  private readonly sentenceStartCache = new Map<number, number[]>();
   /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
   private readonly antecedents = new Map<number, Antecedent | null>();
   /** Where each quotation opens (ascending), to find those of a sentence by binary search. */
@@ -237,8 +244,9 @@ class Attributor {
     if (p < 0) return [name];
     const first = Math.max(0, p - CANDIDATE_PARAGRAPHS_BEFORE);
     const last = Math.min(paragraphs.length - 1, p + 1);
-    const from = paragraphs[first]!.start;
-    const to = paragraphs[last]!.end;
+    // A few paragraphs, and a few thousand characters at most (a text with no paragraph breaks is one paragraph).
+    const from = Math.max(paragraphs[first]!.start, q.outer.start - CANDIDATE_CHARS_BEFORE);
+    const to = Math.min(paragraphs[last]!.end, q.outer.end + CANDIDATE_CHARS_BEFORE / 2);
     const out = [name];
     // Mentions resolve to the registry's full names, so one person is one string here.
     const seen = new Set(out);
@@ -344,21 +352,39 @@ class Attributor {
     return sentence.start === para.start && /^[\s>]*$/.test(this.ctx.text.slice(para.start, q.outer.start));
   }
 
+  /**
+   * Where the sentences of a paragraph start (its own start first), read once on the masked text: a pronoun or a
+   * quotation asks for the sentences around it by binary search, so a long paragraph is never re-read for each.
+   */
+  private sentenceStarts(paragraph: number): number[] {
+    let starts = this.sentenceStartCache.get(paragraph);
+    if (!starts) {
+      const para = this.ctx.paragraphs[paragraph] ?? { start: 0, end: this.ctx.text.length };
+      starts = [para.start, ...sentenceEnds(this.masked.slice(para.start, para.end)).map((e) => para.start + e)];
+      this.sentenceStartCache.set(paragraph, starts);
+    }
+    return starts;
+  }
+
   /** The sentence a quotation stands in, read on the masked text so that full stops inside quotations do not count. */
   private sentenceOf(q: Quotation): Sentence {
-    const para = this.paragraphOf(q.outer.start);
+    const p = Math.max(0, spanContaining(this.ctx.paragraphs, q.outer.start));
+    const starts = this.sentenceStarts(p);
+    // A sentence that ends just before the quotation's mark does not end its sentence: "“…,” she said. “…”" reads
+    // as one (the second quotation's speaker is the first's).
+    const start = starts[Math.max(0, lowerBound(starts, q.outer.start) - 1)]!;
+    const pe = Math.max(0, spanContaining(this.ctx.paragraphs, q.outer.end - 1));
     const paraEnd = this.paragraphOf(q.outer.end - 1).end;
-    let start = para.start;
-    const before = this.masked.slice(para.start, q.outer.start);
-    for (const e of sentenceEnds(before)) start = para.start + e;
     let end = paraEnd;
-    const afterText = this.masked.slice(q.outer.end, paraEnd);
     // The quotation's own closing full stop (kept in the mask) may end the sentence.
-    const own = /^\s+(?=[“"‘(]?[\p{Lu}\p{N}])/u.exec(afterText);
+    const own = /^\s+(?=[“"‘(]?[\p{Lu}\p{N}])/u.exec(this.masked.slice(q.outer.end, Math.min(paraEnd, q.outer.end + 8)));
     if (own && this.masked[q.outer.end - 1] === '.') end = q.outer.end;
     else {
-      const ends = sentenceEnds(afterText);
-      if (ends.length) end = q.outer.end + ends[0]!;
+      const after = this.sentenceStarts(pe);
+      let k = lowerBound(after, q.outer.end + 1);
+      // Not the end the quotation's own full stop makes (that is the rule above, and only before a capital).
+      while (k < after.length && /^\s*$/.test(this.masked.slice(q.outer.end, after[k]))) k++;
+      if (k < after.length) end = after[k]!;
     }
     return { start, end };
   }
@@ -1016,8 +1042,11 @@ class Attributor {
       if (para.heading) continue;
       steps++;
       const limit = Math.min(para.end, at);
-      const starts = [para.start];
-      for (const e of sentenceEnds(this.masked.slice(para.start, limit))) starts.push(para.start + e);
+      // The paragraph's sentences up to the pronoun, the last few dozen at most (a text with no paragraphs is one).
+      const all = this.sentenceStarts(p);
+      const upTo = lowerBound(all, limit);
+      const starts = all.slice(Math.max(0, upTo - SENTENCES_BACK), upTo);
+      if (starts.length === 0) starts.push(para.start);
       for (let s = starts.length - 1; s >= 0 && !speaker; s--) {
         const sStart = starts[s]!;
         const sEnd = s + 1 < starts.length ? starts[s + 1]! : limit;
