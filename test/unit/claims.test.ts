@@ -7,6 +7,13 @@ import { explainClaimCheck } from '../../src/core/explain/explain-claim';
 import { alaskaIndex, applyEdits, builtinFile, loadSources } from './helpers';
 import { claimsIndex, formatScore, readEvalSet, scoreEvalSet } from './claims-eval';
 
+/** The one claim of a draft sentence, checked against the evaluation sources. */
+const check = (draft: string) => checkClaims(claimsIndex(), draft).claims[0]!;
+/** Its differences as kind:draft→source. */
+const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
+/** Only the kinds of its differences. */
+const kindsOf = (draft: string) => check(draft).differences.map((d) => d.kind);
+
 const one = (draft: string, index = alaskaIndex()) => {
   const r = checkClaims(index, draft);
   assert.equal(r.claims.length, 1, `one claim in: ${draft}`);
@@ -67,19 +74,13 @@ test('paraphrase the way outlets write it: spellings at a sentence start, nomina
 });
 
 test('third-round generalisations: tense per clause, negated nouns, coordinated names, kinds from use, swapped speakers, a country for its leader', () => {
-  const index = claimsIndex();
-  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
-  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
   // "will" in another clause does not move "Tuesday" a week; the same weekday said plainly is the same day.
   assert.equal(check('The Harwick Board of Education voted five to two on Tuesday to close three elementary schools, moving about 640 students.').verdict, 'supported');
   assert.equal(check('Starting Friday, lawn watering in the cities will be limited to two days a week.').verdict, 'supported');
   assert.deepEqual(kinds('The Valley Water District board voted on Sunday to cut deliveries to farms by 40 percent.'), ['date:Sunday→Monday']);
   // Both sides negate a noun: no negation difference; one side only: a negation.
   assert.notEqual(check('According to the Harwick Education Association, no teachers will lose their jobs under the plan.').verdict, 'contradicted');
-  assert.deepEqual(
-    kinds('No residents packed the council chamber on Monday evening.').map((k) => k.split(':')[0]),
-    ['negation'],
-  );
+  assert.deepEqual(kindsOf('No residents packed the council chamber on Monday evening.'), ['negation']);
   // A name past the same conjunction stands in the same place; a name's kind follows how the texts use it.
   assert.deepEqual(kinds('Janet Pruitt and Michael Dunn voted against the plan.'), ['person:Michael Dunn→Luis Ferreira']);
   assert.deepEqual(kinds('Some cities, like Dos Rios, have banned lawn watering entirely.'), ['place:Dos Rios→Marlow']);
@@ -105,42 +106,24 @@ test('third-round generalisations: tense per clause, negated nouns, coordinated 
 });
 
 test('a markets desk’s habits (blind4): movements said another way, the company for its name, frames folded in, hedges before the subject', () => {
-  const index = claimsIndex();
-  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
-  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
   // An opposite met in a word another claim word already states is no negation; "gave no" says "did not give".
   assert.equal(check('Calloway’s third-quarter profit dropped 12% to $214 million, as cocoa and packaging costs rose.').verdict, 'supported');
   assert.equal(check('Lindgren gave no timetable for a planned sale of the frozen-foods business.').verdict, 'supported');
-  assert.deepEqual(
-    kinds('Lindgren gave a timetable for a planned sale of the company’s frozen-foods business.').map((k) => k.split(':')[0]),
-    ['negation'],
-  );
+  assert.deepEqual(kindsOf('Lindgren gave a timetable for a planned sale of the company’s frozen-foods business.'), ['negation']);
   // "Shares of the Cincinnati-based snack maker fell": the stock is that subject, not another doer.
   assert.equal(check('The stock slid 8.5% in early Thursday trading, its biggest single-day decline since March 2020.').verdict, 'supported');
   // "the company" in the passage is the company the source names; the one who reported it may stand as the subject.
   assert.equal(check('CEO Marta Lindgren told analysts that Calloway had raised prices on about two-thirds of its products in the quarter.').verdict, 'supported');
   assert.equal(check('CFO Omar Haddad expects cocoa costs to stay high through the first half of fiscal 2026.').verdict, 'supported');
   // "expected cocoa costs to stay" is hedged: "would definitely stay" is not.
-  assert.deepEqual(
-    kinds('Haddad said cocoa costs would definitely stay high through the first half of fiscal 2026.').map((k) => k.split(':')[0]),
-    ['modality'],
-  );
+  assert.deepEqual(kindsOf('Haddad said cocoa costs would definitely stay high through the first half of fiscal 2026.'), ['modality']);
   // Names in a list, and the kind of a name by the people who work there.
-  assert.deepEqual(
-    kinds('Calloway will close plants in Dayton, Ohio, and Mobile, Alabama, by the end of next year.').map((k) => k.split(':')[0]),
-    ['place', 'place'],
-  );
+  assert.deepEqual(kindsOf('Calloway will close plants in Dayton, Ohio, and Mobile, Alabama, by the end of next year.'), ['place', 'place']);
   assert.deepEqual(kinds('Analysts at Goldman Sachs downgraded the stock to underweight.'), ['organisation:Goldman Sachs→Barclays']);
   // Opposites of the markets' register; a date compared with one written the same way; a negated "have".
-  assert.deepEqual(
-    kinds('Calloway raised its full-year sales growth forecast.').map((k) => k.split(':')[0]),
-    ['negation'],
-  );
+  assert.deepEqual(kindsOf('Calloway raised its full-year sales growth forecast.'), ['negation']);
   assert.deepEqual(kinds('The Valley Water District board voted to cut deliveries to farms by 40 percent starting September 1.'), ['date:September 1→August 1']);
-  assert.deepEqual(
-    kinds('Mayor Gregory Haines, who has a vote on the board, said he supported the decision.').map((k) => k.split(':')[0]),
-    ['negation'],
-  );
+  assert.deepEqual(kindsOf('Mayor Gregory Haines, who has a vote on the board, said he supported the decision.'), ['negation']);
   // "will have to cut" is "must reduce"; "IRS" is the Internal Revenue Service; "rather than" negates.
   assert.equal(check('Cities must reduce their water use by 15 percent.').verdict, 'supported');
   assert.equal(check('The FBI and the IRS investigated the case.').verdict, 'supported');
@@ -153,9 +136,6 @@ test('a markets desk’s habits (blind4): movements said another way, the compan
 });
 
 test('a court report’s habits (blind5): titles right before a name, possessive names, crosswise clauses, bodies named with "and"', () => {
-  const index = claimsIndex();
-  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
-  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
   // "Ukrainian President Volodymyr Zelenskyy and major European leaders" gives "European" no title: Putin offering is
   // another doer than "the US and its European allies".
   assert.equal(kinds('Russian President Vladimir Putin offered Ukraine a NATO-style security guarantee during his summit with Trump.')[0]?.split(':')[0], 'agent');
@@ -175,9 +155,6 @@ test('a court report’s habits (blind5): titles right before a name, possessive
 });
 
 test('a European wire’s habits (blind6): datelines, titles before names, the last number left, verbs of saying', () => {
-  const index = claimsIndex();
-  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
-  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
   // "STRASBOURG, 27 November (CPA) –" is when the story was filed: "on Wednesday" faces "on Tuesday".
   assert.deepEqual(kinds('The European Parliament on Wednesday approved a ban on the sale of new petrol and diesel cars from 2035.'), ['date:Wednesday→Tuesday']);
   assert.deepEqual(kinds('The European Parliament approved the ban by 349 votes to 249, with 21 abstentions.'), ['number:349→339']);
@@ -193,9 +170,6 @@ test('a European wire’s habits (blind6): datelines, titles before names, the l
 });
 
 test('a news office’s habits (blind7): a name starting the source sentence, plural bodies, a verb of saying before a question', () => {
-  const index = claimsIndex();
-  const check = (draft: string) => checkClaims(index, draft).claims[0]!;
-  const kinds = (draft: string) => check(draft).differences.map((d) => `${d.kind}:${d.draft}→${d.source}`);
   assert.deepEqual(kinds('Washington became the first state to require later start times for high schools, in 2022.'), ['place:Washington→California']);
   assert.deepEqual(kinds('The study was funded by the National Science Foundation and the Oregon Department of Education.'), [
     'organisation:Science Foundation→Institutes of Health',
@@ -204,10 +178,7 @@ test('a news office’s habits (blind7): a name starting the source sentence, pl
   // "pleaded guilty" says nothing: "called the sentence too harsh" does not meet it.
   assert.equal(check('Prentiss’s lawyers called the six-year sentence too harsh.').verdict, 'unsupported');
   // "said" where the source "did not say whether" is still a negation.
-  assert.deepEqual(
-    kinds('Ms Hadley said the radar would be a condition of the approval.').map((k) => k.split(':')[0]),
-    ['negation'],
-  );
+  assert.deepEqual(kindsOf('Ms Hadley said the radar would be a condition of the approval.'), ['negation']);
 });
 
 test('the issue’s examples: number, agent and modality, each with the source’s words', () => {
