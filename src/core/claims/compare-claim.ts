@@ -1073,8 +1073,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       sourceFree.find((x) => !x.used && anchored(x) && !((kind === 'person' && kindOf(x) === 'place') || (kind === 'place' && kindOf(x) === 'person'))) ??
       sourceFree.find((x) => !x.used && sameRole(x));
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
+    // Not when it frames the claim ("Witkoff said Putin had …") and the source names it: where the writer read it.
     if (e.initial && !s) {
-      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx)) extras++;
+      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx) && !(attributes(claim, e.from, to) && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
     if (s) {
