@@ -72,6 +72,8 @@ const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 /** Words too common to show that two names stand in the same place. */
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
 function tokenMatch(a: Token, b: Token): MatchKind | null {
@@ -631,6 +633,16 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
     ),
   ],
   ['person', new RegExp(String.raw`\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?\s+(${NAME_RUN})`, 'gu')],
+  // A body speaks of itself as "it": "Suncrest Oil Sands said it had flown … out of its site".
+  ['organisation', new RegExp(String.raw`(${NAME_RUN})\s+(?:said|says|announced|reported|confirmed|added|warned)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b`, 'gu')],
+  // A place by the way there, or by its people: "north to Lac Verdure", "residents of Fort Carrick".
+  [
+    'place',
+    new RegExp(
+      String.raw`\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ward)?\s+(?:to|of|from|into|towards?)|(?:residents|people|outskirts|streets|centre|center)\s+of|(?:fled|evacuated|moved|travelled|traveled|flew|drove)\s+to)\s+(${NAME_RUN})`,
+      'gu',
+    ),
+  ],
   // "in Dayton, Ohio, and Macon, Georgia": each name of the list.
   ['place', new RegExp(String.raw`\b(?:in|near|outside|across|around)\s+((?:${NAME_RUN},\s+(?:and\s+)?){0,4}${NAME_RUN})`, 'gu')],
   ['place', new RegExp(String.raw`\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\s+(?:like|such as|including)\s+(${NAME_RUN})`, 'gu')],
@@ -1044,9 +1056,22 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         k--;
         l--;
       }
+      // An article on one side only: "including NATO" / "including the European Union".
+      if (ARTICLES.has(st[l]?.key ?? '') && !ARTICLES.has(ct[k]?.key ?? '') && /^-?$/.test(gapAt(source, l))) l--;
+      else if (ARTICLES.has(ct[k]?.key ?? '') && !ARTICLES.has(st[l]?.key ?? '') && /^-?$/.test(gapAt(claim, k))) k--;
       return anchorsAt(ct[k], st[l]);
     };
-    const anchored = (x: { from: number; to: number }) =>
+    // Or the two names share a word that the rest of each leaves over ("Imperial Oil" / "Suncrest Oil Sands"): one
+    // name for another of the same kind of body.
+    const shareWord = (x: { e: { from: number; to: number } }) => {
+      for (let k = e.from; k < e.to; k++) {
+        const j = al.toSource[k]!;
+        if (j >= x.e.from && j < x.e.to && !ct[k]!.stop && al.kind[k] === 'same' && (k < from || k >= to)) return true;
+      }
+      return false;
+    };
+    const anchored = (x: { from: number; to: number; e: { from: number; to: number } }) =>
+      shareWord(x) ||
       (from > 0 && x.from > 0 && /^-?$/.test(gapAt(claim, from)) && /^-?$/.test(gapAt(source, x.from)) && anchorsBefore(from - 1, x.from - 1)) ||
       (gapAt(claim, to) === gapAt(source, x.to) && anchorsAfter(to, x.to));
     // Only an anchored counterpart: a name elsewhere in the sentence is another fact, not a substitution.
