@@ -1196,7 +1196,15 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       for (let k = i - 1; k >= Math.max(0, i - 4) && !ct[k]!.quantifier; k--) if (al.toSource[k]! >= 0 && quantifierAt(source, al.toSource[k]!) === q) return true;
       return false;
     };
-    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs)) && !onNoun(qc)) {
+    // One quantifier is one difference, however many of the words it governs meet theirs ("some evacuated adults").
+    const cueDone = () => {
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        if (ct[k]!.quantifier) return differences.some((d) => d.kind === 'quantifier' && d.draft.start <= ct[k]!.start && ct[k]!.end <= d.draft.end);
+        if (/[,;:.]/.test(claim.text.slice(ct[k]!.end, ct[k + 1]!.start))) return false;
+      }
+      return false;
+    };
+    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs)) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
