@@ -135,6 +135,13 @@ export function synonymEntries(): IterableIterator<[string, number]> {
   return GROUP_OF.entries();
 }
 
+const MEMBERS: string[][] = SYNONYM_GROUPS.split('\n').map(words);
+
+/** The words of a synonym group (base forms, as listed). */
+export function synonymMembers(group: number): readonly string[] {
+  return MEMBERS[group] ?? [];
+}
+
 /** The synonym group of a lemma, or -1. */
 export function synonymGroup(lemma: string): number {
   return GROUP_OF.get(lemma) ?? -1;
