@@ -109,7 +109,7 @@ protect defend guard
 grow jump surge
 fall drop decline decrease slump slide slip sink tumble plunge dip
 resign quit
-win secure obtain gain
+win secure obtain gain victory
 important key crucial critical main
 ceasefire truce
 keep leave hold maintain remain stay
@@ -124,7 +124,13 @@ narrow shrink contract
 timeline timetable schedule
 bps basis
 q1 q2 q3 q4 quarter
-lawyer lawyers attorney attorneys counsel`;
+lawyer lawyers attorney attorneys counsel
+fire blaze inferno
+km kilometre kilometres kilometer kilometers
+mile miles mi
+captain skipper
+goalkeeper keeper
+final last`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {
@@ -285,6 +291,6 @@ export const SUBJECT_PRONOUNS = new Set(words('he she it they we i you who which
 export const ROLE_WORDS = new Set(
   words(`mayor minister secretary president chancellor governor senator envoy chief head leader boss director executive
   spokesman spokeswoman spokesperson inspector prosecutor premier ambassador commissioner chairman chairwoman chair
-  ceo cfo coo superintendent`),
+  ceo cfo coo superintendent captain skipper manager coach`),
 );
 export const GENERIC_ROLES = new Set(words('chief head leader boss'));

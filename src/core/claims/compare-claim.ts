@@ -746,6 +746,25 @@ function namedInSource(claim: Analysis, from: number, to: number, ctx: SourceCon
   return surname.length >= 3 && /^\p{Lu}/u.test(surname) && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
 }
 
+/**
+ * Whether the names ending at `to` (claim) and `sto` (source) each describe the person named next, by a role between
+ * ("Castleford keeper Sam Holloway"), and that person's name of two words or more is met word for word.
+ */
+function describesSamePerson(claim: Analysis, to: number, source: Analysis, sto: number, al: Alignment): boolean {
+  const personAfter = (a: Analysis, k: number) => {
+    let r = k;
+    while (r < a.tokens.length && r - k < 2 && !a.tokens[r]!.cap && !a.tokens[r]!.stop && /^\s+$/.test(a.text.slice(a.tokens[r - 1]!.end, a.tokens[r]!.start))) r++;
+    if (r === k) return null;
+    const e = a.entities.find((x) => x.from === r);
+    return e && e.to - e.from >= 2 ? e : null;
+  };
+  const ce = personAfter(claim, to);
+  const se = personAfter(source, sto);
+  if (!ce || !se || ce.to - ce.from !== se.to - se.from) return false;
+  for (let k = 0; k < ce.to - ce.from; k++) if (al.toSource[ce.from + k] !== se.from + k || al.kind[ce.from + k] !== 'same') return false;
+  return true;
+}
+
 /** The entity run (or lone capitalized word) a token stands in, by token indexes. */
 function runOf(a: Analysis, i: number): { from: number; to: number; titled: boolean } {
   for (const e of a.entities) if (i >= e.from && i < e.to) return e;
@@ -1108,6 +1127,11 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       // A name that only says where a body is ("Sheffield Teaching Hospitals" / "Leeds Teaching Hospitals"): the place
       // differs, not the body.
       const where = placeModifier(claim, from, to, ctx) && placeModifier(source, s.from, s.to, ctx);
+      // Only the description of a person both sides name in full ("Castleford keeper Sam Holloway" / "Mariners
+      // goalkeeper Sam Holloway"): the source may call one body by two names (a nickname), so no difference.
+      if (!where && describesSamePerson(claim, to, source, s.to, al)) {
+        continue;
+      }
       differs(where ? 'place' : (kindOf(s) ?? kind ?? 'organisation'), { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
     } else {
       const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
