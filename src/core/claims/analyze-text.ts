@@ -351,6 +351,15 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
     out.push({ start, end, values, approx: hedge.approx, ordinal, unit: unit && /^(?:years?|decades?)$/.test(unit) ? 'year' : unit, outerStart: start - hedge.length });
   };
+  // "a decade", "a century": ten and a hundred years ("a decade of campaigning" / "ten years of campaigning").
+  for (const m of slice.matchAll(/\b(?:a|one)\s+(decade|century)\b/gi)) {
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    if (inAny(exclude, start, end) || inAny(dates, start, end) || inAny(out, start, end)) continue;
+    const value = m[1]!.toLowerCase() === 'decade' ? 10 : 100;
+    const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
+    out.push({ start, end, values: [value], approx: hedge.approx, ordinal: false, unit: 'year', outerStart: start - hedge.length });
+  }
   // "one in five", "2 in 3": a share, the same as 20% or a fifth.
   for (const m of slice.matchAll(/\b(one|two|three|four|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
     const a = /^\d/.test(m[1]!) ? Number(m[1]) : ONE_TO_TEN.indexOf(m[1]!.toLowerCase()) + 1;

@@ -73,6 +73,8 @@ const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words that open the members of a group: "Early works, including utility relocation and … drilling,". */
+const INCLUDING = new Set(['including', 'such', 'like', 'among', 'notably', 'especially']);
 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'note', 'warn', 'caution']);
 
@@ -911,6 +913,17 @@ function reportedBy(claim: Analysis, cs: Subject, source: Analysis, ctx: SourceC
   return false;
 }
 
+/** An -ing verb right after "with" and its subject ("with the State funding the remaining $1.5 billion"). */
+function withClause(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  if (!/ing$/.test(t.key) || t.cap || t.stop || i < 2) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (a.tokens[k]!.key === 'with') return k < i - 1 && !/[,;:]/.test(a.text.slice(a.tokens[k]!.end, t.start));
+    if (a.tokens[k]!.value || (!a.tokens[k]!.cap && !a.tokens[k]!.stop)) return false;
+  }
+  return false;
+}
+
 /** Prepositions that put a noun in a circumstance ("during construction"), not in a doer's or done-to's place. */
 const CIRCUMSTANCE = new Set(['during', 'in', 'at', 'for', 'on', 'of', 'from', 'into', 'after', 'before', 'under', 'over', 'about', 'since', 'until', 'through']);
 
@@ -1026,7 +1039,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     let met = false;
     for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && !TITLE_WORDS.has(source.text.slice(st[k]!.start, st[k]!.end))) met = true;
     // A person the claim names by a title, a role or part of the name is met.
-    if (met && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
+    // Not when only the title is met and the name itself, to its last word, is not ("Member for Westport Daniel Kovac").
+    if (met && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
     sourceFree.push({ from, to, kind: undefined, used: false, e });
   }
   // The passage's first word, capitalized only because it starts the sentence, may be a name the lexicon knows
@@ -1267,10 +1281,17 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   if (differences.length === 0) {
     for (let i = 0; i < ct.length; i++) {
       const j = al.toSource[i]!;
-      if (j < 0 || al.kind[i] !== 'same' || !isVerbAt(claim, i) || !isVerbAt(source, j) || /ing$/.test(ct[i]!.key) || /ing$/.test(st[j]!.key) || askedApart(i, j)) continue;
+      if (j < 0 || al.kind[i] !== 'same' || askedApart(i, j)) continue;
+      // A verb in -ing only in an absolute clause, which has its own subject: "with the State funding the rest".
+      if (!(isVerbAt(claim, i) || withClause(claim, i)) || !(isVerbAt(source, j) || withClause(source, j))) continue;
+      if ((/ing$/.test(ct[i]!.key) && !withClause(claim, i)) || (/ing$/.test(st[j]!.key) && !withClause(source, j))) continue;
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
+      // The claim's subject stands in the source's subject phrase, in a clause between it and the verb ("early works
+      // such as … drilling will start" / "Early works, including … drilling, will begin"): the same subject.
+      const at = al.toSource[cs.head.from]!;
+      if (at > ss.head.from && at < j && st.slice(ss.head.to, at).some((t) => INCLUDING.has(t.key))) continue;
       // The one who reported it stands as its subject ("Haddad expects" / "Haddad said the company expected"): a
       // frame folded into the claim, not another doer.
       if (reportedBy(claim, cs, source, ctx)) continue;
