@@ -891,14 +891,17 @@ function crosswise(claim: Analysis, i: number, source: Analysis, ss: Subject, ct
 }
 
 /** Whether the claim's subject is the subject of another verb of the passage, followed there by all the claim's numbers. */
-function ownClause(claim: Analysis, cs: Subject, source: Analysis, j: number, ctx: SourceContext): boolean {
+function ownClause(claim: Analysis, cs: Subject, source: Analysis, j: number, ctx: SourceContext, ss?: Subject): boolean {
   if (claim.numbers.length === 0) return false;
   for (let k = 0; k < source.tokens.length; k++) {
     if (k === j || !isVerbAt(source, k)) continue;
     const o = subjectOf(source, k);
     if (!o || !sameSubject(claim, { head: cs.head, phrase: cs.head }, source, { head: o.head, phrase: o.head }, ctx)) continue;
     const from = source.tokens[o.head.from]!.start;
-    if (claim.numbers.every((d) => source.numbers.some((x) => x.start > from && numbersAgree(d, x)))) return true;
+    // Up to the other subject's clause, when it comes later: "X has committed $900 million, with the State funding the
+    // remaining $1.5 billion" gives X no $1.5 billion.
+    const until = ss && ss.head.from > o.head.to ? source.tokens[ss.phrase.from]!.start : Infinity;
+    if (claim.numbers.every((d) => source.numbers.some((x) => x.start > from && x.start < until && numbersAgree(d, x)))) return true;
   }
   return false;
 }
@@ -1307,7 +1310,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
       // The claim's subject has a clause of its own in the passage, with the claim's numbers ("a monthly pass will
       // cost $99, up from $88" beside "the base fare will rise"): the claim reports that clause, not another doer.
-      if (!twoRoles && !otherSpeaker && ownClause(claim, cs, source, j, ctx)) continue;
+      if (!twoRoles && !otherSpeaker && ownClause(claim, cs, source, j, ctx, ss)) continue;
       if (twoRoles || otherSpeaker || mentioned(claim, cs.head, source) || mentioned(source, ss.head, claim)) {
         let from = ss.phrase.from;
         while (from < ss.head.from && st[from]!.stop) from++;
