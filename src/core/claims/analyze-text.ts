@@ -503,7 +503,7 @@ export function quantifierAt(a: Analysis, at: number): string | null {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
     if (t.quantifier) return t.quantifier;
-    if (!(t.key === 'of' || t.key === 'the' || t.key === 'other' || t.key === 'its' || t.key === 'their' || (!t.stop && !t.cap && k === at - 1) || t.cap)) break;
+    if (!(t.key === 'of' || t.key === 'the' || t.key === 'them' || t.key === 'these' || t.key === 'those' || t.key === 'other' || t.key === 'its' || t.key === 'their' || (!t.stop && !t.cap && k === at - 1) || t.cap)) break;
   }
   return null;
 }
