@@ -117,7 +117,8 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
  * there ("Essler, who has led the museum since 2019" | "She says the museum has spent…"), lower case.
  */
 function antecedentWords(source: Source, span: Span): Set<string> | undefined {
-  if (!/^\s*(?:He|She|They)\b/.test(source.text.slice(span.start, span.start + 8))) return undefined;
+  // So does one that opens with a description: "The Welshman admitted", "The 24-year-old".
+  if (!/^\s*(?:He|She|They\b|The\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 24))) return undefined;
   const list = source.sentences;
   let lo = 0;
   let hi = list.length - 1;
@@ -126,14 +127,22 @@ function antecedentWords(source: Source, span: Span): Set<string> | undefined {
     if (list[mid]!.start < span.start) lo = mid;
     else hi = mid - 1;
   }
-  const prev = list[lo];
-  if (!prev || prev.start >= span.start || span.start - prev.end > 400) return undefined;
-  const out = new Set<string>();
-  for (const w of prev.text.split(/[\s,;:()"“”]+/)) {
-    const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
-    if ((/^\p{Lu}\p{L}/u.test(word) || ROLE_WORDS.has(word.toLowerCase())) && word.length > 2) out.add(word.toLowerCase());
+  // The nearest of the three sentences before that names someone: a quotation may stand between ("Pryce said: “The lad
+  // has been patient.” | “Today he showed everyone …”" | "The Welshman admitted").
+  const isName = nameTestOf(source);
+  for (let k = lo; k >= Math.max(0, lo - 2); k--) {
+    const prev = list[k];
+    if (!prev || prev.start >= span.start || span.start - prev.end > 400) return undefined;
+    const out = new Set<string>();
+    prev.text.split(/[\s,;:()"“”]+/).forEach((w, n) => {
+      const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
+      if (word.length <= 2) return;
+      // A capitalized word only where the source writes it so mid-sentence too ("Today" is no name).
+      if ((/^\p{Lu}\p{L}/u.test(word) && (n > 0 || isName(word))) || ROLE_WORDS.has(word.toLowerCase())) out.add(word.toLowerCase());
+    });
+    if (out.size > 0) return out;
   }
-  return out.size > 0 ? out : undefined;
+  return undefined;
 }
 
 const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();

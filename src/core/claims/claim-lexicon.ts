@@ -75,7 +75,7 @@ fill pack
 speaker speakers resident residents
 ask urge request
 postpone delay
-consider discuss
+consider discuss think weigh
 finish complete
 cause create
 build construct construction building
@@ -130,7 +130,9 @@ km kilometre kilometres kilometer kilometers
 mile miles mi
 captain skipper
 goalkeeper keeper
-final last`;
+final last
+early earlier soon sooner
+team side squad`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

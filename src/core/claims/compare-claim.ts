@@ -1136,7 +1136,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
     // Not when it frames the claim ("Witkoff said Putin had …") and the source names it: where the writer read it.
     if (e.initial && !s) {
-      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx) && !(attributes(claim, e.from, to) && namedInSource(claim, from, to, ctx))) extras++;
+      // Nor when it only describes someone else ("Mariners captain Liam Dacre").
+      const framed = attributes(claim, e.from, to) || describesAnother(claim, { titled: false }, to);
+      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx) && !(framed && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
     if (s) {
