@@ -365,7 +365,10 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
   assert.deepEqual(kinds('Von der Leyen said the coalition of the willing, including NATO, stood ready to do its share.'), ['organisation:NATO→European Union']);
   assert.deepEqual(kindsOf('Syncrude Oil said it had flown about 400 non-essential workers out of its Kettle Lake site as a precaution.'), ['organisation']);
   // A place reached "north to": the kind is read from the text's use, not guessed as a person.
-  assert.deepEqual(kindsOf('Evacuees are being sent north to Fort Vermilion, about 120 kilometres away, where the province has opened a reception centre at the community arena.'), ['place']);
+  assert.deepEqual(
+    kindsOf('Evacuees are being sent north to Fort Vermilion, about 120 kilometres away, where the province has opened a reception centre at the community arena.'),
+    ['place'],
+  );
   // One quantifier, however many words it governs.
   assert.deepEqual(kindsOf('Hutchings said the province would give some evacuated adults $1,250 and some children $500 to cover immediate costs.'), ['quantifier']);
   // A team that only describes a person named in full on both sides may be a nickname: no difference.

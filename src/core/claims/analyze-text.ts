@@ -499,11 +499,14 @@ export function negatedAt(a: Analysis, at: number): boolean {
 }
 
 /** The quantifier class on a noun ("all of the turbines", "most residents"). */
+/** Words a quantifier reaches its noun through: "most of the members", "most of them apprenticeships". */
+const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'these', 'those', 'other', 'its', 'their']);
+
 export function quantifierAt(a: Analysis, at: number): string | null {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
     if (t.quantifier) return t.quantifier;
-    if (!(t.key === 'of' || t.key === 'the' || t.key === 'them' || t.key === 'these' || t.key === 'those' || t.key === 'other' || t.key === 'its' || t.key === 'their' || (!t.stop && !t.cap && k === at - 1) || t.cap)) break;
+    if (!(QUANTIFIER_PATH.has(t.key) || (!t.stop && !t.cap && k === at - 1) || t.cap)) break;
   }
   return null;
 }
