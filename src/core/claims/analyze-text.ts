@@ -498,10 +498,10 @@ export function negatedAt(a: Analysis, at: number): boolean {
   return n % 2 === 1;
 }
 
-/** The quantifier class on a noun ("all of the turbines", "most residents"). */
 /** Words a quantifier reaches its noun through: "most of the members", "most of them apprenticeships". */
 const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'these', 'those', 'other', 'its', 'their']);
 
+/** The quantifier class on a noun ("all of the turbines", "most residents"). */
 export function quantifierAt(a: Analysis, at: number): string | null {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
