@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'probes';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -55,6 +55,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/wildfire-evacuation.md',
       'claims/sources/derby-report.md',
       'claims/sources/rail-release.md',
+      'claims/sources/storm-liveblog.md',
     ),
   ));
 }
