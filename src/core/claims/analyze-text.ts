@@ -70,6 +70,8 @@ export interface DateMention extends Span {
   year: number | null;
   /** "last month" (-1), "this month" (0), "next month" (1): a month counted from the source's date. */
   monthOffset?: number;
+  /** "yesterday" (-1), "today" or "this afternoon" (0), "tomorrow" (1): a day counted from the source's date. */
+  dayOffset?: number;
   /** The sentence looks forward ("will meet on Thursday"). */
   future: boolean;
 }
@@ -181,7 +183,12 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
   // A dateline says when the story was filed, not when its facts happened: "STRASBOURG, 27 November (CPA) – …",
   // "LONDON, June 12 (Northern Wire) - …". Its words stay; its date and numbers are no facts.
   const dateline = /^\p{Lu}[\p{Lu}\s.'-]+,\s[^–—\n]{1,40}?(?:\([^)]{1,40}\)\s*)?[–—-]\s/u.exec(text.slice(span.start, Math.min(span.end, span.start + 120)));
-  const valueExclude = dateline ? [...exclude, { start: span.start, end: span.start + dateline[0].length }] : exclude;
+  // Nor is a live blog's time stamp opening a post ("**16:45** More than 48,000 homes …").
+  const stamp = /^\s*(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s?(?:[ap]\.?m\.?|BST|GMT|CET|CEST|ET|EDT|EST|PT|UTC))?(?:\*\*|__)?\s/iu.exec(
+    text.slice(span.start, Math.min(span.end, span.start + 40)),
+  );
+  const lead = dateline ? dateline[0].length : stamp ? stamp[0].length : 0;
+  const valueExclude = lead > 0 ? [...exclude, { start: span.start, end: span.start + lead }] : exclude;
   const dates = findDates(text, span, valueExclude);
   const numbers = findNumbers(text, span, valueExclude, dates);
   const valueSpans: Span[] = [...dates, ...numbers];
@@ -315,6 +322,12 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     const start = span.start + m.index;
     const word = m[1]!.toLowerCase();
     push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, monthOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
+  }
+  // "this afternoon", "today", "yesterday": a day counted from the source's date (a live blog's "this afternoon").
+  for (const m of slice.matchAll(/\b(today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/gi)) {
+    const start = span.start + m.index;
+    const word = m[1]!.toLowerCase();
+    push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, dayOffset: word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0 });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -40,7 +40,7 @@ export const MODAL_ADVERBS = new Set(words('possibly potentially perhaps maybe l
 /** Quantifier classes. */
 export const QUANTIFIERS: ReadonlyMap<string, string> = new Map([
   ...words('all every each entire whole any').map((w) => [w, 'all'] as const),
-  ...words('most majority').map((w) => [w, 'most'] as const),
+  ...words('most mostly majority').map((w) => [w, 'most'] as const),
   ...words('some several certain').map((w) => [w, 'some'] as const),
   ...words('many numerous').map((w) => [w, 'many'] as const),
 ]);
@@ -132,7 +132,9 @@ captain skipper
 goalkeeper keeper
 final last
 early earlier soon sooner
-team side squad`;
+team side squad
+cancel scrap axe
+rest remainder`;
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {

@@ -560,6 +560,11 @@ interface Resolved {
 function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
   const base = sourceDate && /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) ? new Date(`${sourceDate}T12:00:00Z`) : null;
   if (x.year !== null) return { level: 'year', y: x.year };
+  if (x.dayOffset !== undefined) {
+    if (!base) return { level: 'unknown' };
+    const date = new Date(base.getTime() + x.dayOffset * 86_400_000);
+    return { level: 'day', y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
+  }
   if (x.monthOffset !== undefined) {
     if (!base) return { level: 'unknown' };
     const k = base.getUTCFullYear() * 12 + base.getUTCMonth() + x.monthOffset;
@@ -1013,6 +1018,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       datesUsed.add(sourceDates[k]!.x);
       valuesAgreed++;
     }
+    // The draft's "today" is the writer's day, not the source's: it agrees or says nothing.
+    else if (x.dayOffset !== undefined) continue;
     // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
     // year the passage does not state is no support either ("last raised the rate in 1984").
     else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
