@@ -1030,7 +1030,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   for (const d of unmatchedDates) {
     // A date written the same way first ("September 1" / "August 1", not "Monday").
     const shape = (x: DateMention) => `${x.weekday !== null}${x.month !== null}${x.day !== null}${x.year !== null}`;
-    const free = sourceDates.filter((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false);
+    // The day words were said ("…, Witkoff said on Sunday") faces only a day something was said, not the day of the
+    // events they report ("Friday's talks").
+    const free = sourceDates.filter((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false && inSpeechFrame(claim, d.x) === inSpeechFrame(source, s.x));
     const s = free.find((s) => shape(s.x) === shape(d.x)) ?? free[0];
     if (s) {
       datesUsed.add(s.x);
@@ -1414,6 +1416,25 @@ function saidOnDate(claim: Analysis, d: DateMention, r: Resolved, sourceDate: st
   if (!before.some((t) => SPEECH_LEMMAS.has(t.lemma) || t.key === 'statement' || t.key === 'interview')) return false;
   const days = (Date.parse(`${sourceDate}T12:00:00Z`) - Date.UTC(r.y, r.m!, r.d!, 12)) / 86_400_000;
   return days >= 0 && days <= 7;
+}
+
+/** Whether a date stands next to a verb of saying ("told CNN on Sunday", "On Sunday, Witkoff said"). */
+function inSpeechFrame(a: Analysis, d: DateMention): boolean {
+  const speech = (t: Token) => SPEECH_LEMMAS.has(t.lemma) || t.key === 'interview' || t.key === 'statement';
+  const before = a.tokens.filter((t) => t.end <= d.start);
+  // Up to five words back in the same clause: "In an interview with CNN on Aug. 16".
+  for (let k = before.length - 1; k >= Math.max(0, before.length - 5); k--) {
+    if (speech(before[k]!)) return true;
+    if (k > 0 && /[,;:.!?]/.test(a.text.slice(before[k - 1]!.end, before[k]!.start))) break;
+  }
+  // After it only where it opens the sentence: "On Sunday, Witkoff said", not "… in May, but warned".
+  return (
+    before.every((t) => t.stop) &&
+    a.tokens
+      .filter((t) => t.start >= d.end)
+      .slice(0, 3)
+      .some(speech)
+  );
 }
 
 /** The cue words before token i (through auxiliaries) together with it: "did not elaborate", "could extend". */
