@@ -385,4 +385,14 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
   // A live blog: "this afternoon" is the source's day; its time stamps are no numbers.
   assert.equal(check('Forecasters said a gust of 91mph was recorded at Capel Curig in Snowdonia on Friday afternoon, the highest so far.').verdict, 'supported');
   assert.notEqual(check('The Environment Agency has issued 40 flood warnings, mostly along the Eden and Kent rivers.').differences[0]?.source, '40');
+  // "any" alone claims no whole; a body's common noun opening the sentence names no one body; "the Frenchwoman" is a
+  // description of the person the sentence before names; a figure another passage states is no mismatch.
+  for (const draft of [
+    'Crews have been unable to bring any of the fire under control, Broussard said.',
+    'Police closed Highway 63 south of town.',
+    'Moreau said her players had switched off for both goals.',
+    'The project will create more than 3,500 jobs.',
+  ]) {
+    assert.notEqual(check(draft).verdict, 'contradicted', draft);
+  }
 });

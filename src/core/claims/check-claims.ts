@@ -118,7 +118,9 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
  */
 function antecedentWords(source: Source, span: Span): Set<string> | undefined {
   // So does one that opens with a description: "The Welshman admitted", "The 24-year-old".
-  if (!/^\s*(?:He|She|They\b|The\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 24))) return undefined;
+  if (!/^\s*(?:(?:But|And|Yet)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey\b|[Tt]he\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 28))) {
+    return undefined;
+  }
   const list = source.sentences;
   let lo = 0;
   let hi = list.length - 1;
@@ -239,6 +241,7 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
   const quotedKeys = new Set<string>();
   for (const q of sentence.quotations) for (const t of analyzeText(text, q).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
   let best: Candidate | null = null;
+  const considered: Candidate[] = [];
   const consider = (view: SourceView, ks: number[], merged = false) => {
     const list = view.source.sentences;
     if (ks.some((k) => list[k] === undefined)) return;
@@ -260,12 +263,13 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
       quoted /= quotedKeys.size;
     }
     const c = { view, sentences: ks, span, cmp, merged, quoted };
+    considered.push(c);
     if (!best || rank(c) > rank(best)) best = c;
   };
   for (const r of refs) consider(r.source, [r.sentence]);
   // Two adjacent sentences only when no single one states the claim well.
   const bestSingle = best as Candidate | null;
-  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle, sentence);
+  if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle, sentence, considered);
   refs.forEach((r, n) => {
     if (n < 2) {
       const list = r.source.source.sentences;
@@ -274,12 +278,29 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
       if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
     }
   });
-  return best ? finish(text, base, best, sentence) : base;
+  return best ? finish(text, base, best, sentence, considered) : base;
 }
 
-function finish(text: string, base: ClaimCheck, b: Candidate, sentence: ClaimSentence): ClaimCheck {
+/**
+ * Another passage states the very figure the claim is said to get wrong, and contradicts nothing of it ("The project
+ * will create more than 3,500 jobs": "support more than 3,500 jobs" in one source, "create 900 jobs" in another): the
+ * claim may well report that passage, so no mismatch is asserted.
+ */
+function statedElsewhere(text: string, b: Candidate, others: readonly Candidate[]): boolean {
+  const figures = b.cmp.differences.filter((d) => d.kind === 'number').map((d) => /\d[\d,.]*\d|\d/.exec(text.slice(d.draft.start, d.draft.end))?.[0]);
+  if (figures.length === 0 || figures.some((f) => f === undefined)) return false;
+  return others.some((o) => {
+    // It agrees with every number and date of the claim, and states some of its other words.
+    if (o === b || o.cmp.differences.length > 0 || (o.cmp.valuesAgreed ?? 0) < (b.cmp.valuesAgreed ?? 0) + figures.length || o.cmp.plainMet === 0) return false;
+    const passage = o.view.source.text.slice(o.span.start, o.span.end);
+    return figures.every((f) => new RegExp(`(?<![\\d,.])${f!.replace(/[.]/g, '\\.')}(?![\\d]|[,.]\\d)`).test(passage));
+  });
+}
+
+function finish(text: string, base: ClaimCheck, b: Candidate, sentence: ClaimSentence, others: readonly Candidate[] = []): ClaimCheck {
   const verdict = verdictOf(b.cmp);
   if (verdict === 'unsupported') return base;
+  if (verdict === 'contradicted' && statedElsewhere(text, b, others)) return base;
   // Who said the words a sentence quotes is the quotation's check (wrong-speaker), not the frame's: a frame whose only
   // difference is its speaker ("Zelensky said Russia would not “go after …”") is left to it.
   if (

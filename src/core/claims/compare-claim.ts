@@ -1043,6 +1043,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Names: the claim's unmatched names against the passage's unmatched ones, by kind.
   const sourceFree: { from: number; to: number; kind: EntityKind | null | undefined; used: boolean; e: (typeof source.entities)[number] }[] = [];
   for (const e of source.entities) {
+    // "the Frenchwoman", "the Welshman": a description of someone the source names, not a name to swap.
+    if (e.to - e.from === 1 && st[e.from - 1]?.key === 'the' && /^\p{Lu}\p{Ll}+(?:man|woman|men|women)$/u.test(source.text.slice(st[e.from]!.start, st[e.from]!.end))) continue;
     let from = e.from;
     while (from < e.to && (al.sourceMet[from] || st[from]!.stop)) from++;
     let to = e.to;
@@ -1079,6 +1081,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     // Single capitals ("A&E", "Q&A") are abbreviations of common words, not names.
     if (ct.slice(from, to).every((t) => t.key.length <= 1)) continue;
+    // A body's common noun that opens the sentence ("Police closed the highway") names no one body.
+    if (from === 0 && to === 1 && e.to - e.from === 1 && ORGANISATION_WORDS.has(ct[0]!.key)) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
@@ -1256,7 +1260,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       }
       return false;
     };
-    if (qc !== qs && ((qc && qs) || (qc && STRONG_QUANTIFIERS.has(qc) && !qs)) && !onNoun(qc) && !c.value && !cueDone()) {
+    // "any" alone claims no whole: "unable to contain any of the fire" / "not able to contain any part of the fire".
+    const strong = qc !== null && STRONG_QUANTIFIERS.has(qc) && !/^any\b/i.test(claim.text.slice(cueSpan(claim, i, (t) => t.quantifier !== null).start));
+    if (qc !== qs && ((qc && qs) || (strong && !qs)) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
@@ -1302,6 +1308,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
+      // The claim's subject is the one the passage names only by a pronoun or a description ("the Frenchwoman said").
+      if (al.metBySpeaker[cs.head.from] === 1) continue;
       // The claim's subject stands in the source's subject phrase, in a clause between it and the verb ("early works
       // such as … drilling will start" / "Early works, including … drilling, will begin"): the same subject.
       const at = al.toSource[cs.head.from]!;
