@@ -15,7 +15,7 @@ export interface EvalItem {
   draft: string;
 }
 
-export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'probes';
+export type EvalPart = 'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -56,6 +56,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/derby-report.md',
       'claims/sources/rail-release.md',
       'claims/sources/storm-liveblog.md',
+      'claims/sources/obituary-ferris.md',
     ),
   ));
 }
