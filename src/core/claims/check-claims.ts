@@ -224,7 +224,7 @@ const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.pl
 // The words a claim's sentence quotes are not its claim, but they tell which passage its frame reports.
 // Between passages that explain the claim about as well, the one that states all of it wins.
 const rank = (c: Candidate) =>
-  0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.02 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
+  0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.15 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimSentence): ClaimCheck {
@@ -287,13 +287,22 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
  * claim may well report that passage, so no mismatch is asserted.
  */
 function statedElsewhere(text: string, b: Candidate, others: readonly Candidate[]): boolean {
-  const figures = b.cmp.differences.filter((d) => d.kind === 'number').map((d) => /\d[\d,.]*\d|\d/.exec(text.slice(d.draft.start, d.draft.end))?.[0]);
+  // Each figure with the word it counts ("3,500 jobs", not "25 percent" for "25 minutes").
+  const figures = b.cmp.differences
+    .filter((d) => d.kind === 'number')
+    .map((d) => {
+      const m = /\d[\d,.]*\d|\d/.exec(text.slice(d.draft.start, d.draft.end));
+      if (!m) return undefined;
+      const after = d.draft.start + m.index + m[0].length;
+      const word = /^[\s-]*([\p{L}%]+)/u.exec(text.slice(after, after + 20))?.[1] ?? '';
+      return `${m[0].replace(/[.]/g, '\\.')}[\\s-]*${word.replace(/[^\p{L}%]/gu, '')}`;
+    });
   if (figures.length === 0 || figures.some((f) => f === undefined)) return false;
   return others.some((o) => {
     // It agrees with every number and date of the claim, and states some of its other words.
     if (o === b || o.cmp.differences.length > 0 || (o.cmp.valuesAgreed ?? 0) < (b.cmp.valuesAgreed ?? 0) + figures.length || o.cmp.plainMet === 0) return false;
     const passage = o.view.source.text.slice(o.span.start, o.span.end);
-    return figures.every((f) => new RegExp(`(?<![\\d,.])${f!.replace(/[.]/g, '\\.')}(?![\\d]|[,.]\\d)`).test(passage));
+    return figures.every((f) => new RegExp(`(?<![\\d,.])${f!}`, 'iu').test(passage));
   });
 }
 
