@@ -358,7 +358,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const unit = unitAfter(end);
     const values = [value];
     if (percent) values.push(value / 100);
-    if (!percent && value > 0 && value <= 1 && !ordinal) values.push(value * 100);
+    // 0.2 is 20% ("a fifth" / "20 per cent"); a fraction in words is no count ("a quarter less" is not "25 minutes").
+    if (!percent && value > 0 && value <= 1 && !ordinal && /\d/.test(text.slice(start, end))) values.push(value * 100);
     if (unit && /^decades?$/.test(unit)) values.push(value * 10);
     if (unit && /^dozens?$/.test(unit)) values.push(value * 12);
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));

@@ -640,6 +640,11 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
     ),
   ],
   ['person', new RegExp(String.raw`\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?\s+(${NAME_RUN})`, 'gu')],
+  // Kin are people: "Her son, Alasdair,", "a daughter, Catriona,".
+  [
+    'person',
+    new RegExp(String.raw`\b(?:son|daughter|wife|husband|brother|sister|mother|father|grandson|granddaughter|widow|widower|partner|niece|nephew|cousin)s?,?\s+(${NAME_RUN})`, 'gu'),
+  ],
   // A body speaks of itself as "it": "Suncrest Oil Sands said it had flown … out of its site".
   ['organisation', new RegExp(String.raw`(${NAME_RUN})\s+(?:said|says|announced|reported|confirmed|added|warned)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b`, 'gu')],
   // A place by the way there, or by its people: "north to Lac Verdure", "residents of Fort Carrick".
