@@ -119,7 +119,9 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
 function antecedentWords(source: Source, span: Span): Set<string> | undefined {
   // So does one that opens with a description: "The Welshman admitted", "The 24-year-old".
   if (!/^\s*(?:(?:But|And|Yet)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey\b|[Tt]he\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 28))) {
-    return undefined;
+    // One whose subject is "she" or "he" after an opening phrase ("Born in Arbroath in 1936, …, she was"), in an
+    // article about one person: the person its first sentence names (an obituary's, a profile's subject).
+    return /^[^.!?"“”]{0,200}?,\s(?:she|he)\s/.test(source.text.slice(span.start, Math.min(span.end, span.start + 240))) ? leadNames(source) : undefined;
   }
   const list = source.sentences;
   let lo = 0;
@@ -145,6 +147,19 @@ function antecedentWords(source: Source, span: Span): Set<string> | undefined {
     if (out.size > 0) return out;
   }
   return undefined;
+}
+
+const leadCache = new WeakMap<Source, Set<string> | undefined>();
+
+/** The names of a source's first sentence that are people's (two capitalized words or more, lower case). */
+function leadNames(source: Source): Set<string> | undefined {
+  if (leadCache.has(source)) return leadCache.get(source);
+  const first = source.sentences.find((s) => s.text.length > 40);
+  let out: Set<string> | undefined;
+  const m = first ? /^(?:[A-Z][\p{L}'’-]+\s){1,3}[A-Z][\p{L}'’-]+(?=,)/u.exec(first.text) : null;
+  if (m) out = new Set(m[0].toLowerCase().split(/\s+/));
+  leadCache.set(source, out);
+  return out;
 }
 
 const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();

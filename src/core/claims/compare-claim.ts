@@ -777,6 +777,18 @@ function describesSamePerson(claim: Analysis, to: number, source: Analysis, sto:
   return true;
 }
 
+/** Whether the names ending at `to` (claim) and `sto` (source) are each the subject of the same verb, right after them. */
+function sameVerbAfter(claim: Analysis, to: number, source: Analysis, sto: number, al: Alignment): boolean {
+  const verbAfter = (a: Analysis, k: number) => {
+    let v = k;
+    while (v < a.tokens.length && v - k < 3 && (AUXILIARIES.has(a.tokens[v]!.key) || a.tokens[v]!.modality)) v++;
+    return v < a.tokens.length && v > 0 && !/[,;:—–()"“”]/.test(a.text.slice(a.tokens[v - 1]!.end, a.tokens[v]!.start)) ? v : -1;
+  };
+  const cv = verbAfter(claim, to);
+  const sv = verbAfter(source, sto);
+  return cv >= 0 && sv >= 0 && al.toSource[cv] === sv && al.kind[cv] === 'same' && (isVerbAt(claim, cv) || claim.tokens[cv - 1]!.modality !== null);
+}
+
 /** The entity run (or lone capitalized word) a token stands in, by token indexes. */
 function runOf(a: Analysis, i: number): { from: number; to: number; titled: boolean } {
   for (const e of a.entities) if (i >= e.from && i < e.to) return e;
@@ -1169,7 +1181,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       if (!where && describesSamePerson(claim, to, source, s.to, al)) {
         continue;
       }
-      differs(where ? 'place' : (kindOf(s) ?? kind ?? 'organisation'), { start: ct[from]!.start, end: ct[to - 1]!.end }, { start: st[s.from]!.start, end: st[s.to - 1]!.end });
+      // One country for another as the doer of the same verb ("Russia could offer" / "the United States could offer"):
+      // who did it.
+      const doers = kindOf(s) === 'place' && kind === 'place' && ct[from]!.alias >= 0 && st[s.from]!.alias >= 0 && sameVerbAfter(claim, to, source, s.to, al);
+      differs(
+        where ? 'place' : doers ? 'agent' : (kindOf(s) ?? kind ?? 'organisation'),
+        { start: ct[from]!.start, end: ct[to - 1]!.end },
+        { start: st[s.from]!.start, end: st[s.to - 1]!.end },
+      );
     } else {
       const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
       // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
