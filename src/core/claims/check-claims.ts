@@ -11,7 +11,7 @@ import { TITLE_WORDS } from '../quotes/lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
-import { retrieveSentences } from './retrieve-sentences';
+import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
 import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
 /** One claim's check and its findings (a claim-contradicted finding, or none). */
@@ -282,6 +282,13 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     if (!best || rank(c) > rank(best)) best = c;
   };
   for (const r of refs) consider(r.source, [r.sentence]);
+  // Synonyms only when no sentence found states the claim (or contradicts it): most claims never pay for the look-up.
+  if (!best || verdictOf((best as Candidate).cmp) === 'unsupported') {
+    for (const r of retrieveThroughSynonyms(index, claim.tokens, refs, CANDIDATES)) {
+      consider(r.source, [r.sentence]);
+      refs.push(r);
+    }
+  }
   // Two adjacent sentences only when no single one states the claim well.
   const bestSingle = best as Candidate | null;
   if (bestSingle && bestSingle.cmp.coverage >= 0.9 && bestSingle.cmp.extras === 0) return finish(text, base, bestSingle, sentence, considered);
