@@ -392,6 +392,8 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
     'Police closed Highway 63 south of town.',
     'Moreau said her players had switched off for both goals.',
     'The project will create more than 3,500 jobs.',
+    // A person known as one is never swapped for a body: "according to Witkoff" has no counterpart in "NATO's".
+    'The White House meeting will focus on the security guarantees, according to Witkoff.',
   ]) {
     assert.notEqual(check(draft).verdict, 'contradicted', draft);
   }

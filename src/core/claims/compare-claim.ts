@@ -605,7 +605,8 @@ function datesAgree(a: Resolved, b: Resolved): boolean | null {
 
 // ── names ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext): EntityKind | null {
+/** `sure`: only a kind the words, the texts' use or the lexicon give, not the guess that two capitalized words name a person. */
+function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext, sure = false): EntityKind | null {
   const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k) || ORGANISATION_WORDS.has(k.replace(/s$/, '')))) return 'organisation';
@@ -625,7 +626,7 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
   const before = from > 0 ? a.tokens[from - 1]!.key : '';
   if (['in', 'at', 'near', 'from', 'across', 'outside'].includes(before)) return 'place';
-  if (to - from >= 2) return 'person';
+  if (to - from >= 2 && !sure) return 'person';
   return null;
 }
 
@@ -1101,6 +1102,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // A body's common noun that opens the sentence ("Police closed the highway") names no one body.
     if (from === 0 && to === 1 && e.to - e.from === 1 && ORGANISATION_WORDS.has(ct[0]!.key)) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
+    const surePerson = kind === 'person' && kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'person';
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
     const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
@@ -1161,7 +1163,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const s =
       sourceFree.find((x) => !x.used && anchored(x) && (kindOf(x) === kind || kindOf(x) === null || kind === null)) ??
       // A person never stands for a place, nor a place for a person ("Putin accepted" / "the Russians agree").
-      sourceFree.find((x) => !x.used && anchored(x) && !((kind === 'person' && kindOf(x) === 'place') || (kind === 'place' && kindOf(x) === 'person'))) ??
+      // Nor a person known as one for a body known as one.
+      sourceFree.find(
+        (x) =>
+          !x.used &&
+          anchored(x) &&
+          !(surePerson && kindOf(x) !== null && kindOf(x) !== 'person') &&
+          !(kindOf(x) === 'person' && kind !== null && kind !== 'person' && kindOfRun(source, x.e.from, x.e.to, x.e.titled, ctx, true) === 'person'),
+      ) ??
       sourceFree.find((x) => !x.used && sameRole(x));
     // A first word that the source writes capitalized mid-sentence is a name after all: with no counterpart, an extra.
     // Not when it frames the claim ("Witkoff said Putin had …") and the source names it: where the writer read it.
