@@ -394,6 +394,9 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
     'The project will create more than 3,500 jobs.',
     // A person known as one is never swapped for a body: "according to Witkoff" has no counterpart in "NATO's".
     'The White House meeting will focus on the security guarantees, according to Witkoff.',
+    // A subject's numbers as the claim gives them to it; a country's adjective of another form.
+    'A monthly pass will rise to $99 from $88, and the base fare to $3.15.',
+    'Almost 20% of patients in English emergency departments waited more than 12 hours last month.',
   ]) {
     assert.notEqual(check(draft).verdict, 'contradicted', draft);
   }

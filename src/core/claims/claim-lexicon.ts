@@ -235,8 +235,17 @@ spain spanish
 poland polish
 china chinese
 japan japanese
-switzerland swiss
-greece greek`;
+greece greek
+england english
+scotland scottish scots
+wales welsh
+ireland irish
+sweden swedish swedes
+denmark danish danes
+norway norwegian norwegians
+finland finnish finns
+portugal portuguese
+switzerland swiss`;
 
 const ALIAS_OF = new Map<string, number>();
 ALIAS_GROUPS.split('\n').forEach((line, k) => {

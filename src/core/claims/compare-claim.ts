@@ -924,9 +924,19 @@ function ownClause(claim: Analysis, cs: Subject, source: Analysis, j: number, ct
     // Up to the other subject's clause, when it comes later: "X has committed $900 million, with the State funding the
     // remaining $1.5 billion" gives X no $1.5 billion.
     const until = ss && ss.head.from > o.head.to ? source.tokens[ss.phrase.from]!.start : Infinity;
-    if (claim.numbers.every((d) => source.numbers.some((x) => x.start > from && x.start < until && numbersAgree(d, x)))) return true;
+    // Its numbers, as the claim gives them to it: those it has before any other subject ("A monthly pass will rise to
+    // $99 from $88, and the base fare to $3.15" gives the pass $99 and $88).
+    const own = claim.numbers.filter((d) => d.start < ownEnd(claim, cs));
+    if (own.length > 0 && own.every((d) => source.numbers.some((x) => x.start > from && x.start < until && numbersAgree(d, x)))) return true;
   }
   return false;
+}
+
+/** Where the clause of a claim's subject ends: at ", and the …" or "; " after it, else the sentence's end. */
+function ownEnd(claim: Analysis, cs: Subject): number {
+  const start = claim.tokens[cs.head.to - 1]!.end;
+  const m = /[,;]\s+(?:and|but|while|whereas)?\s*(?:the|a|an|its|their)\s/i.exec(claim.text.slice(start, claim.span.end));
+  return m ? start + m.index : claim.span.end;
 }
 
 /** Whether the claim's subject is the subject of a verb of saying in the passage. */
