@@ -29,6 +29,7 @@ export const NEGATIONS = new Set(words(`not no never none nobody nothing neither
 export const MODALITY: ReadonlyMap<string, string> = new Map([
   ...words('could might may can possibly potentially potential possible perhaps maybe conceivably').map((w) => [w, 'possible'] as const),
   ...words('likely probably expected expects expect probable').map((w) => [w, 'likely'] as const),
+  ...words('unlikely improbable').map((w) => [w, 'unlikely'] as const),
   ...words('will shall certainly definitely surely impending certain inevitably inevitable guaranteed').map((w) => [w, 'certain'] as const),
   ...words('would').map((w) => [w, 'would'] as const),
   ...words('must should ought need needs').map((w) => [w, 'obligation'] as const),

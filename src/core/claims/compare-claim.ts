@@ -535,8 +535,9 @@ function numbersAgree(d: NumberMention, s: NumberMention): boolean {
         case 'about':
           if (Math.abs(sv - dv) <= 0.1 * Math.max(Math.abs(sv), Math.abs(dv))) return true;
           break;
+        // "at least four hours" / "four hours or more": the same value under a hedge that includes it is no difference.
         case 'over':
-          if (sv > dv || (eq && s.approx === 'over')) return true;
+          if (sv > dv || eq) return true;
           break;
         default:
           if (eq) return true;
@@ -652,7 +653,7 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
   [
     'place',
     new RegExp(
-      String.raw`\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ward)?\s+(?:to|of|from|into|towards?)|(?:residents|people|outskirts|streets|centre|center)\s+of|(?:fled|evacuated|moved|travelled|traveled|flew|drove)\s+to)\s+(${NAME_RUN})`,
+      String.raw`\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ward)?\s+(?:to|of|from|into|towards?)|(?:residents|people|outskirts|streets|centre|center|city|town|village|port|capital|province|region|county|state)\s+of|(?:fled|evacuated|moved|travelled|traveled|flew|drove)\s+to)\s+(${NAME_RUN})`,
       'gu',
     ),
   ],
@@ -999,8 +1000,25 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   const sourceNumbersUsed = new Set<NumberMention>();
   const unmatchedNumbers: NumberMention[] = [];
   let valuesAgreed = 0;
+  // The content word before a number ("a depth of 38", "about 90 kilometres" after "kilometres"), past hedges.
+  const anchorOf = (a: Analysis, n: NumberMention) => {
+    const before = a.tokens.filter((t) => t.end <= n.outerStart);
+    for (let k = before.length - 1; k >= Math.max(0, before.length - 2); k--) {
+      const t = before[k]!;
+      if (t.value || /[,;:.()]/.test(a.text.slice(t.end, k + 1 < before.length ? before[k + 1]!.start : n.outerStart))) return -1;
+      if (!t.stop) return t.lid;
+    }
+    return -1;
+  };
   for (const d of claim.numbers) {
-    const s = source.numbers.find((x) => numbersAgree(d, x));
+    // A number agrees with the source's number in the same place, if the source has one there; only else with any
+    // ("a depth of 83 kilometres" is not "about 90 kilometres" south-east, but "a depth of 38").
+    // A number elsewhere still agrees when it is the very value, not only near it.
+    const anchor = anchorOf(claim, d);
+    const placed = anchor >= 0 ? source.numbers.filter((x) => anchorOf(source, x) === anchor) : [];
+    const any = source.numbers.find((x) => numbersAgree(d, x));
+    const exactly = (x: NumberMention) => d.values.some((v) => x.values.some((w) => Math.abs(v - w) <= 1e-9 * Math.max(1, Math.abs(w))));
+    const s = placed.find((x) => numbersAgree(d, x)) ?? (any && (placed.length === 0 || exactly(any)) ? any : undefined);
     if (s) {
       sourceNumbersUsed.add(s);
       valuesAgreed++;
@@ -1082,7 +1100,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && !TITLE_WORDS.has(source.text.slice(st[k]!.start, st[k]!.end))) met = true;
     // A person the claim names by a title, a role or part of the name is met.
     // Not when only the title is met and the name itself, to its last word, is not ("Member for Westport Daniel Kovac").
-    if (met && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx) === 'person') continue;
+    if (met && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx, true) === 'person') continue;
     sourceFree.push({ from, to, kind: undefined, used: false, e });
   }
   // The passage's first word, capitalized only because it starts the sentence, may be a name the lexicon knows
