@@ -268,7 +268,9 @@ export const ORGANISATION_WORDS = new Set(
   trust society union energy corporation company inc ltd plc group association foundation institute university college
   school police army navy news times post journal network channel press radio television tv authority board service
   services administration order league club federation alliance coalition organisation organization agency bureau
-  industry consortium confederation chamber reserve institution hospital hospitals clinic infirmary
+  industry consortium confederation chamber reserve institution hospital hospitals clinic infirmary power electric
+  utility utilities airlines airways motors holdings partners rail railway railways ferries networks oil gas petroleum
+  mining
   reuters cnn bbc nbc cbs abc fox`),
 );
 

@@ -1332,6 +1332,23 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
   });
 
+  // A quantifier of a pronoun ("all of them from falling objects" / "most of them from falling objects"): compared at
+  // the same place on both sides, the words after it met.
+  ct.forEach((c, i) => {
+    if (!c.quantifier || ct[i + 1]?.key !== 'of' || !['them', 'these', 'those'].includes(ct[i + 2]?.key ?? '')) return;
+    if (differences.some((d) => d.kind === 'quantifier')) return;
+    const k = ct.findIndex((t, n) => n > i + 2 && !t.stop && !t.value);
+    const j = k >= 0 && k - i <= 6 ? al.toSource[k]! : -1;
+    if (j < 3) return;
+    for (let m = j - 1; m >= Math.max(0, j - 6); m--) {
+      const q = st[m]!;
+      if (q.quantifier && st[m + 1]?.key === 'of' && ['them', 'these', 'those'].includes(st[m + 2]?.key ?? '')) {
+        if (q.quantifier !== c.quantifier) differs('quantifier', { start: c.start, end: ct[i + 2]!.end }, { start: q.start, end: st[m + 2]!.end });
+        return;
+      }
+    }
+  });
+
   // The same question answered on one side only: "Witkoff said how the framework might function" where the source
   // says he "did not elaborate on how the security framework might function".
   if (!differences.some((d) => d.kind === 'negation')) {
