@@ -395,6 +395,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const phrase = m[0];
     const lower = phrase.toLowerCase();
     if (/^(?:a|an|one)[\s-]+(?:second|first)$/.test(lower) || lower === 'second' || lower === 'first') continue;
+    // "a bigger one", "the one", "no one": a pronoun, not a count.
+    if (lower === 'one' && /\b(?:a|an|the|this|that|each|every|no|another|any|which)\s+(?:[\p{L}-]+\s+)?$/iu.test(slice.slice(Math.max(0, m.index - 30), m.index))) continue;
     const value = numberFromWords(lower.replace(/-/g, ' ')) ?? FRACTION_WORDS[lower.replace(/^(?:a|an|one)[\s-]+/, '')] ?? null;
     if (value === null) continue;
     const ordinal = /(?:first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|th)$/.test(lower) && !/^(?:a|an|one|two|three|four)\s/.test(lower);

@@ -120,7 +120,7 @@ strong firm
 forecast predict projection
 shares stock stocks
 lowest weakest
-biggest largest steepest sharpest
+biggest largest steepest sharpest strongest
 narrow shrink contract
 timeline timetable schedule
 bps basis
