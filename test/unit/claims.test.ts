@@ -414,6 +414,9 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
     // A subject's numbers as the claim gives them to it; a country's adjective of another form.
     'A monthly pass will rise to $99 from $88, and the base fare to $3.15.',
     'Almost 20% of patients in English emergency departments waited more than 12 hours last month.',
+    // A person with a first name the passage does not give; a negation further back in the clause of a question.
+    'U.S. President Donald Trump’s envoy said the Russians had agreed to that for the first time.',
+    'Witkoff did not go into detail about how the security framework might work.',
   ]) {
     assert.notEqual(check(draft).verdict, 'contradicted', draft);
   }

@@ -1125,6 +1125,12 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
+    // A person whose surname the passage has, named with a first name it does not ("Donald Trump's envoy" / "Trump's
+    // envoy"): the same person.
+    const surname = ct[e.to - 1]!;
+    if (to < e.to && to - from === 1 && al.kind[e.to - 1] === 'same' && surname.cap && !ORGANISATION_WORDS.has(surname.key) && surname.alias < 0) {
+      if (kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'person') continue;
+    }
     // Single capitals ("A&E", "Q&A") are abbreviations of common words, not names.
     if (ct.slice(from, to).every((t) => t.key.length <= 1)) continue;
     // A body's common noun that opens the sentence ("Police closed the highway") names no one body.
@@ -1362,8 +1368,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       while (j > 0 && nj - j <= 4 && st[j]!.key !== ct[i]!.key) j--;
       const sv = st[j]!.key === ct[i]!.key ? questionVerb(source, j) : -1;
       if (sv < 0) continue;
-      const nc = negatedAt(claim, cv) || ct[cv]!.negation;
-      const ns = negatedAt(source, sv) || st[sv]!.negation;
+      // A negation further back in the clause counts: "did not go into detail about how".
+      const nc = negatedAt(claim, cv) || ct[cv]!.negation || negationNear(claim, cv);
+      const ns = negatedAt(source, sv) || st[sv]!.negation || negationNear(source, sv);
       if (nc !== ns) {
         differs(
           'negation',
