@@ -100,7 +100,7 @@ small minor
 government administration
 country nation
 officials authorities
-attack strike assault
+attack assault
 plan plans proposal scheme idea
 weapons arms
 troops soldiers
@@ -110,13 +110,13 @@ protect defend guard
 grow jump surge
 fall drop decline decrease slump slide slip sink tumble plunge dip
 resign quit
-win secure obtain gain victory
+win secure obtain victory
 important key crucial critical main
 ceasefire truce
 keep leave hold maintain remain stay
 strike walkout stoppage
 collapse fail
-strong firm
+strong robust
 forecast predict projection
 shares stock stocks
 lowest weakest
@@ -137,9 +137,11 @@ team side squad
 cancel scrap axe
 rest remainder`;
 
+// One group a word: a word listed twice would silently leave its first group ("gain" rose with "rise" only once it
+// left "win … obtain").
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.split('\n').forEach((line, k) => {
-  for (const w of words(line)) GROUP_OF.set(w, k);
+  for (const w of words(line)) if (!GROUP_OF.has(w)) GROUP_OF.set(w, k);
 });
 
 export function synonymEntries(): IterableIterator<[string, number]> {
