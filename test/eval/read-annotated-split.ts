@@ -150,12 +150,14 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     // pronoun's gender where the given name tells one ("she" is never Bill Clinton).
     const at = r.a.source[0]!.start;
     const want = pronounGender(text.slice(r.a.source[0]!.start, r.a.source[0]!.end));
+    // For he/she: someone whose given name tells that gender, else someone compromise reads as a person at all
+    // ("Atlantic City", "Leaked Documents" and "Navy SEAL Ty Woods" for "she" are nobody's "she").
     let best: string | null = null;
     for (const n of named) {
       if (n.a.source![0]!.start >= at) break;
       if (at - n.a.source![0]!.start >= 2500) continue;
       const g = want ? givenNameGender(n.person!) : undefined;
-      if (!want || !g || g === want) best = n.person;
+      if (!want || g === want || (!g && !notAPerson(n.person!))) best = n.person;
     }
     r.person = best;
     if (!best) r.resolvedBy = 'none';
@@ -194,6 +196,12 @@ function givenNameGender(person: string): 'm' | 'f' | undefined {
   if (tags.includes('MaleName') && !tags.includes('FemaleName')) return 'm';
   if (tags.includes('FemaleName') && !tags.includes('MaleName')) return 'f';
   return undefined;
+}
+
+/** Whether compromise reads a name as an organisation's or a place's, not a person's (gold side). */
+function notAPerson(name: string): boolean {
+  const doc = nlp(name);
+  return !doc.people().found && (doc.organizations().found || doc.places().found);
 }
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her', 'i', 'we', 'they', 'them', 'you', 'himself', 'herself']);

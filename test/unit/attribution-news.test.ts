@@ -179,3 +179,43 @@ test('"the U.S. While …" ends a sentence; "Independent Vermont" alone names no
   assert.equal(looksLikePerson(findNameRuns('The Independent Vermont senator vowed')[0]!), false);
   assert.equal(looksLikePerson(findNameRuns('said Sen. Ochoa')[0]!), true);
 });
+
+// Patterns from a fourth round on real news: test/fixtures/attribution/news-patterns-4.txt (invented text).
+const round4 = attributionFixture('news-patterns-4.txt');
+
+test('verbs of saying in two words: "As X put it:", "as the Ledger pointed out,", "X went on to say,"', () => {
+  round4.credited('This plan will not pass', 'Mara Quill');
+  round4.credited('Still, the mayor has declined', 'Harbor Ledger');
+  round4.credited('From the bottom of my heart', 'Tomas Dunmore', 'named');
+});
+
+test('a paragraph that is only a quote, after a paragraph about someone, is theirs, never sure', () => {
+  const q = round4.credited('The flood is a reminder', 'Tomas Dunmore', 'continuation');
+  assert.ok(q.attribution!.confidence < 0.85);
+});
+
+test('a capitalized word opening the sentence is no one: "Political analyst Joel Ashby agreed …, he said" is Ashby', () => {
+  round4.credited('long memory told them', 'Joel Ashby', 'pronoun');
+});
+
+test('a possessive "her" after another person in the sentence says nothing of the subject’s gender', () => {
+  // "Renner said … helped Stone, who does not need to prove her staying power": Renner is still "he".
+  round4.credited('She has nothing to prove on that', 'Paul Renner', 'pronoun');
+  round4.credited('She comes off as steady', 'Paul Renner', 'pronoun');
+});
+
+test('a unit or staff is no one a pronoun can mean: "known as the Channel Response Staff … he said" is Moss', () => {
+  round4.credited('These men were heroes', 'Leif Moss', 'pronoun');
+  assert.equal(looksLikePerson(findNameRuns('known as the Channel Response Staff')[0]!), false);
+  assert.equal(looksLikePerson(findNameRuns('They drove to El Paso')[0]!), false);
+});
+
+test('a quote sentence a sentence after a quote of the same paragraph continues its speaker, past a slogan in marks', () => {
+  round4.credited('All she went through', 'Sara Penn', 'continuation');
+  round4.credited('Some sort of amnesty', 'Kit Arlow', 'continuation');
+  round4.credited('No-Nonsense', null);
+});
+
+test('a quote that opens its sentence, with "he said" at the end: the pronoun’s person', () => {
+  round4.credited('I held and hugged', 'Alan Ochoa', 'pronoun');
+});

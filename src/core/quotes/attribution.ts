@@ -298,6 +298,8 @@ class Attributor {
     if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
+    const earlier = this.earlierSpeakerOfParagraph(q, k, sentence);
+    if (earlier) return earlier;
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
     // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
@@ -309,6 +311,8 @@ class Attributor {
       const qq = spanContaining(this.ctx.paragraphs, q.outer.start);
       if (qq - pq <= 1) return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.75, CONFIDENCE.continuation) };
     }
+    // A paragraph that is only a quote, after a paragraph about someone: "Will urged the party to …" then "“…”".
+    if (this.opensParagraph(q, sentence) && this.quoteAlone(q, sentence)) return this.subjectOfParagraphBefore(q);
     return null;
   }
 
@@ -324,6 +328,65 @@ class Attributor {
     for (const e of sentenceEnds(body)) from = prev.start + e;
     const found = this.introducedIn(from, prev.start + body.length);
     return found ? { ...found, confidence: Math.min(found.confidence ?? 1, CONFIDENCE.colon) } : null;
+  }
+
+  /**
+   * A sentence that is only a quote, a sentence or two after a quote of the same paragraph, when the text between
+   * names nobody else: "“…,” said Sara Penn, 44, an aide. An immigrant, she plans to vote. “…”". A name or slogan in
+   * marks on the way ("a “No-Nonsense” barbecue") is no one's and is passed over. Never sure.
+   */
+  private earlierSpeakerOfParagraph(q: Quotation, k: number, sentence: Sentence): Attribution | null {
+    const lead = this.masked.slice(sentence.start, q.outer.start);
+    if (!/[.!?][”"’)]*\s+$/.test(lead) || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, sentence.end))) return null;
+    const para = this.paragraphOf(q.outer.start);
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      const prev = this.quotations[j]!;
+      if (prev.outer.start < para.start || q.outer.start - prev.outer.end > 400) return null;
+      const r = this.results[j];
+      if (!r?.name) {
+        const words = this.ctx.text
+          .slice(prev.inner.start, prev.inner.end)
+          .split(/\s+/)
+          .filter((w) => /[\p{L}\p{N}]/u.test(w));
+        if (words.length <= 5) continue;
+        return null;
+      }
+      const { mentions } = this.ctx;
+      for (let i = firstStartingFrom(mentions, prev.outer.end); i < mentions.length && mentions[i]!.start < q.outer.start; i++) {
+        const m = mentions[i]!;
+        if (this.masked[m.start] === MASK || this.possessive(m) || !this.isPerson(m)) continue;
+        // Someone named as an object ("a barbecue hosted by Dana Brisk") is not a new speaker.
+        if (NOT_SUBJECT_BEFORE.test(this.masked.slice(Math.max(0, m.start - 60), m.start))) continue;
+        if (!sameperson(this.fullName(m), r.name)) return null;
+      }
+      return { ...r, via: 'inherited', method: 'continuation', confidence: Math.min(r.confidence ?? 0.75, CONFIDENCE.continuation) };
+    }
+    return null;
+  }
+
+  /**
+   * The person the paragraph before a quote paragraph ends on: the subject of its last sentence, when that paragraph
+   * quotes no one. Never sure: the quote may be someone the narrator has not named yet.
+   */
+  private subjectOfParagraphBefore(q: Quotation): Attribution | null {
+    const { paragraphs } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.start);
+    const prev = p > 0 ? paragraphs[p - 1]! : undefined;
+    if (!prev || prev.heading || this.masked.slice(prev.start, prev.end).includes(MASK)) return null;
+    const starts = this.sentenceStarts(p - 1);
+    const last = { start: starts[starts.length - 1]!, end: prev.end };
+    const at = this.mainSubjectAt(last.start, last.end);
+    let found: Attribution | null = null;
+    const m = at !== undefined ? this.byStart.get(at) : undefined;
+    if (m) found = this.named(m);
+    else found = this.subjectByScan(last.start, last.end);
+    if (!found) {
+      // "He urged the council to …": the pronoun's person.
+      const first = wordsIn(this.masked, this.skipLead(last.start, last.end), last.end)[0];
+      if (first && /^(?:he|she)$/.test(first.lower) && first.start === this.skipLead(last.start, last.end)) found = this.pronoun(first);
+    }
+    if (!found?.name) return null;
+    return { ...found, via: 'inherited', method: 'continuation', confidence: Math.min(found.confidence ?? 1, CONFIDENCE['sentence-subject']) };
   }
 
   private nameOrScare(q: Quotation): 'name' | 'scare' | null {
@@ -467,7 +530,9 @@ class Attributor {
       }
       const s = this.subjectForward(w0.start, sentence.end);
       const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
-      if (s && verbEnd !== null && s.attribution.via !== 'pronoun' && tailOk(verbEnd)) return s.attribution;
+      // "“I held and hugged” the families before …, he said.": a pronoun too, when the quote opens the sentence.
+      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start));
+      if (s && verbEnd !== null && pronounOk && tailOk(verbEnd)) return s.attribution;
     }
     return null;
   }
@@ -525,6 +590,13 @@ class Attributor {
     return verb.end;
   }
 
+  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out". */
+  private phrasalSpeech(words: readonly WordAt[], k: number): boolean {
+    const w = words[k]!.lower;
+    const prev = words[k - 1]?.lower;
+    return (w === 'it' && (prev === 'put' || prev === 'puts')) || (w === 'out' && prev !== undefined && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev));
+  }
+
   // ——— before the quotation, in its sentence ———
 
   private before(q: Quotation, sentence: Sentence): Attribution | null {
@@ -562,7 +634,7 @@ class Attributor {
           };
         }
       }
-      if (!SPEECH_VERBS.has(w.lower)) continue;
+      if (!SPEECH_VERBS.has(w.lower) && !this.phrasalSpeech(words, k)) continue;
       // "many Asian states", "the party's claims": a plural noun, not a verb of saying.
       if (NOUN_OR_VERB.has(w.lower)) {
         const prev = words[k - 1];
@@ -580,8 +652,9 @@ class Attributor {
         const s = this.subjectForward(words[k + 2]!.start, to);
         if (s?.attribution.name) return s.attribution;
       }
-      // "Palmieri told reporters, “…”": the subject before the verb.
-      const subject = this.subjectBackward(w.start, from);
+      // "Palmieri told reporters, “…”": the subject before the verb ("As Cornyn put it:" — the verb's first word).
+      const phrasal = this.phrasalSpeech(words, k);
+      const subject = this.subjectBackward(phrasal ? words[k - 1]!.start : w.start, from);
       if (subject) return subject;
       // "said Sen. Sherrod Brown, “…”": the subject right after the verb, then only punctuation up to the quote.
       if (!OBJECT_TAKING_VERBS.has(w.lower) && words[k + 1]) {
@@ -646,7 +719,9 @@ class Attributor {
    */
   private mainSubjectAt(start: number, end: number): number | undefined {
     const from = this.skipLead(start, end);
-    const k = firstStartingFrom(this.ctx.mentions, from);
+    let k = firstStartingFrom(this.ctx.mentions, from);
+    // A capitalized word that opens the sentence is no one: "Political analyst David Bositis agreed …".
+    while (this.ctx.mentions[k] && this.ctx.mentions[k]!.start === from && !this.ctx.mentions[k]!.name.includes(' ') && !this.isPerson(this.ctx.mentions[k]!)) k++;
     const m = this.ctx.mentions[k];
     if (!m || m.start - from > 60 || m.end > end) return undefined;
     const role = wordsIn(this.masked, from, m.start);
@@ -877,6 +952,15 @@ class Attributor {
         );
       if (when) {
         pos = skipSpaceBack(this.masked, pos - when[0].length, from);
+        continue;
+      }
+      // "Bryne went on to say", "Trump was quick to add": the subject of the verb the verb of saying completes.
+      const lead =
+        /\s(?:(?:went|goes|go|going)\s+on|(?:was|were|is|are)\s+quick|(?:had|has|have|wanted|wants|tried|tries|rushed|hastened|decided|chose|hurried|took\s+(?:the\s+)?time))\s+to$/.exec(
+          this.masked.slice(Math.max(from, pos - 30), pos),
+        );
+      if (lead) {
+        pos = skipSpaceBack(this.masked, pos - lead[0].length, from);
         continue;
       }
       const w = wordEndingAt(this.masked, pos, from);
@@ -1202,7 +1286,17 @@ class Attributor {
         const who = this.fullName(subject);
         // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
         // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
-        const rest = this.masked.slice(subject.end, to);
+        // Only up to the next person the sentence names: "Axelrod said … helped Clinton, who … her staying power"
+        // says nothing of Axelrod.
+        let restEnd = to;
+        for (let k = firstStartingFrom(mentions, subject.end); k < mentions.length && mentions[k]!.start < to; k++) {
+          const m = mentions[k]!;
+          if (this.masked[m.start] !== MASK && this.isPerson(m) && !sameperson(this.fullName(m), who)) {
+            restEnd = m.start;
+            break;
+          }
+        }
+        const rest = this.masked.slice(subject.end, restEnd);
         for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself|her)\b/gi)) {
           const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
           // "her" as a possessive before a noun ("about her husband"), not as an object ("gave her a post").

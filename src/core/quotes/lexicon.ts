@@ -141,13 +141,14 @@ export const NON_PERSON_WORDS = new Set(
     'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas ' +
     'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
     'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
-    'Technologies Industries Systems Consulting Associates Labs Edition'
+    'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad ' +
+    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show'
   ).split(' '),
 );
 
 /** First words of place names that otherwise look like "Firstname Lastname". */
 export const PLACE_PREFIXES = new Set(
-  'New North South East West Saudi San Santa Los Las Hong Costa Sri Great United Northern Southern Eastern Western Central Middle Upper Lower Holy Old Sierra Puerto Buenos Rio'.split(
+  'New North South East West Saudi San Santa Los Las El Fort Port Mount Hong Costa Sri Great United Northern Southern Eastern Western Central Middle Upper Lower Holy Old Sierra Puerto Buenos Rio'.split(
     ' ',
   ),
 );
