@@ -219,3 +219,20 @@ test('a quote sentence a sentence after a quote of the same paragraph continues 
 test('a quote that opens its sentence, with "he said" at the end: the pronoun’s person', () => {
   round4.credited('I held and hugged', 'Alan Ochoa', 'pronoun');
 });
+
+test('a short phrase a subject heralded, talked up or summed up in marks is theirs, never sure', () => {
+  assert.ok(round4.credited('breakthrough', 'Anke Brandt', 'sentence-subject').attribution!.confidence < 0.85);
+  round4.credited('five-borough strategy', 'Ruth Okafor', 'sentence-subject');
+});
+
+test('"Pike said Varga will …": the subject of what was said is not a speaker for "he said" after it', () => {
+  round4.credited('Dale Varga will be releasing', 'Noah Pike', 'pronoun');
+});
+
+test('a long opening phrase before the subject, and a shared surname whose pronouns tell nothing of either Vance', () => {
+  round4.credited('How about a competent treasurer', 'Lena Vance', 'pronoun');
+});
+
+test('"Harbor spokeswoman Irene Dahl criticized …": the person behind a name and a role is the subject', () => {
+  round4.credited('Nice try, not true', 'Irene Dahl', 'pronoun');
+});

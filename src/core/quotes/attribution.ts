@@ -48,7 +48,7 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
 
 /** Verbs that put words in someone's mouth without a verb of saying: "branded it a "hoax"", "vowed to end the "rigged" system". */
 const CHARACTERIZING_VERB =
-  /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors)/;
+  /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors|herald|talk|identif|sum|blam|knock|depict|portray|paint|frame|tag|nicknam|christen|rate|hype|welcom|applaud|lambast|ridicul|scorn|derid|belittl|disparag|condemn|excoriat|chastis|question|argu|assert|claim|suggest|acknowledg|admit|announc|recall|boast|brag|joke|quip|scoff)/;
 
 /** Words before a name that make it an object, not the subject: "with Rubio", "told Trump", "Trump and". */
 const NOT_SUBJECT_BEFORE =
@@ -228,7 +228,11 @@ class Attributor {
       // such as Ms. or spokesman, or several sentences about them that go on with the other pronoun).
       const pronoun = r.via === 'pronoun' ? r.mention.toLowerCase() : '';
       const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
-      const candidates = this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
+      // "Clinton said" with Bill and Hillary in the text: one of the people that name can mean, and nobody else.
+      const named = r.via === 'named' && r.method === 'named' && !r.mention.includes(' ') && this.ctx.registry.countNamed(r.mention) > 0;
+      const candidates = named
+        ? this.ctx.registry.peopleNamed(r.mention, r.name)
+        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
       this.results[k] = { ...r, candidates };
     });
     return this.results;
@@ -727,7 +731,11 @@ class Attributor {
     const role = wordsIn(this.masked, from, m.start);
     if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
     if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
-    return this.subjectByScan(m.start, end)?.span.start === m.start ? m.start : undefined;
+    const scanned = this.subjectByScan(m.start, end)?.span.start;
+    if (scanned === m.start) return m.start;
+    // "Clinton spokeswoman Jennifer Palmieri criticized …": the person behind a name and a role.
+    if (scanned !== undefined && scanned - from <= 60 && this.roleBeforeName(wordsIn(this.masked, m.end, scanned + 1), 0)) return scanned;
+    return undefined;
   }
 
   /** Whether words[i…] are one to three lower-case words and then a name: a role between two names. */
@@ -1204,6 +1212,13 @@ class Attributor {
 
   private computeReportsSpeech(m: NameMention, end: number): boolean {
     if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
+    // "Pence said Trump will follow …": the subject of what was said, not the one saying it.
+    if (
+      /^\s+(?:\p{Ll}+\s+){0,1}\p{Ll}+/u.test(this.masked.slice(m.end, m.end + 30)) &&
+      !/^\s+(?:of|on|in|at|during|before|after|to|from|with|about|for|and|who|when|while)\b/.test(this.masked.slice(m.end, m.end + 12))
+    ) {
+      return false;
+    }
     const before = /([\p{L}]+)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.exec(this.masked.slice(Math.max(0, m.start - 50), m.start))?.[1]?.toLowerCase();
     return (
       before !== undefined &&
@@ -1220,11 +1235,14 @@ class Attributor {
    */
   private genderOf(name: string): 'm' | 'f' | undefined {
     const told = this.textGenderOf(name);
-    if (told) return told;
     // Else what the given name usually is (compromise's lexicon of first names): enough to rule a person out for a
     // pronoun, never to rank one person above another.
     const words = name.split(' ');
-    return words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+    const given = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
+    if (!told || !given || told === given) return told ?? given;
+    // The text and the given name disagree: a title or many sentences outweigh the name, a pronoun or two do not.
+    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
+    return v[told] >= 3 ? told : given;
   }
 
   /** A person's gender as the text tells it (see learnGenders). */
@@ -1282,7 +1300,8 @@ class Attributor {
           if (this.isPerson(m)) subject = m;
           break;
         }
-        if (!subject) continue;
+        // "Clinton" with Bill and Hillary in the text: the pronouns after it tell nothing of either for sure.
+        if (!subject || (!subject.name.includes(' ') && registry.countNamed(subject.name) > 1)) continue;
         const who = this.fullName(subject);
         // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
         // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.

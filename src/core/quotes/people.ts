@@ -237,6 +237,13 @@ export class PersonRegistry {
     return (best ?? earliest)?.name ?? null;
   }
 
+  /** The people of the text a mention could name, `first` first ("Clinton": Hillary Clinton, Bill Clinton). */
+  peopleNamed(mention: string, first: string): string[] {
+    const out = [first];
+    for (const name of this.bySurname.get(surnameKey(mention))?.keys() ?? []) if (name !== first && sameperson(mention, name)) out.push(name);
+    return out;
+  }
+
   /** How many different people of the text a mention could name ("Clinton" with Bill and Hillary: 2). */
   countNamed(mention: string): number {
     const names = this.bySurname.get(surnameKey(mention));
