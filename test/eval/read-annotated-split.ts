@@ -204,6 +204,12 @@ function notAPerson(name: string): boolean {
   return !doc.people().found && (doc.organizations().found || doc.places().found);
 }
 
+function notANameWord(word: string): boolean {
+  const tag = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => /^(?:Conjunction|Preposition|Determiner|Adverb|Duration|PresentTense|PastTense|Infinitive|Gerund|Pronoun|QuestionWord)$/.test(t));
+}
+
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her', 'i', 'we', 'they', 'them', 'you', 'himself', 'herself']);
 const TITLES = new Set(
   (
@@ -211,11 +217,13 @@ const TITLES = new Set(
     'former vice chairman chairwoman speaker leader nominee candidate democrat democratic republican gop rev pastor ' +
     'attorney general professor prof reverend sir lady lord chief director spokesman spokeswoman spokesperson ' +
     'presidential hopeful billionaire businessman businesswoman sheriff commissioner ambassador minister congressman ' +
-    'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor'
+    'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor ' +
+    'labor defense treasury homeland interior commerce energy education health transportation agriculture chancellor ' +
+    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster'
   ).split(' '),
 );
 const STOP = new Set(
-  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(
+  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO Another People Supporters Critics Others'.split(
     ' ',
   ),
 );
@@ -249,8 +257,11 @@ class NameFinder {
     while (end > k && /^(?:Jr|Sr|II|III)\.?$/.test(words[end - 1]!)) end--;
     const kept = words.slice(k, end).filter(Boolean);
     if (kept.length === 0) return null;
-    while (kept.length && STOP.has(kept[0]!)) kept.shift();
-    if (kept.length === 0) return null;
+    // Also a capitalized word that opens a sentence and is no name ("To Sexton", "Does Rubio", "Year Barack Obama"):
+    // compromise's lexicon tags it a function word, verb, adverb or duration (never "Will", "Bill" or "Mark").
+    while (kept.length > 1 && (STOP.has(kept[0]!) || notANameWord(kept[0]!))) kept.shift();
+    while (kept.length > 1 && TITLES.has(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
+    if (kept.length === 0 || (kept.length === 1 && STOP.has(kept[0]!))) return null;
     return kept.join(' ');
   }
 

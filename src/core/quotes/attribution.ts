@@ -399,6 +399,13 @@ class Attributor {
     if (words.length > 5) return null;
     const titleCase = words.length >= 2 && words.every((w, k) => (k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w)));
     if (titleCase) return 'name';
+    // Words in marks that modify a noun ("asked about the “not there yet” comment") are named, not said by the subject.
+    const det = /\b(?:the|a|an|his|her|their|its|this|that)\s*$/i.test(this.masked.slice(Math.max(0, q.outer.start - 8), q.outer.start));
+    const noun =
+      /^\s+(?:comment|comments|remark|remarks|line|lines|slogan|label|phrase|quote|tweet|speech|ad|claim|charge|pledge|promise|policy|plan|campaign|rhetoric|message|moment|era|label|tag|nickname)\b/.test(
+        this.masked.slice(q.outer.end, q.outer.end + 16),
+      );
+    if (det && noun) return 'name';
     // A short lower-case phrase inside a sentence of the narrator's, not after a reporting verb or a colon.
     if (words.length > 2) return null;
     const before = this.masked.slice(Math.max(0, q.outer.start - 30), q.outer.start);
@@ -1012,7 +1019,10 @@ class Attributor {
     if (PRONOUNS.has(w.word.toLowerCase())) return this.pronoun({ word: w.word, lower: w.word.toLowerCase(), start: w.start, end: w.end });
     // A description: "a spokeswoman said", "the campaign said in a statement".
     const back = text.slice(Math.max(from, pos - 60), pos);
-    const d = /(?:^|\s)((?:the|a|an|one|another|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{Ll}][\p{L}-]*)$/iu.exec(back);
+    const d =
+      /(?:^|\s)((?:the|a|an|one|another|his|her|their|its|many|some|several|most|few|other|both|all|these|those|two|three|four)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{Ll}][\p{L}-]*)$/iu.exec(
+        back,
+      );
     if (d) {
       const start = pos - d[1]!.length;
       const phraseText = text.slice(start, pos);
