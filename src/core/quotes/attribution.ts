@@ -6,10 +6,11 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
+import { type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
-import { firstNameGender } from '../text/nlp';
-import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import { Genders, type GenderReader } from './genders';
+import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
+import { ADVERBS_BETWEEN, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -65,65 +66,6 @@ const NOUN_OR_VERB = new Set('states claims notes comments remarks answers quest
 /** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
 const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by from about and or but that this his her their its who which as than'.split(' '));
 
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
-/** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
-const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}]|\u2060)/gu;
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '),
-);
-
-/** Sentence ends in a stretch of (masked) text, not after "Sen." or an initial. */
-function sentenceEnds(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const i = m.index!;
-    if (text[i] === '.') {
-      let j = i;
-      while (j > 0 && /[\p{L}.]/u.test(text[j - 1]!)) j--;
-      const word = text.slice(j, i).toLowerCase();
-      // "… from entering the U.S. While Clinton …": an abbreviation before a word that starts sentences ends one.
-      const next = /^[\s”"’)]*([\p{L}]+)/u.exec(text.slice(i + 1, i + 24))?.[1];
-      const startsSentence = next !== undefined && SENTENCE_STARTERS.has(next);
-      if ((ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) && !startsSentence) continue;
-    }
-    out.push(i + m[0].length);
-  }
-  return out;
-}
-
-/** Capitalized words that start sentences and never follow "Sen." or an initial inside a name. */
-const SENTENCE_STARTERS = new Set('The While But In He She It They We I This That These Those When After Before If As And Yet So However Meanwhile Still'.split(' '));
-
-/** Stands for a masked quotation in a sentence; never a word character. */
-const MASK = '\u2060';
-
-interface WordAt {
-  word: string;
-  lower: string;
-  start: number;
-  end: number;
-}
-
-function wordsIn(text: string, from: number, to: number): WordAt[] {
-  const out: WordAt[] = [];
-  // Search a slice: on the whole text a regex would run on past `to` through a long masked quotation.
-  const end = Math.min(to, text.length);
-  if (end <= from) return out;
-  const slice = text.slice(from, end);
-  const re = WORD_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    let word = m[0].replace(/['’]+$/, '').replace(/['’]s$/, '');
-    // Keep the full stop of an abbreviation or initial ("Sen.", "J."), not the one ending a sentence.
-    if (word.endsWith('.') && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word) && !/\.\p{L}/u.test(word)) word = word.replace(/\.+$/, '');
-    if (word.endsWith('-')) word = word.replace(/-+$/, '');
-    if (word === '') continue;
-    const start = from + m.index;
-    out.push({ word, lower: word.toLowerCase(), start, end: start + word.length });
-  }
-  return out;
-}
-
 /** Attributes each quotation (in order) to a speaker, or null when the text names nobody for it. */
 export function attributeQuotations(ctx: AttributionContext, quotations: readonly Quotation[]): (Attribution | null)[] {
   try {
@@ -158,15 +100,14 @@ interface Sentence {
   end: number;
 }
 
-class Attributor {
+/** Reads who said each quotation of one text; it is also the gender book's reader of that text. */
+class Attributor implements GenderReader {
   private readonly byEnd = new Map<number, NameMention>();
   private readonly byStart = new Map<number, NameMention>();
   /** The text with every quotation (marks included) blanked out, for the paragraphs that hold one. */
-  private readonly masked: string;
+  readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
-  private genders: Map<string, 'm' | 'f'> | undefined;
-  /** What the text tells of each person's gender (by name key): votes for he and for she. */
-  private readonly genderVotes = new Map<string, { m: number; f: number }>();
+  private readonly genders = new Genders(this);
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
@@ -177,29 +118,14 @@ class Attributor {
   private readonly quoteStarts: number[];
 
   constructor(
-    private readonly ctx: AttributionContext,
+    readonly ctx: AttributionContext,
     private readonly quotations: readonly Quotation[],
   ) {
     for (const m of ctx.mentions) {
       this.byEnd.set(m.end, m);
       this.byStart.set(m.start, m);
     }
-    // Blank each quotation, keeping a full stop where one ended a sentence inside it ("….” Ochoa said.).
-    const parts: string[] = [];
-    let last = 0;
-    for (const q of quotations) {
-      if (q.outer.start < last) continue;
-      parts.push(ctx.text.slice(last, q.outer.start));
-      const raw = ctx.text.slice(q.outer.start, q.outer.end);
-      let blank = raw.includes('\n') || raw.includes('\r') ? raw.replace(/[^\r\n]/g, MASK) : MASK.repeat(raw.length);
-      let e = q.inner.end;
-      while (e > q.inner.start && /\s/.test(ctx.text[e - 1]!)) e--;
-      if (e > q.inner.start && /[.!?]/.test(ctx.text[e - 1]!) && blank.length > 0) blank = `${blank.slice(0, -1)}.`;
-      parts.push(blank);
-      last = q.outer.end;
-    }
-    parts.push(ctx.text.slice(last));
-    this.masked = parts.join('');
+    this.masked = maskQuotations(ctx.text, quotations);
     this.quoteStarts = quotations.map((q) => q.outer.start);
   }
 
@@ -232,7 +158,7 @@ class Attributor {
       const named = r.via === 'named' && r.method === 'named' && !r.mention.includes(' ') && this.ctx.registry.countNamed(r.mention) > 0;
       const candidates = named
         ? this.ctx.registry.peopleNamed(r.mention, r.name)
-        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
+        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'));
       this.results[k] = { ...r, candidates };
     });
     return this.results;
@@ -728,7 +654,7 @@ class Attributor {
    * behind a role ("Political analyst David Bositis agreed …"), never after a verb ("The district hired the
    * consultancy Aldous Brink …").
    */
-  private mainSubjectAt(start: number, end: number): number | undefined {
+  mainSubjectAt(start: number, end: number): number | undefined {
     const from = this.skipLead(start, end);
     let k = firstStartingFrom(this.ctx.mentions, from);
     // A capitalized word that opens the sentence is no one: "Political analyst David Bositis agreed …".
@@ -1064,20 +990,20 @@ class Attributor {
    * Whether a name is a possessive ("Clinton's campaign"), which names no subject; "Christie's been making the case"
    * and "Trump's said" are "has" and "is", and the name is the subject.
    */
-  private possessive(m: NameMention): boolean {
+  possessive(m: NameMention): boolean {
     const after = this.ctx.text.slice(m.end, m.end + 16);
     return /^['’]/.test(after) && !/^['’]s\s+(?:been|got|gotten|said|told|not|never|already|also|just|still|going|become|made|done|taken|written|spoken|long)\b/.test(after);
   }
 
   /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
-  private isPerson(m: NameMention): boolean {
+  isPerson(m: NameMention): boolean {
     let known = this.personCache.get(m);
     if (known === undefined) this.personCache.set(m, (known = this.ctx.registry.isPerson(m)));
     return known;
   }
 
   /** The full name a mention refers to, or the mention as written (cached). */
-  private fullName(m: NameMention): string {
+  fullName(m: NameMention): string {
     let name = this.nameCache.get(m);
     if (name === undefined) this.nameCache.set(m, (name = this.ctx.registry.resolve(m.name, m.start) ?? m.name));
     return name;
@@ -1159,14 +1085,14 @@ class Attributor {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.textGenderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
-          const g = this.genderOf(c.name);
+          const g = this.genders.of(c.name);
           if (g !== undefined && g !== gender) {
             // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
             // tells the other gender ("she" and Donald) rules them out.
-            if (this.textGenderOf(c.name) !== undefined) fallback ??= c.name;
+            if (this.genders.told(c.name) !== undefined) fallback ??= c.name;
             continue;
           }
           if (c.speaker && !speaker) speaker = { name: c.name, p };
@@ -1184,7 +1110,7 @@ class Attributor {
     if (chosen) {
       others.delete(chosen.name);
       for (const o of [...others]) if (sameperson(o, chosen.name)) others.delete(o);
-      return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genderOf(chosen.name) === gender };
+      return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genders.of(chosen.name) === gender };
     }
     return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
   }
@@ -1238,124 +1164,6 @@ class Attributor {
     );
   }
 
-  /**
-   * A person's gender where the text tells it: a cue before the name ("Ms. Ilves", "spokeswoman Ruth Ilves"), else
-   * the pronouns the text uses in sentences about them (most sentences that open on "Sarandon" and go on with "she"
-   * or "her" are about a woman). Undefined when the text does not say.
-   */
-  private genderOf(name: string): 'm' | 'f' | undefined {
-    const told = this.textGenderOf(name);
-    // Else what the given name usually is (compromise's lexicon of first names): enough to rule a person out for a
-    // pronoun, never to rank one person above another.
-    const words = name.split(' ');
-    const given = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
-    if (!told || !given || told === given) return told ?? given;
-    // The text and the given name disagree: a title or many sentences outweigh the name, a pronoun or two do not.
-    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
-    return v[told] >= 3 ? told : given;
-  }
-
-  /** A person's gender as the text tells it (see learnGenders). */
-  private textGenderOf(name: string): 'm' | 'f' | undefined {
-    this.genders ??= this.learnGenders();
-    return this.genders.get(nameKey(name));
-  }
-
-  /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
-  private clearGenderOf(name: string): 'm' | 'f' | undefined {
-    this.genders ??= this.learnGenders();
-    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
-    if (v.m >= 3 && v.f === 0) return 'm';
-    if (v.f >= 3 && v.m === 0) return 'f';
-    // A given name the lexicon knows, and nothing in the text against it.
-    const words = name.split(' ');
-    const g = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
-    return g && v[g === 'm' ? 'f' : 'm'] === 0 ? g : undefined;
-  }
-
-  private learnGenders(): Map<string, 'm' | 'f'> {
-    const { text, registry, mentions, paragraphs } = this.ctx;
-    const votes = this.genderVotes;
-    const vote = (name: string, g: 'm' | 'f', weight: number) => {
-      const key = nameKey(name);
-      const v = votes.get(key) ?? { m: 0, f: 0 };
-      v[g] += weight;
-      votes.set(key, v);
-    };
-    const cue =
-      /\b(Mr|Mrs|Ms|Miss|Queen|King|Princess|Prince|Lady|Lord|Sir|Dame|[Ss]pokes(?:wo)?man|[Cc]ongress(?:wo)?man|[Cc]ouncil(?:wo)?man|[Aa]ssembly(?:wo)?man|[Cc]hair(?:wo)?man|[Bb]usiness(?:wo)?man|[Aa]lder(?:wo)?man|[Ss]ports(?:wo)?man|[Cc]amera(?:wo)?man|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|widow|grandmother|grandfather|aunt|uncle|niece|nephew|girlfriend|boyfriend)\.?,?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
-    for (const m of text.matchAll(cue)) {
-      const c = m[1]!.toLowerCase();
-      // "Councilwoman Castellanos", "the businessman Tom Steyer"; "chairman" is said of women too, so only -woman is sure.
-      const g =
-        FEMALE_CUES.has(c) || (c.endsWith('woman') && c.length > 5) || /^(?:widow|grandmother|aunt|niece|girlfriend|queen|princess|lady|dame)$/.test(c)
-          ? 'f'
-          : MALE_CUES.has(c) || /^(?:grandfather|uncle|nephew|boyfriend|king|prince|lord|sir)$/.test(c)
-            ? 'm'
-            : undefined;
-      if (g) vote(registry.resolve(m[2]!, m.index!) ?? m[2]!, g, 3);
-    }
-    const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
-    for (const para of paragraphs) {
-      if (para.heading) continue;
-      const body = this.masked.slice(para.start, para.end);
-      const starts = [0, ...sentenceEnds(body)];
-      for (let s = 0; s < starts.length; s++) {
-        const from = para.start + starts[s]!;
-        const to = s + 1 < starts.length ? para.start + starts[s + 1]! : para.end;
-        let subject: NameMention | undefined;
-        for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
-          const m = mentions[k]!;
-          if (this.masked[m.start] === MASK || this.possessive(m)) continue;
-          if (this.isPerson(m)) subject = m;
-          break;
-        }
-        // "Clinton" with Bill and Hillary in the text: the pronouns after it tell nothing of either for sure.
-        if (!subject || (!subject.name.includes(' ') && registry.countNamed(subject.name) > 1)) continue;
-        const who = this.fullName(subject);
-        // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
-        // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
-        // Only up to the next person the sentence names: "Axelrod said … helped Clinton, who … her staying power"
-        // says nothing of Axelrod.
-        let restEnd = to;
-        for (let k = firstStartingFrom(mentions, subject.end); k < mentions.length && mentions[k]!.start < to; k++) {
-          const m = mentions[k]!;
-          if (this.masked[m.start] !== MASK && this.isPerson(m) && !sameperson(this.fullName(m), who)) {
-            restEnd = m.start;
-            break;
-          }
-        }
-        const rest = this.masked.slice(subject.end, restEnd);
-        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself|her)\b/gi)) {
-          const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
-          // "her" as a possessive before a noun ("about her husband"), not as an object ("gave her a post").
-          if (/^her$/i.test(w[0])) {
-            const next = /^\s+([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
-            if (
-              !next ||
-              /^(?:a|an|the|to|in|on|at|for|with|that|this|and|or|up|down|out|off|back|about|over|as|from|by|if|when|because|so|into|after|before|again|too|very|more|most|not)$/.test(
-                next,
-              )
-            ) {
-              continue;
-            }
-          }
-          if (/^(?:he|she)$/i.test(w[0]) && after && SPEECH_VERBS.has(after) && /,\s*$/.test(rest.slice(0, w.index!))) continue;
-          vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
-        }
-        // The next sentence opening on "He" or "She" goes on about this subject.
-        const next = /^\s*(?:(?:But|And|Then|Later|Still|Now)\s+)?(He|She)\b/.exec(this.masked.slice(to, para.end));
-        if (next && this.mainSubjectAt(from, to) === subject.start) vote(who, next[1] === 'He' ? 'm' : 'f', 1);
-      }
-    }
-    const out = new Map<string, 'm' | 'f'>();
-    for (const [key, v] of votes) {
-      if (v.m >= 2 * v.f && v.m > 0) out.set(key, 'm');
-      else if (v.f >= 2 * v.m && v.f > 0) out.set(key, 'f');
-    }
-    return out;
-  }
-
   private paragraphOf(pos: number): Span {
     return this.ctx.paragraphs[spanContaining(this.ctx.paragraphs, pos)] ?? { start: 0, end: this.ctx.text.length };
   }
@@ -1370,28 +1178,6 @@ function isSpeakerNoun(word: string): boolean {
   );
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function appositive(a: Attribution): Attribution {
   return { ...a, method: 'appositive', confidence: Math.min(a.confidence ?? 1, CONFIDENCE.appositive) };
-}
-
-function skipSpaceBack(text: string, pos: number, from: number): number {
-  while (pos > from && /\s/.test(text[pos - 1]!)) pos--;
-  return pos;
-}
-
-function wordEndingAt(text: string, pos: number, from: number): { word: string; start: number; end: number } | null {
-  let start = pos;
-  while (start > from && /[\p{L}\p{M}'’]/u.test(text[start - 1]!)) start--;
-  return start < pos ? { word: text.slice(start, pos), start, end: pos } : null;
 }
