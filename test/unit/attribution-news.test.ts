@@ -236,3 +236,22 @@ test('a long opening phrase before the subject, and a shared surname whose prono
 test('"Harbor spokeswoman Irene Dahl criticized …": the person behind a name and a role is the subject', () => {
   round4.credited('Nice try, not true', 'Irene Dahl', 'pronoun');
 });
+
+test('"Said Dora Pell, who grew up with him, “…”" and "Said Varga, “…”": the verb first, an appositive between', () => {
+  round4.credited('We were all so proud of him', 'Dora Pell', 'named');
+  round4.credited('The thought that an error', 'Ilse Varga', 'named');
+  assert.deepEqual(
+    findNameRuns('Said Dora Pell, who grew up').map((m) => m.name),
+    ['Dora Pell'],
+  );
+});
+
+test('"Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure', () => {
+  const q = round4.credited('This town has a severe problem', 'Mira Holt', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85);
+});
+
+test('a quote paragraph after "Ostrander is upbeat about …" is Ostrander’s; a name right before a colon introduces', () => {
+  round4.credited('He is the one with the best chance', 'Carl Ostrander', 'continuation');
+  round4.credited('Lesser-known candidates often beat', 'Dana Whitcomb', 'colon');
+});

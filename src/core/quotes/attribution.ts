@@ -305,7 +305,9 @@ class Attributor implements GenderReader {
     if (!prev || prev.heading || this.masked.slice(prev.start, prev.end).includes(MASK)) return null;
     const starts = this.sentenceStarts(p - 1);
     const last = { start: starts[starts.length - 1]!, end: prev.end };
-    const at = this.mainSubjectAt(last.start, last.end);
+    // "Viguerie is upbeat about …": a subject before "is" or "was" as well.
+    const copula = this.copulaSubjectAt(last.start, last.end);
+    const at = this.mainSubjectAt(last.start, last.end) ?? copula;
     let found: Attribution | null = null;
     const m = at !== undefined ? this.byStart.get(at) : undefined;
     if (m) found = this.named(m);
@@ -317,6 +319,14 @@ class Attributor implements GenderReader {
     }
     if (!found?.name) return null;
     return { ...found, via: 'inherited', method: 'continuation', confidence: Math.min(found.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+  }
+
+  /** A person named at the start of a sentence and followed by "is" or "was": "Viguerie is upbeat about …". */
+  private copulaSubjectAt(start: number, end: number): number | undefined {
+    const from = this.skipLead(start, end);
+    const m = this.byStart.get(from);
+    if (!m || !this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m)) return undefined;
+    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(m.end, m.end + 12)) ? m.start : undefined;
   }
 
   private nameOrScare(q: Quotation): 'name' | 'scare' | null {
@@ -593,16 +603,31 @@ class Attributor implements GenderReader {
       const phrasal = this.phrasalSpeech(words, k);
       const subject = this.subjectBackward(phrasal ? words[k - 1]!.start : w.start, from);
       if (subject) return subject;
+      // "Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure.
+      // (A quote before it in the sentence has its own speaker, whom this one continues.)
+      if (words[k - 1]?.lower === 'and' && !phrasal && !this.masked.slice(from, w.start).includes(MASK)) {
+        const first = this.subjectByScan(from, words[k - 1]!.start);
+        if (first?.name) return { ...first, method: 'sentence-subject', confidence: Math.min(first.confidence ?? 1, 0.8) };
+      }
       // "said Sen. Sherrod Brown, “…”": the subject right after the verb, then only punctuation up to the quote.
       if (!OBJECT_TAKING_VERBS.has(w.lower) && words[k + 1]) {
         const s = this.subjectForward(words[k + 1]!.start, to);
-        if (s && /^[\s,:—–-]*$/.test(this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), ''))) return s.attribution;
+        // "Said Dora Pell, who grew up with him, “…”": an appositive may stand between.
+        const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
+        if (s && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
     if (colon) {
       const s = this.subjectForward(this.skipLead(from, to), to);
       if (s && s.attribution.name) return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      // "… does not surprise county pollster Dana Whitcomb: “…”" and round-ups ("More from Jones:"): the person the
+      // colon follows.
+      const end = skipSpaceBack(this.masked, this.masked.lastIndexOf(':', to), from);
+      const m = this.byEnd.get(end);
+      if (m && m.start >= from && this.isPerson(m) && this.isSpeakerName(m) && !this.possessive(m)) {
+        return { ...this.named(m), via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      }
     }
     void text;
     return null;

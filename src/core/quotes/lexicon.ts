@@ -159,6 +159,7 @@ export const NOT_NAME_STARTS = new Set(
     'The A An This That These Those It Its In On At For From By With Without To Of And But Or Nor So Yet If When While ' +
     'After Before During Since Until As Because Although Though Even Once Then There Here We I You He She They His Her ' +
     'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
+    'Said Says Added Adds Wrote Writes Told Tells Noted Notes Recalled ' +
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
