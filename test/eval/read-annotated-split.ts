@@ -178,7 +178,8 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     const mention = best.a.source ? best.a.source.map((s) => text.slice(s.start, s.end)).join(' … ') : null;
     quotes.push({ inner: piece, source: best.a.source, mention, person: best.person, resolvedBy: best.resolvedBy });
   }
-  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ')))];
+  // The people a draft may wrongly credit: full names that compromise does not read as an organisation or a place.
+  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p)))];
   return { name, text, quotes, people };
 }
 
