@@ -255,3 +255,8 @@ test('a quote paragraph after "Ostrander is upbeat about …" is Ostrander’s; 
   round4.credited('He is the one with the best chance', 'Carl Ostrander', 'continuation');
   round4.credited('Lesser-known candidates often beat', 'Dana Whitcomb', 'colon');
 });
+
+test('a quote paragraph after a paragraph with only a short phrase in marks: that paragraph’s subject, then continued', () => {
+  round4.credited('We have to do something about the silt', 'Ruth Okafor', 'continuation');
+  round4.credited('We have to be a lot tougher', 'Ruth Okafor', 'continuation');
+});

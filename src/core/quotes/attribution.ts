@@ -302,7 +302,19 @@ class Attributor implements GenderReader {
     const { paragraphs } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     const prev = p > 0 ? paragraphs[p - 1]! : undefined;
-    if (!prev || prev.heading || this.masked.slice(prev.start, prev.end).includes(MASK)) return null;
+    if (!prev || prev.heading) return null;
+    // A paragraph that quotes someone at length has its own speaker (the continuation rules say whose); a short phrase
+    // in marks ("What “go after them” means …") is no one's speech.
+    for (let k = lowerBound(this.quoteStarts, prev.start); k < this.quoteStarts.length && this.quoteStarts[k]! < prev.end; k++) {
+      const inner = this.quotations[k]!.inner;
+      if (
+        this.ctx.text
+          .slice(inner.start, inner.end)
+          .split(/\s+/)
+          .filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 5
+      )
+        return null;
+    }
     const starts = this.sentenceStarts(p - 1);
     const last = { start: starts[starts.length - 1]!, end: prev.end };
     // "Viguerie is upbeat about …": a subject before "is" or "was" as well.
