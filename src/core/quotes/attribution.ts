@@ -312,8 +312,9 @@ class Attributor implements GenderReader {
           .slice(inner.start, inner.end)
           .split(/\s+/)
           .filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 5
-      )
+      ) {
         return null;
+      }
     }
     const starts = this.sentenceStarts(p - 1);
     const last = { start: starts[starts.length - 1]!, end: prev.end };
