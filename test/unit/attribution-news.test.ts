@@ -260,3 +260,12 @@ test('a quote paragraph after a paragraph with only a short phrase in marks: tha
   round4.credited('We have to do something about the silt', 'Ruth Okafor', 'continuation');
   round4.credited('We have to be a lot tougher', 'Ruth Okafor', 'continuation');
 });
+
+test('a surname that is also a title or an outlet’s name: "Amy Pope", "Michael Bloomberg" and then "Bloomberg told"', () => {
+  round4.credited('What we have seen is that our efforts', 'Amy Pope', 'named');
+  round4.credited('I am convinced that you cannot win', 'Michael Bloomberg', 'named');
+  assert.deepEqual(
+    findNameRuns('Pope Francis and Amy Pope met Mayor King').map((m) => m.name),
+    ['Francis', 'Amy Pope', 'King'],
+  );
+});

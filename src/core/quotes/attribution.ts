@@ -9,6 +9,7 @@ import type { Quotation } from './find-quotations';
 import { type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
+import { firstNameGender } from '../text/nlp';
 import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
 import { ADVERBS_BETWEEN, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
@@ -778,7 +779,8 @@ class Attributor implements GenderReader {
     // A phrase after a preposition or a conjunction is no subject: "“…” for Clinton", "“…” and Donald Trump says".
     if (NOT_VERBS.has(w0.lower) && !/^(?:who|whom|whose)$/.test(w0.lower)) return null;
     // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
-    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
+    const m0 = this.byStart.get(w0.start);
+    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)) && !(m0 && this.isSpeakerName(m0)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
     let end = w0.end;
     let person: NameMention | null = null;
@@ -909,9 +911,17 @@ class Attributor implements GenderReader {
 
   /** Outlets, platforms, weekdays and places are never the speaker. */
   private isSpeakerName(m: NameMention): boolean {
-    const words = m.name.split(' ');
-    if (words.some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return false;
-    return true;
+    if (!m.name.split(' ').some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return true;
+    // "Michael Bloomberg", and "Bloomberg" where the text names him in full: a person whose surname is an outlet's
+    // name (never "Fox News" or "Sunday Times").
+    const full = this.fullName(m).split(' ');
+    const last = full[full.length - 1]!.toLowerCase();
+    return (
+      full.length >= 2 &&
+      firstNameGender(full[0]!) !== undefined &&
+      full.slice(0, -1).every((w) => !NON_SPEAKER_WORDS.has(w.toLowerCase())) &&
+      !/^(?:news|times|post|journal|herald|tribune|gazette|magazine|radio|television|tv|network|channel|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(last)
+    );
   }
 
   /** The subject phrase that ends just before a verb at verbStart (skipping adverbs and an appositive). */

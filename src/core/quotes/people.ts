@@ -156,7 +156,8 @@ function stripTitles(run: RunWord[]): NameMention | null {
   let first = 0;
   let titled = false;
   let title: string | undefined;
-  for (let k = 0; k < last; k++) {
+  // A title is followed by the name it titles: the last word is a surname ("Amy Pope", "Rita King").
+  for (let k = 0; k < last - 1 || (k === 0 && last === 1); k++) {
     if (TITLE_WORDS.has(run[k]!.word) || run[k]!.word.split('-').some((part) => TITLE_WORDS.has(part))) {
       first = k + 1;
       titled = true;
