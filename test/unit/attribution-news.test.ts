@@ -269,3 +269,11 @@ test('a surname that is also a title or an outlet’s name: "Amy Pope", "Michael
     ['Francis', 'Amy Pope', 'King'],
   );
 });
+
+test('a given name before a surname that is also an organisation word is a person: "Megan Post", not "Washington Post"', () => {
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Megan Post'), true);
+  assert.equal(person('Kathleen Hall Jamieson'), true);
+  assert.equal(person('Washington Post'), false);
+  assert.equal(person('Grace Church'), false);
+});
