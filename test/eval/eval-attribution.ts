@@ -25,7 +25,7 @@ interface Tally {
   mentionRight: number;
   mentionScored: number;
   byResolve: Record<string, { n: number; right: number }>;
-  byMethod: Record<string, { n: number; right: number }>;
+  byMethod: Record<string, { n: number; right: number; mentionScored: number; mentionRight: number }>;
   setAside: number;
   draftsReal: number;
   wrongOnReal: number;
@@ -103,13 +103,17 @@ async function evaluate(articles: GoldArticle[], verbose: boolean): Promise<Tall
       r.n++;
       if (right) r.right++;
       const method = q.attribution ? `${q.attribution.method}${q.attribution.confidence >= 0.85 ? ' (sure)' : ''}` : 'none';
-      const mm = (t.byMethod[method] ??= { n: 0, right: 0 });
+      const mm = (t.byMethod[method] ??= { n: 0, right: 0, mentionScored: 0, mentionRight: 0 });
       mm.n++;
       if (right) mm.right++;
       if (g.source) {
         t.mentionScored++;
         const span = q.attribution?.span;
-        if (span && g.source.some((s) => overlap(s, span) > 0)) t.mentionRight++;
+        mm.mentionScored++;
+        if (span && g.source.some((s) => overlap(s, span) > 0)) {
+          t.mentionRight++;
+          mm.mentionRight++;
+        }
       }
       if (!right && errorsLeft > 0) {
         errorsLeft--;
@@ -193,7 +197,9 @@ function report(name: string, t: Tally): Record<string, number> {
   console.log(`  quote      P ${figures.quotePrecision.toFixed(3)}  R ${figures.quoteRecall.toFixed(3)}  F1 ${figures.quoteF1.toFixed(3)}   (target F1 ≥ 0.97)`);
   console.log(`  speaker    accuracy on matched ${figures.speakerAccuracy.toFixed(3)} (target ≥ 0.90); mention span ${figures.mentionAccuracy.toFixed(3)}`);
   for (const [k, v] of Object.entries(t.byResolve)) console.log(`             gold resolved by ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}`);
-  for (const [k, v] of Object.entries(t.byMethod).sort((a, b) => b[1].n - a[1].n)) console.log(`             our method ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}`);
+  for (const [k, v] of Object.entries(t.byMethod).sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`             our method ${k}: ${v.right}/${v.n} = ${(v.right / v.n).toFixed(3)}; mention span ${(v.mentionRight / Math.max(1, v.mentionScored)).toFixed(3)}`);
+  }
   console.log(`  text+speaker F1 ${figures.textSpeakerF1.toFixed(3)} (target ≥ 0.88)`);
   console.log(`  drafts     real speaker → wrong-speaker ${pct(figures.wrongSpeakerOnReal)} of ${t.draftsReal} (target ≤ 1%)`);
   console.log(

@@ -150,12 +150,14 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     // pronoun's gender where the given name tells one ("she" is never Bill Clinton).
     const at = r.a.source[0]!.start;
     const want = pronounGender(text.slice(r.a.source[0]!.start, r.a.source[0]!.end));
+    // For he/she: someone whose given name tells that gender, else someone compromise reads as a person at all
+    // ("Atlantic City", "Leaked Documents" and "Navy SEAL Ty Woods" for "she" are nobody's "she").
     let best: string | null = null;
     for (const n of named) {
       if (n.a.source![0]!.start >= at) break;
       if (at - n.a.source![0]!.start >= 2500) continue;
       const g = want ? givenNameGender(n.person!) : undefined;
-      if (!want || !g || g === want) best = n.person;
+      if (!want || g === want || (!g && !notAPerson(n.person!))) best = n.person;
     }
     r.person = best;
     if (!best) r.resolvedBy = 'none';
@@ -176,7 +178,8 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     const mention = best.a.source ? best.a.source.map((s) => text.slice(s.start, s.end)).join(' … ') : null;
     quotes.push({ inner: piece, source: best.a.source, mention, person: best.person, resolvedBy: best.resolvedBy });
   }
-  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ')))];
+  // The people a draft may wrongly credit: full names that compromise does not read as an organisation or a place.
+  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p)))];
   return { name, text, quotes, people };
 }
 
@@ -196,6 +199,18 @@ function givenNameGender(person: string): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** Whether compromise reads a name as an organisation's or a place's, not a person's (gold side). */
+function notAPerson(name: string): boolean {
+  const doc = nlp(name);
+  return !doc.people().found && (doc.organizations().found || doc.places().found);
+}
+
+function notANameWord(word: string): boolean {
+  const tag = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => /^(?:Conjunction|Preposition|Determiner|Adverb|Duration|PresentTense|PastTense|Infinitive|Gerund|Pronoun|QuestionWord)$/.test(t));
+}
+
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her', 'i', 'we', 'they', 'them', 'you', 'himself', 'herself']);
 const TITLES = new Set(
   (
@@ -203,11 +218,13 @@ const TITLES = new Set(
     'former vice chairman chairwoman speaker leader nominee candidate democrat democratic republican gop rev pastor ' +
     'attorney general professor prof reverend sir lady lord chief director spokesman spokeswoman spokesperson ' +
     'presidential hopeful billionaire businessman businesswoman sheriff commissioner ambassador minister congressman ' +
-    'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor'
+    'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor ' +
+    'labor defense treasury homeland interior commerce energy education health transportation agriculture chancellor ' +
+    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster'
   ).split(' '),
 );
 const STOP = new Set(
-  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO'.split(
+  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO Another People Supporters Critics Others'.split(
     ' ',
   ),
 );
@@ -241,8 +258,11 @@ class NameFinder {
     while (end > k && /^(?:Jr|Sr|II|III)\.?$/.test(words[end - 1]!)) end--;
     const kept = words.slice(k, end).filter(Boolean);
     if (kept.length === 0) return null;
-    while (kept.length && STOP.has(kept[0]!)) kept.shift();
-    if (kept.length === 0) return null;
+    // Also a capitalized word that opens a sentence and is no name ("To Sexton", "Does Rubio", "Year Barack Obama"):
+    // compromise's lexicon tags it a function word, verb, adverb or duration (never "Will", "Bill" or "Mark").
+    while (kept.length > 1 && (STOP.has(kept[0]!) || notANameWord(kept[0]!))) kept.shift();
+    while (kept.length > 1 && TITLES.has(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
+    if (kept.length === 0 || (kept.length === 1 && STOP.has(kept[0]!))) return null;
     return kept.join(' ');
   }
 

@@ -179,3 +179,101 @@ test('"the U.S. While …" ends a sentence; "Independent Vermont" alone names no
   assert.equal(looksLikePerson(findNameRuns('The Independent Vermont senator vowed')[0]!), false);
   assert.equal(looksLikePerson(findNameRuns('said Sen. Ochoa')[0]!), true);
 });
+
+// Patterns from a fourth round on real news: test/fixtures/attribution/news-patterns-4.txt (invented text).
+const round4 = attributionFixture('news-patterns-4.txt');
+
+test('verbs of saying in two words: "As X put it:", "as the Ledger pointed out,", "X went on to say,"', () => {
+  round4.credited('This plan will not pass', 'Mara Quill');
+  round4.credited('Still, the mayor has declined', 'Harbor Ledger');
+  round4.credited('From the bottom of my heart', 'Tomas Dunmore', 'named');
+});
+
+test('a paragraph that is only a quote, after a paragraph about someone, is theirs, never sure', () => {
+  const q = round4.credited('The flood is a reminder', 'Tomas Dunmore', 'continuation');
+  assert.ok(q.attribution!.confidence < 0.85);
+});
+
+test('a capitalized word opening the sentence is no one: "Political analyst Joel Ashby agreed …, he said" is Ashby', () => {
+  round4.credited('long memory told them', 'Joel Ashby', 'pronoun');
+});
+
+test('a possessive "her" after another person in the sentence says nothing of the subject’s gender', () => {
+  // "Renner said … helped Stone, who does not need to prove her staying power": Renner is still "he".
+  round4.credited('She has nothing to prove on that', 'Paul Renner', 'pronoun');
+  round4.credited('She comes off as steady', 'Paul Renner', 'pronoun');
+});
+
+test('a unit or staff is no one a pronoun can mean: "known as the Channel Response Staff … he said" is Moss', () => {
+  round4.credited('These men were heroes', 'Leif Moss', 'pronoun');
+  assert.equal(looksLikePerson(findNameRuns('known as the Channel Response Staff')[0]!), false);
+  assert.equal(looksLikePerson(findNameRuns('They drove to El Paso')[0]!), false);
+});
+
+test('a quote sentence a sentence after a quote of the same paragraph continues its speaker, past a slogan in marks', () => {
+  round4.credited('All she went through', 'Sara Penn', 'continuation');
+  round4.credited('Some sort of amnesty', 'Kit Arlow', 'continuation');
+  round4.credited('No-Nonsense', null);
+});
+
+test('a quote that opens its sentence, with "he said" at the end: the pronoun’s person', () => {
+  round4.credited('I held and hugged', 'Alan Ochoa', 'pronoun');
+});
+
+test('a short phrase a subject heralded, talked up or summed up in marks is theirs, never sure', () => {
+  assert.ok(round4.credited('breakthrough', 'Anke Brandt', 'sentence-subject').attribution!.confidence < 0.85);
+  round4.credited('five-borough strategy', 'Ruth Okafor', 'sentence-subject');
+});
+
+test('"Pike said Varga will …": the subject of what was said is not a speaker for "he said" after it', () => {
+  round4.credited('Dale Varga will be releasing', 'Noah Pike', 'pronoun');
+});
+
+test('a long opening phrase before the subject, and a shared surname whose pronouns tell nothing of either Vance', () => {
+  round4.credited('How about a competent treasurer', 'Lena Vance', 'pronoun');
+});
+
+test('"Harbor spokeswoman Irene Dahl criticized …": the person behind a name and a role is the subject', () => {
+  round4.credited('Nice try, not true', 'Irene Dahl', 'pronoun');
+});
+
+test('"Said Dora Pell, who grew up with him, “…”" and "Said Varga, “…”": the verb first, an appositive between', () => {
+  round4.credited('We were all so proud of him', 'Dora Pell', 'named');
+  round4.credited('The thought that an error', 'Ilse Varga', 'named');
+  assert.deepEqual(
+    findNameRuns('Said Dora Pell, who grew up').map((m) => m.name),
+    ['Dora Pell'],
+  );
+});
+
+test('"Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure', () => {
+  const q = round4.credited('This town has a severe problem', 'Mira Holt', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85);
+});
+
+test('a quote paragraph after "Ostrander is upbeat about …" is Ostrander’s; a name right before a colon introduces', () => {
+  round4.credited('He is the one with the best chance', 'Carl Ostrander', 'continuation');
+  round4.credited('Lesser-known candidates often beat', 'Dana Whitcomb', 'colon');
+});
+
+test('a quote paragraph after a paragraph with only a short phrase in marks: that paragraph’s subject, then continued', () => {
+  round4.credited('We have to do something about the silt', 'Ruth Okafor', 'continuation');
+  round4.credited('We have to be a lot tougher', 'Ruth Okafor', 'continuation');
+});
+
+test('a surname that is also a title or an outlet’s name: "Amy Pope", "Michael Bloomberg" and then "Bloomberg told"', () => {
+  round4.credited('What we have seen is that our efforts', 'Amy Pope', 'named');
+  round4.credited('I am convinced that you cannot win', 'Michael Bloomberg', 'named');
+  assert.deepEqual(
+    findNameRuns('Pope Francis and Amy Pope met Mayor King').map((m) => m.name),
+    ['Francis', 'Amy Pope', 'King'],
+  );
+});
+
+test('a given name before a surname that is also an organisation word is a person: "Megan Post", not "Washington Post"', () => {
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Megan Post'), true);
+  assert.equal(person('Kathleen Hall Jamieson'), true);
+  assert.equal(person('Washington Post'), false);
+  assert.equal(person('Grace Church'), false);
+});

@@ -76,6 +76,15 @@ test('a wrong speaker named in full is replaced by the full name', () => {
   assert.equal(applyEdits(draft, f.fixes[0]!.edits), `European Commission President Steve Witkoff said, “${Q4}.”`);
 });
 
+test('an outlet or a body credited with a person’s words is uncertain, never a wrong speaker; a titled person still is', () => {
+  for (const credit of ['Harborline Research Group', 'Southern Plains College']) {
+    const { quote, findings } = checkOne(`${credit} reported, “${Q4}.”`);
+    assert.equal(quote.speakerCheck, 'uncertain', credit);
+    assert.ok(!findings.some((f) => f.code === 'wrong-speaker'), credit);
+  }
+  assert.equal(checkOne(`Anchorage Police Chief Dana Hollis said, “${Q4}.”`).quote.speakerCheck, 'mismatch');
+});
+
 test('a pronoun that refers to the wrong person is a mismatch', () => {
   const { quote } = checkOne(`Zelensky met reporters on Sunday.\n\n“${Q4},” he said.`);
   assert.equal(quote.attribution?.name, 'Volodymyr Zelenskyy');

@@ -2,9 +2,10 @@
 
 import type { Attribution, QuoteAttribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from '../types';
 import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
-import { findNameRuns, PersonRegistry, sameperson, shortName } from '../quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry, sameperson, shortName } from '../quotes/people';
 import { attributeQuotations, SURE_ATTRIBUTION } from '../quotes/attribution';
 import { tokenizeWords } from '../text/words';
+import { firstNameGender } from '../text/nlp';
 import { verifyQuotation, type Verification } from './verify-quotation';
 import type { Corpus } from '../corpus/corpus';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './options';
@@ -124,8 +125,23 @@ function speakerCheckOf(v: Verification, attribution: Attribution | null, source
   // quote is wrong too.
   const ruledOut = !!source?.candidates && !source.candidates.some((c) => sameperson(credited, c) || sameperson(c, credited));
   // The writer's own credit: a name, or a pronoun the draft resolves to one, is clear; a guessed sentence subject is not.
-  const draftClear = attribution!.name !== null && attribution!.method !== 'sentence-subject' && attribution!.method !== 'continuation';
+  // An outlet or a body ("the Las Vegas Sun said") is a different claim from a person's words: never a mismatch.
+  const draftClear = attribution!.name !== null && attribution!.method !== 'sentence-subject' && attribution!.method !== 'continuation' && namesAPerson(credited);
   return (sourceSure || ruledOut) && draftClear ? 'mismatch' : 'uncertain';
+}
+
+/**
+ * Whether a credited name is a person's: it, or its end after a title ("RNC Chairman Reince Priebus"), looks like one
+ * or opens with a given name ("Kathleen Hall Jamieson").
+ */
+function namesAPerson(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2) return true;
+  for (let k = 0; k + 2 <= words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    if (looksLikePerson({ name: tail, start: 0, end: tail.length, titled: false }) || firstNameGender(words[k]!) !== undefined) return true;
+  }
+  return false;
 }
 
 function findingsFor(text: string, c: QuoteCheck, v: Verification, q: Quotation, opts: CheckOptions): Finding[] {

@@ -6,10 +6,12 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, nameKey, PersonRegistry, sameperson } from './people';
+import { type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
+import { Genders, type GenderReader } from './genders';
 import { firstNameGender } from '../text/nlp';
-import { ADVERBS_BETWEEN, FEMALE_CUES, MALE_CUES, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
+import { ADVERBS_BETWEEN, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -48,7 +50,7 @@ const CONFIDENCE: Record<AttributionMethod, number> = {
 
 /** Verbs that put words in someone's mouth without a verb of saying: "branded it a "hoax"", "vowed to end the "rigged" system". */
 const CHARACTERIZING_VERB =
-  /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors)/;
+  /^(?:call|describ|label|brand|term|dub|characteri[sz]|hail|refer|promis|pledg|vow|accus|deni|deny|dismiss|decr|prais|criticiz|criticis|blast|slam|attack|mock|pan|urg|tout|insist|warn|predict|defend|push|bill|cast|deem|likened|compar|quot|invok|cit|lament|decl|denounc|reject|embrac|champion|endors|herald|talk|identif|sum|blam|knock|depict|portray|paint|frame|tag|nicknam|christen|rate|hype|welcom|applaud|lambast|ridicul|scorn|derid|belittl|disparag|condemn|excoriat|chastis|question|argu|assert|claim|suggest|acknowledg|admit|announc|recall|boast|brag|joke|quip|scoff)/;
 
 /** Words before a name that make it an object, not the subject: "with Rubio", "told Trump", "Trump and". */
 const NOT_SUBJECT_BEFORE =
@@ -64,65 +66,6 @@ const NOT_VERBS = new Set(
 const NOUN_OR_VERB = new Set('states claims notes comments remarks answers questions posts tweets charges counters reports promises calls'.split(' '));
 /** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
 const NOT_ROLE_WORDS = new Set('the a an to of in on at for with after before by from about and or but that this his her their its who which as than'.split(' '));
-
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
-/** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
-const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}]|\u2060)/gu;
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr sen sens rep reps gov gen lt col sgt capt st jr sr prof rev mt no vs ft gov atty supt cmdr adm maj pres sec dept corp inc co ltd u.s a.m p.m'.split(' '),
-);
-
-/** Sentence ends in a stretch of (masked) text, not after "Sen." or an initial. */
-function sentenceEnds(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const i = m.index!;
-    if (text[i] === '.') {
-      let j = i;
-      while (j > 0 && /[\p{L}.]/u.test(text[j - 1]!)) j--;
-      const word = text.slice(j, i).toLowerCase();
-      // "… from entering the U.S. While Clinton …": an abbreviation before a word that starts sentences ends one.
-      const next = /^[\s”"’)]*([\p{L}]+)/u.exec(text.slice(i + 1, i + 24))?.[1];
-      const startsSentence = next !== undefined && SENTENCE_STARTERS.has(next);
-      if ((ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) && !startsSentence) continue;
-    }
-    out.push(i + m[0].length);
-  }
-  return out;
-}
-
-/** Capitalized words that start sentences and never follow "Sen." or an initial inside a name. */
-const SENTENCE_STARTERS = new Set('The While But In He She It They We I This That These Those When After Before If As And Yet So However Meanwhile Still'.split(' '));
-
-/** Stands for a masked quotation in a sentence; never a word character. */
-const MASK = '\u2060';
-
-interface WordAt {
-  word: string;
-  lower: string;
-  start: number;
-  end: number;
-}
-
-function wordsIn(text: string, from: number, to: number): WordAt[] {
-  const out: WordAt[] = [];
-  // Search a slice: on the whole text a regex would run on past `to` through a long masked quotation.
-  const end = Math.min(to, text.length);
-  if (end <= from) return out;
-  const slice = text.slice(from, end);
-  const re = WORD_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    let word = m[0].replace(/['’]+$/, '').replace(/['’]s$/, '');
-    // Keep the full stop of an abbreviation or initial ("Sen.", "J."), not the one ending a sentence.
-    if (word.endsWith('.') && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word) && !/\.\p{L}/u.test(word)) word = word.replace(/\.+$/, '');
-    if (word.endsWith('-')) word = word.replace(/-+$/, '');
-    if (word === '') continue;
-    const start = from + m.index;
-    out.push({ word, lower: word.toLowerCase(), start, end: start + word.length });
-  }
-  return out;
-}
 
 /** Attributes each quotation (in order) to a speaker, or null when the text names nobody for it. */
 export function attributeQuotations(ctx: AttributionContext, quotations: readonly Quotation[]): (Attribution | null)[] {
@@ -158,15 +101,14 @@ interface Sentence {
   end: number;
 }
 
-class Attributor {
+/** Reads who said each quotation of one text; it is also the gender book's reader of that text. */
+class Attributor implements GenderReader {
   private readonly byEnd = new Map<number, NameMention>();
   private readonly byStart = new Map<number, NameMention>();
   /** The text with every quotation (marks included) blanked out, for the paragraphs that hold one. */
-  private readonly masked: string;
+  readonly masked: string;
   private readonly results: (Attribution | null)[] = [];
-  private genders: Map<string, 'm' | 'f'> | undefined;
-  /** What the text tells of each person's gender (by name key): votes for he and for she. */
-  private readonly genderVotes = new Map<string, { m: number; f: number }>();
+  private readonly genders = new Genders(this);
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
@@ -177,29 +119,14 @@ class Attributor {
   private readonly quoteStarts: number[];
 
   constructor(
-    private readonly ctx: AttributionContext,
+    readonly ctx: AttributionContext,
     private readonly quotations: readonly Quotation[],
   ) {
     for (const m of ctx.mentions) {
       this.byEnd.set(m.end, m);
       this.byStart.set(m.start, m);
     }
-    // Blank each quotation, keeping a full stop where one ended a sentence inside it ("….” Ochoa said.).
-    const parts: string[] = [];
-    let last = 0;
-    for (const q of quotations) {
-      if (q.outer.start < last) continue;
-      parts.push(ctx.text.slice(last, q.outer.start));
-      const raw = ctx.text.slice(q.outer.start, q.outer.end);
-      let blank = raw.includes('\n') || raw.includes('\r') ? raw.replace(/[^\r\n]/g, MASK) : MASK.repeat(raw.length);
-      let e = q.inner.end;
-      while (e > q.inner.start && /\s/.test(ctx.text[e - 1]!)) e--;
-      if (e > q.inner.start && /[.!?]/.test(ctx.text[e - 1]!) && blank.length > 0) blank = `${blank.slice(0, -1)}.`;
-      parts.push(blank);
-      last = q.outer.end;
-    }
-    parts.push(ctx.text.slice(last));
-    this.masked = parts.join('');
+    this.masked = maskQuotations(ctx.text, quotations);
     this.quoteStarts = quotations.map((q) => q.outer.start);
   }
 
@@ -228,7 +155,11 @@ class Attributor {
       // such as Ms. or spokesman, or several sentences about them that go on with the other pronoun).
       const pronoun = r.via === 'pronoun' ? r.mention.toLowerCase() : '';
       const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
-      const candidates = this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.clearGenderOf(c) !== (gender === 'm' ? 'f' : 'm'));
+      // "Clinton said" with Bill and Hillary in the text: one of the people that name can mean, and nobody else.
+      const named = r.via === 'named' && r.method === 'named' && !r.mention.includes(' ') && this.ctx.registry.countNamed(r.mention) > 0;
+      const candidates = named
+        ? this.ctx.registry.peopleNamed(r.mention, r.name)
+        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'));
       this.results[k] = { ...r, candidates };
     });
     return this.results;
@@ -298,6 +229,8 @@ class Attributor {
     if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
+    const earlier = this.earlierSpeakerOfParagraph(q, k, sentence);
+    if (earlier) return earlier;
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
     // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
@@ -309,6 +242,8 @@ class Attributor {
       const qq = spanContaining(this.ctx.paragraphs, q.outer.start);
       if (qq - pq <= 1) return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.75, CONFIDENCE.continuation) };
     }
+    // A paragraph that is only a quote, after a paragraph about someone: "Will urged the party to …" then "“…”".
+    if (this.opensParagraph(q, sentence) && this.quoteAlone(q, sentence)) return this.subjectOfParagraphBefore(q);
     return null;
   }
 
@@ -326,12 +261,101 @@ class Attributor {
     return found ? { ...found, confidence: Math.min(found.confidence ?? 1, CONFIDENCE.colon) } : null;
   }
 
+  /**
+   * A sentence that is only a quote, a sentence or two after a quote of the same paragraph, when the text between
+   * names nobody else: "“…,” said Sara Penn, 44, an aide. An immigrant, she plans to vote. “…”". A name or slogan in
+   * marks on the way ("a “No-Nonsense” barbecue") is no one's and is passed over. Never sure.
+   */
+  private earlierSpeakerOfParagraph(q: Quotation, k: number, sentence: Sentence): Attribution | null {
+    const lead = this.masked.slice(sentence.start, q.outer.start);
+    if (!/[.!?][”"’)]*\s+$/.test(lead) || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, sentence.end))) return null;
+    const para = this.paragraphOf(q.outer.start);
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      const prev = this.quotations[j]!;
+      if (prev.outer.start < para.start || q.outer.start - prev.outer.end > 400) return null;
+      const r = this.results[j];
+      if (!r?.name) {
+        const words = this.ctx.text
+          .slice(prev.inner.start, prev.inner.end)
+          .split(/\s+/)
+          .filter((w) => /[\p{L}\p{N}]/u.test(w));
+        if (words.length <= 5) continue;
+        return null;
+      }
+      const { mentions } = this.ctx;
+      for (let i = firstStartingFrom(mentions, prev.outer.end); i < mentions.length && mentions[i]!.start < q.outer.start; i++) {
+        const m = mentions[i]!;
+        if (this.masked[m.start] === MASK || this.possessive(m) || !this.isPerson(m)) continue;
+        // Someone named as an object ("a barbecue hosted by Dana Brisk") is not a new speaker.
+        if (NOT_SUBJECT_BEFORE.test(this.masked.slice(Math.max(0, m.start - 60), m.start))) continue;
+        if (!sameperson(this.fullName(m), r.name)) return null;
+      }
+      return { ...r, via: 'inherited', method: 'continuation', confidence: Math.min(r.confidence ?? 0.75, CONFIDENCE.continuation) };
+    }
+    return null;
+  }
+
+  /**
+   * The person the paragraph before a quote paragraph ends on: the subject of its last sentence, when that paragraph
+   * quotes no one. Never sure: the quote may be someone the narrator has not named yet.
+   */
+  private subjectOfParagraphBefore(q: Quotation): Attribution | null {
+    const { paragraphs } = this.ctx;
+    const p = spanContaining(paragraphs, q.outer.start);
+    const prev = p > 0 ? paragraphs[p - 1]! : undefined;
+    if (!prev || prev.heading) return null;
+    // A paragraph that quotes someone at length has its own speaker (the continuation rules say whose); a short phrase
+    // in marks ("What “go after them” means …") is no one's speech.
+    for (let k = lowerBound(this.quoteStarts, prev.start); k < this.quoteStarts.length && this.quoteStarts[k]! < prev.end; k++) {
+      const inner = this.quotations[k]!.inner;
+      if (
+        this.ctx.text
+          .slice(inner.start, inner.end)
+          .split(/\s+/)
+          .filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 5
+      ) {
+        return null;
+      }
+    }
+    const starts = this.sentenceStarts(p - 1);
+    const last = { start: starts[starts.length - 1]!, end: prev.end };
+    // "Viguerie is upbeat about …": a subject before "is" or "was" as well.
+    const copula = this.copulaSubjectAt(last.start, last.end);
+    const at = this.mainSubjectAt(last.start, last.end) ?? copula;
+    let found: Attribution | null = null;
+    const m = at !== undefined ? this.byStart.get(at) : undefined;
+    if (m) found = this.named(m);
+    else found = this.subjectByScan(last.start, last.end);
+    if (!found) {
+      // "He urged the council to …": the pronoun's person.
+      const first = wordsIn(this.masked, this.skipLead(last.start, last.end), last.end)[0];
+      if (first && /^(?:he|she)$/.test(first.lower) && first.start === this.skipLead(last.start, last.end)) found = this.pronoun(first);
+    }
+    if (!found?.name) return null;
+    return { ...found, via: 'inherited', method: 'continuation', confidence: Math.min(found.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+  }
+
+  /** A person named at the start of a sentence and followed by "is" or "was": "Viguerie is upbeat about …". */
+  private copulaSubjectAt(start: number, end: number): number | undefined {
+    const from = this.skipLead(start, end);
+    const m = this.byStart.get(from);
+    if (!m || !this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m)) return undefined;
+    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(m.end, m.end + 12)) ? m.start : undefined;
+  }
+
   private nameOrScare(q: Quotation): 'name' | 'scare' | null {
     const inner = this.ctx.text.slice(q.inner.start, q.inner.end).trim();
     const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length > 5) return null;
     const titleCase = words.length >= 2 && words.every((w, k) => (k > 0 && /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/.test(w) ? true : /^[\p{Lu}\p{N}]/u.test(w)));
     if (titleCase) return 'name';
+    // Words in marks that modify a noun ("asked about the “not there yet” comment") are named, not said by the subject.
+    const det = /\b(?:the|a|an|his|her|their|its|this|that)\s*$/i.test(this.masked.slice(Math.max(0, q.outer.start - 8), q.outer.start));
+    const noun =
+      /^\s+(?:comment|comments|remark|remarks|line|lines|slogan|label|phrase|quote|tweet|speech|ad|claim|charge|pledge|promise|policy|plan|campaign|rhetoric|message|moment|era|label|tag|nickname)\b/.test(
+        this.masked.slice(q.outer.end, q.outer.end + 16),
+      );
+    if (det && noun) return 'name';
     // A short lower-case phrase inside a sentence of the narrator's, not after a reporting verb or a colon.
     if (words.length > 2) return null;
     const before = this.masked.slice(Math.max(0, q.outer.start - 30), q.outer.start);
@@ -467,7 +491,9 @@ class Attributor {
       }
       const s = this.subjectForward(w0.start, sentence.end);
       const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
-      if (s && verbEnd !== null && s.attribution.via !== 'pronoun' && tailOk(verbEnd)) return s.attribution;
+      // "“I held and hugged” the families before …, he said.": a pronoun too, when the quote opens the sentence.
+      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start));
+      if (s && verbEnd !== null && pronounOk && tailOk(verbEnd)) return s.attribution;
     }
     return null;
   }
@@ -525,6 +551,13 @@ class Attributor {
     return verb.end;
   }
 
+  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out". */
+  private phrasalSpeech(words: readonly WordAt[], k: number): boolean {
+    const w = words[k]!.lower;
+    const prev = words[k - 1]?.lower;
+    return (w === 'it' && (prev === 'put' || prev === 'puts')) || (w === 'out' && prev !== undefined && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev));
+  }
+
   // ——— before the quotation, in its sentence ———
 
   private before(q: Quotation, sentence: Sentence): Attribution | null {
@@ -562,7 +595,7 @@ class Attributor {
           };
         }
       }
-      if (!SPEECH_VERBS.has(w.lower)) continue;
+      if (!SPEECH_VERBS.has(w.lower) && !this.phrasalSpeech(words, k)) continue;
       // "many Asian states", "the party's claims": a plural noun, not a verb of saying.
       if (NOUN_OR_VERB.has(w.lower)) {
         const prev = words[k - 1];
@@ -580,19 +613,35 @@ class Attributor {
         const s = this.subjectForward(words[k + 2]!.start, to);
         if (s?.attribution.name) return s.attribution;
       }
-      // "Palmieri told reporters, “…”": the subject before the verb.
-      const subject = this.subjectBackward(w.start, from);
+      // "Palmieri told reporters, “…”": the subject before the verb ("As Cornyn put it:" — the verb's first word).
+      const phrasal = this.phrasalSpeech(words, k);
+      const subject = this.subjectBackward(phrasal ? words[k - 1]!.start : w.start, from);
       if (subject) return subject;
+      // "Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure.
+      // (A quote before it in the sentence has its own speaker, whom this one continues.)
+      if (words[k - 1]?.lower === 'and' && !phrasal && !this.masked.slice(from, w.start).includes(MASK)) {
+        const first = this.subjectByScan(from, words[k - 1]!.start);
+        if (first?.name) return { ...first, method: 'sentence-subject', confidence: Math.min(first.confidence ?? 1, 0.8) };
+      }
       // "said Sen. Sherrod Brown, “…”": the subject right after the verb, then only punctuation up to the quote.
       if (!OBJECT_TAKING_VERBS.has(w.lower) && words[k + 1]) {
         const s = this.subjectForward(words[k + 1]!.start, to);
-        if (s && /^[\s,:—–-]*$/.test(this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), ''))) return s.attribution;
+        // "Said Dora Pell, who grew up with him, “…”": an appositive may stand between.
+        const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
+        if (s && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
     if (colon) {
       const s = this.subjectForward(this.skipLead(from, to), to);
       if (s && s.attribution.name) return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      // "… does not surprise county pollster Dana Whitcomb: “…”" and round-ups ("More from Jones:"): the person the
+      // colon follows.
+      const end = skipSpaceBack(this.masked, this.masked.lastIndexOf(':', to), from);
+      const m = this.byEnd.get(end);
+      if (m && m.start >= from && this.isPerson(m) && this.isSpeakerName(m) && !this.possessive(m)) {
+        return { ...this.named(m), via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      }
     }
     void text;
     return null;
@@ -644,15 +693,21 @@ class Attributor {
    * behind a role ("Political analyst David Bositis agreed …"), never after a verb ("The district hired the
    * consultancy Aldous Brink …").
    */
-  private mainSubjectAt(start: number, end: number): number | undefined {
+  mainSubjectAt(start: number, end: number): number | undefined {
     const from = this.skipLead(start, end);
-    const k = firstStartingFrom(this.ctx.mentions, from);
+    let k = firstStartingFrom(this.ctx.mentions, from);
+    // A capitalized word that opens the sentence is no one: "Political analyst David Bositis agreed …".
+    while (this.ctx.mentions[k] && this.ctx.mentions[k]!.start === from && !this.ctx.mentions[k]!.name.includes(' ') && !this.isPerson(this.ctx.mentions[k]!)) k++;
     const m = this.ctx.mentions[k];
     if (!m || m.start - from > 60 || m.end > end) return undefined;
     const role = wordsIn(this.masked, from, m.start);
     if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
     if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
-    return this.subjectByScan(m.start, end)?.span.start === m.start ? m.start : undefined;
+    const scanned = this.subjectByScan(m.start, end)?.span.start;
+    if (scanned === m.start) return m.start;
+    // "Clinton spokeswoman Jennifer Palmieri criticized …": the person behind a name and a role.
+    if (scanned !== undefined && scanned - from <= 60 && this.roleBeforeName(wordsIn(this.masked, m.end, scanned + 1), 0)) return scanned;
+    return undefined;
   }
 
   /** Whether words[i…] are one to three lower-case words and then a name: a role between two names. */
@@ -724,7 +779,8 @@ class Attributor {
     // A phrase after a preposition or a conjunction is no subject: "“…” for Clinton", "“…” and Donald Trump says".
     if (NOT_VERBS.has(w0.lower) && !/^(?:who|whom|whose)$/.test(w0.lower)) return null;
     // An outlet or a weekday is no speaker, but may stand before one: "Fox Business moderator Gerard Baker".
-    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)))) return null;
+    const m0 = this.byStart.get(w0.start);
+    if (SPEECH_VERBS.has(w0.lower) || (NON_SPEAKER_WORDS.has(w0.lower) && !this.personWithin(words.slice(1, 5)) && !(m0 && this.isSpeakerName(m0)))) return null;
     // The head phrase: up to 8 words without punctuation other than an abbreviation's full stop or a possessive.
     let end = w0.end;
     let person: NameMention | null = null;
@@ -855,9 +911,17 @@ class Attributor {
 
   /** Outlets, platforms, weekdays and places are never the speaker. */
   private isSpeakerName(m: NameMention): boolean {
-    const words = m.name.split(' ');
-    if (words.some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return false;
-    return true;
+    if (!m.name.split(' ').some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return true;
+    // "Michael Bloomberg", and "Bloomberg" where the text names him in full: a person whose surname is an outlet's
+    // name (never "Fox News" or "Sunday Times").
+    const full = this.fullName(m).split(' ');
+    const last = full[full.length - 1]!.toLowerCase();
+    return (
+      full.length >= 2 &&
+      firstNameGender(full[0]!) !== undefined &&
+      full.slice(0, -1).every((w) => !NON_SPEAKER_WORDS.has(w.toLowerCase())) &&
+      !/^(?:news|times|post|journal|herald|tribune|gazette|magazine|radio|television|tv|network|channel|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(last)
+    );
   }
 
   /** The subject phrase that ends just before a verb at verbStart (skipping adverbs and an appositive). */
@@ -877,6 +941,15 @@ class Attributor {
         );
       if (when) {
         pos = skipSpaceBack(this.masked, pos - when[0].length, from);
+        continue;
+      }
+      // "Bryne went on to say", "Trump was quick to add": the subject of the verb the verb of saying completes.
+      const lead =
+        /\s(?:(?:went|goes|go|going)\s+on|(?:was|were|is|are)\s+quick|(?:had|has|have|wanted|wants|tried|tries|rushed|hastened|decided|chose|hurried|took\s+(?:the\s+)?time))\s+to$/.exec(
+          this.masked.slice(Math.max(from, pos - 30), pos),
+        );
+      if (lead) {
+        pos = skipSpaceBack(this.masked, pos - lead[0].length, from);
         continue;
       }
       const w = wordEndingAt(this.masked, pos, from);
@@ -920,7 +993,10 @@ class Attributor {
     if (PRONOUNS.has(w.word.toLowerCase())) return this.pronoun({ word: w.word, lower: w.word.toLowerCase(), start: w.start, end: w.end });
     // A description: "a spokeswoman said", "the campaign said in a statement".
     const back = text.slice(Math.max(from, pos - 60), pos);
-    const d = /(?:^|\s)((?:the|a|an|one|another|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{Ll}][\p{L}-]*)$/iu.exec(back);
+    const d =
+      /(?:^|\s)((?:the|a|an|one|another|his|her|their|its|many|some|several|most|few|other|both|all|these|those|two|three|four)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{Ll}][\p{L}-]*)$/iu.exec(
+        back,
+      );
     if (d) {
       const start = pos - d[1]!.length;
       const phraseText = text.slice(start, pos);
@@ -962,20 +1038,20 @@ class Attributor {
    * Whether a name is a possessive ("Clinton's campaign"), which names no subject; "Christie's been making the case"
    * and "Trump's said" are "has" and "is", and the name is the subject.
    */
-  private possessive(m: NameMention): boolean {
+  possessive(m: NameMention): boolean {
     const after = this.ctx.text.slice(m.end, m.end + 16);
     return /^['’]/.test(after) && !/^['’]s\s+(?:been|got|gotten|said|told|not|never|already|also|just|still|going|become|made|done|taken|written|spoken|long)\b/.test(after);
   }
 
   /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
-  private isPerson(m: NameMention): boolean {
+  isPerson(m: NameMention): boolean {
     let known = this.personCache.get(m);
     if (known === undefined) this.personCache.set(m, (known = this.ctx.registry.isPerson(m)));
     return known;
   }
 
   /** The full name a mention refers to, or the mention as written (cached). */
-  private fullName(m: NameMention): string {
+  fullName(m: NameMention): string {
     let name = this.nameCache.get(m);
     if (name === undefined) this.nameCache.set(m, (name = this.ctx.registry.resolve(m.name, m.start) ?? m.name));
     return name;
@@ -1057,14 +1133,14 @@ class Attributor {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.textGenderOf(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
-          const g = this.genderOf(c.name);
+          const g = this.genders.of(c.name);
           if (g !== undefined && g !== gender) {
             // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
             // tells the other gender ("she" and Donald) rules them out.
-            if (this.textGenderOf(c.name) !== undefined) fallback ??= c.name;
+            if (this.genders.told(c.name) !== undefined) fallback ??= c.name;
             continue;
           }
           if (c.speaker && !speaker) speaker = { name: c.name, p };
@@ -1082,7 +1158,7 @@ class Attributor {
     if (chosen) {
       others.delete(chosen.name);
       for (const o of [...others]) if (sameperson(o, chosen.name)) others.delete(o);
-      return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genderOf(chosen.name) === gender };
+      return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genders.of(chosen.name) === gender };
     }
     return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
   }
@@ -1120,6 +1196,13 @@ class Attributor {
 
   private computeReportsSpeech(m: NameMention, end: number): boolean {
     if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
+    // "Pence said Trump will follow …": the subject of what was said, not the one saying it.
+    if (
+      /^\s+(?:\p{Ll}+\s+){0,1}\p{Ll}+/u.test(this.masked.slice(m.end, m.end + 30)) &&
+      !/^\s+(?:of|on|in|at|during|before|after|to|from|with|about|for|and|who|when|while)\b/.test(this.masked.slice(m.end, m.end + 12))
+    ) {
+      return false;
+    }
     const before = /([\p{L}]+)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.exec(this.masked.slice(Math.max(0, m.start - 50), m.start))?.[1]?.toLowerCase();
     return (
       before !== undefined &&
@@ -1127,110 +1210,6 @@ class Attributor {
         ? /according\s+to\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(this.masked.slice(Math.max(0, m.start - 60), m.start))
         : SPEECH_VERBS.has(before) && !OBJECT_TAKING_VERBS.has(before))
     );
-  }
-
-  /**
-   * A person's gender where the text tells it: a cue before the name ("Ms. Ilves", "spokeswoman Ruth Ilves"), else
-   * the pronouns the text uses in sentences about them (most sentences that open on "Sarandon" and go on with "she"
-   * or "her" are about a woman). Undefined when the text does not say.
-   */
-  private genderOf(name: string): 'm' | 'f' | undefined {
-    const told = this.textGenderOf(name);
-    if (told) return told;
-    // Else what the given name usually is (compromise's lexicon of first names): enough to rule a person out for a
-    // pronoun, never to rank one person above another.
-    const words = name.split(' ');
-    return words.length >= 2 ? firstNameGender(words[0]!) : undefined;
-  }
-
-  /** A person's gender as the text tells it (see learnGenders). */
-  private textGenderOf(name: string): 'm' | 'f' | undefined {
-    this.genders ??= this.learnGenders();
-    return this.genders.get(nameKey(name));
-  }
-
-  /** A gender the text leaves no doubt about: a title or role that tells it, or three sentences and none against. */
-  private clearGenderOf(name: string): 'm' | 'f' | undefined {
-    this.genders ??= this.learnGenders();
-    const v = this.genderVotes.get(nameKey(name)) ?? { m: 0, f: 0 };
-    if (v.m >= 3 && v.f === 0) return 'm';
-    if (v.f >= 3 && v.m === 0) return 'f';
-    // A given name the lexicon knows, and nothing in the text against it.
-    const words = name.split(' ');
-    const g = words.length >= 2 ? firstNameGender(words[0]!) : undefined;
-    return g && v[g === 'm' ? 'f' : 'm'] === 0 ? g : undefined;
-  }
-
-  private learnGenders(): Map<string, 'm' | 'f'> {
-    const { text, registry, mentions, paragraphs } = this.ctx;
-    const votes = this.genderVotes;
-    const vote = (name: string, g: 'm' | 'f', weight: number) => {
-      const key = nameKey(name);
-      const v = votes.get(key) ?? { m: 0, f: 0 };
-      v[g] += weight;
-      votes.set(key, v);
-    };
-    const cue =
-      /\b(Mr|Mrs|Ms|Miss|Queen|King|Princess|Prince|Lady|Lord|Sir|Dame|[Ss]pokes(?:wo)?man|[Cc]ongress(?:wo)?man|[Cc]ouncil(?:wo)?man|[Aa]ssembly(?:wo)?man|[Cc]hair(?:wo)?man|[Bb]usiness(?:wo)?man|[Aa]lder(?:wo)?man|[Ss]ports(?:wo)?man|[Cc]amera(?:wo)?man|wife|husband|mother|father|daughter|son|sister|brother|actress|actor|widow|grandmother|grandfather|aunt|uncle|niece|nephew|girlfriend|boyfriend)\.?,?\s+((?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)\b/gu;
-    for (const m of text.matchAll(cue)) {
-      const c = m[1]!.toLowerCase();
-      // "Councilwoman Castellanos", "the businessman Tom Steyer"; "chairman" is said of women too, so only -woman is sure.
-      const g =
-        FEMALE_CUES.has(c) || (c.endsWith('woman') && c.length > 5) || /^(?:widow|grandmother|aunt|niece|girlfriend|queen|princess|lady|dame)$/.test(c)
-          ? 'f'
-          : MALE_CUES.has(c) || /^(?:grandfather|uncle|nephew|boyfriend|king|prince|lord|sir)$/.test(c)
-            ? 'm'
-            : undefined;
-      if (g) vote(registry.resolve(m[2]!, m.index!) ?? m[2]!, g, 3);
-    }
-    const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
-    for (const para of paragraphs) {
-      if (para.heading) continue;
-      const body = this.masked.slice(para.start, para.end);
-      const starts = [0, ...sentenceEnds(body)];
-      for (let s = 0; s < starts.length; s++) {
-        const from = para.start + starts[s]!;
-        const to = s + 1 < starts.length ? para.start + starts[s + 1]! : para.end;
-        let subject: NameMention | undefined;
-        for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
-          const m = mentions[k]!;
-          if (this.masked[m.start] === MASK || this.possessive(m)) continue;
-          if (this.isPerson(m)) subject = m;
-          break;
-        }
-        if (!subject) continue;
-        const who = this.fullName(subject);
-        // Subject pronouns only: "Walker again gave her a plum appointment" says nothing of Walker. Nor does the
-        // pronoun of an attribution ("Pell and the mayor promised an estimate, she said"): that is someone else.
-        const rest = this.masked.slice(subject.end, to);
-        for (const w of rest.matchAll(/\b(?:he|his|himself|she|herself|her)\b/gi)) {
-          const after = /^\s+(?:[\p{Ll}]+\s+)?([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
-          // "her" as a possessive before a noun ("about her husband"), not as an object ("gave her a post").
-          if (/^her$/i.test(w[0])) {
-            const next = /^\s+([\p{Ll}]+)/u.exec(rest.slice(w.index! + w[0].length))?.[1];
-            if (
-              !next ||
-              /^(?:a|an|the|to|in|on|at|for|with|that|this|and|or|up|down|out|off|back|about|over|as|from|by|if|when|because|so|into|after|before|again|too|very|more|most|not)$/.test(
-                next,
-              )
-            ) {
-              continue;
-            }
-          }
-          if (/^(?:he|she)$/i.test(w[0]) && after && SPEECH_VERBS.has(after) && /,\s*$/.test(rest.slice(0, w.index!))) continue;
-          vote(who, PRONOUN_GENDER[w[0].toLowerCase()]!, 1);
-        }
-        // The next sentence opening on "He" or "She" goes on about this subject.
-        const next = /^\s*(?:(?:But|And|Then|Later|Still|Now)\s+)?(He|She)\b/.exec(this.masked.slice(to, para.end));
-        if (next && this.mainSubjectAt(from, to) === subject.start) vote(who, next[1] === 'He' ? 'm' : 'f', 1);
-      }
-    }
-    const out = new Map<string, 'm' | 'f'>();
-    for (const [key, v] of votes) {
-      if (v.m >= 2 * v.f && v.m > 0) out.set(key, 'm');
-      else if (v.f >= 2 * v.m && v.f > 0) out.set(key, 'f');
-    }
-    return out;
   }
 
   private paragraphOf(pos: number): Span {
@@ -1247,28 +1226,6 @@ function isSpeakerNoun(word: string): boolean {
   );
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function appositive(a: Attribution): Attribution {
   return { ...a, method: 'appositive', confidence: Math.min(a.confidence ?? 1, CONFIDENCE.appositive) };
-}
-
-function skipSpaceBack(text: string, pos: number, from: number): number {
-  while (pos > from && /\s/.test(text[pos - 1]!)) pos--;
-  return pos;
-}
-
-function wordEndingAt(text: string, pos: number, from: number): { word: string; start: number; end: number } | null {
-  let start = pos;
-  while (start > from && /[\p{L}\p{M}'’]/u.test(text[start - 1]!)) start--;
-  return start < pos ? { word: text.slice(start, pos), start, end: pos } : null;
 }

@@ -19,7 +19,7 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared reported'
   ).split(' '),
 );
 
@@ -141,13 +141,14 @@ export const NON_PERSON_WORDS = new Set(
     'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas ' +
     'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
     'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
-    'Technologies Industries Systems Consulting Associates Labs Edition'
+    'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad ' +
+    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show'
   ).split(' '),
 );
 
 /** First words of place names that otherwise look like "Firstname Lastname". */
 export const PLACE_PREFIXES = new Set(
-  'New North South East West Saudi San Santa Los Las Hong Costa Sri Great United Northern Southern Eastern Western Central Middle Upper Lower Holy Old Sierra Puerto Buenos Rio'.split(
+  'New North South East West Saudi San Santa Los Las El Fort Port Mount Hong Costa Sri Great United Northern Southern Eastern Western Central Middle Upper Lower Holy Old Sierra Puerto Buenos Rio'.split(
     ' ',
   ),
 );
@@ -158,6 +159,7 @@ export const NOT_NAME_STARTS = new Set(
     'The A An This That These Those It Its In On At For From By With Without To Of And But Or Nor So Yet If When While ' +
     'After Before During Since Until As Because Although Though Even Once Then There Here We I You He She They His Her ' +
     'Their Our My Your Meanwhile However Still Also Yesterday Today Tomorrow Tonight Last Next Earlier Later Now Asked ' +
+    'Said Says Added Adds Wrote Writes Told Tells Noted Notes Recalled ' +
     'Speaking According Under Over Between Among Against About Across Despite Following Amid Both Neither Either Each ' +
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +

@@ -2,6 +2,7 @@
 // (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
 
 import type { Span } from '../types';
+import { firstNameGender } from '../text/nlp';
 import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {
@@ -156,7 +157,8 @@ function stripTitles(run: RunWord[]): NameMention | null {
   let first = 0;
   let titled = false;
   let title: string | undefined;
-  for (let k = 0; k < last; k++) {
+  // A title is followed by the name it titles: the last word is a surname ("Amy Pope", "Rita King").
+  for (let k = 0; k < last - 1 || (k === 0 && last === 1); k++) {
     if (TITLE_WORDS.has(run[k]!.word) || run[k]!.word.split('-').some((part) => TITLE_WORDS.has(part))) {
       first = k + 1;
       titled = true;
@@ -174,16 +176,23 @@ function stripTitles(run: RunWord[]): NameMention | null {
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled, ...(title ? { title } : {}) };
 }
 
+/** Organisation or place words that are common surnames too. */
+const SURNAME_WORDS = new Set(
+  'Post Hall Park Church House Street Bay Lake Woods Rivers River Fields Banks Bank Day May Price Temple Palace Gates Hill Hills Coast Bridge Tower Cook King Young Parks'.split(
+    ' ',
+  ),
+);
+
 /** Whether a name looks like a person's on its own (two or more words, no organisation or place words). */
 export function looksLikePerson(mention: NameMention): boolean {
   const words = mention.name.split(' ');
   // "Sun-Times", "Gannett-owned": a hyphenated part counts as a word.
-  if (
-    words.some(
-      (w) => NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.')),
-    )
-  ) {
-    return false;
+  const notPerson = (w: string) =>
+    NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.'));
+  if (words.some(notPerson)) {
+    // "Megan Post", "Kathleen Hall Jamieson": a given name, and only surnames that are also such words.
+    const given = words.length >= 2 && words.length <= 4 && firstNameGender(words[0]!) !== undefined;
+    if (!given || !words.slice(1).every((w) => !notPerson(w) || SURNAME_WORDS.has(w))) return false;
   }
   // "Sen. Ochoa" is a person; "Independent Vermont" (a word that only qualifies one) is not for that alone.
   if (mention.titled && (mention.title === undefined || PERSON_TITLES.has(mention.title))) return true;
@@ -235,6 +244,13 @@ export class PersonRegistry {
       if (!earliest || positions[0]! < earliest.at) earliest = { name, at: positions[0]! };
     }
     return (best ?? earliest)?.name ?? null;
+  }
+
+  /** The people of the text a mention could name, `first` first ("Clinton": Hillary Clinton, Bill Clinton). */
+  peopleNamed(mention: string, first: string): string[] {
+    const out = [first];
+    for (const name of this.bySurname.get(surnameKey(mention))?.keys() ?? []) if (name !== first && sameperson(mention, name)) out.push(name);
+    return out;
   }
 
   /** How many different people of the text a mention could name ("Clinton" with Bill and Hillary: 2). */
