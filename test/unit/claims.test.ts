@@ -428,9 +428,12 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
     // A person with a first name the passage does not give; a negation further back in the clause of a question.
     'U.S. President Donald Trump’s envoy said the Russians had agreed to that for the first time.',
     'Witkoff did not go into detail about how the security framework might work.',
+    // A verb of losing says "without"; the noun "a lack of" does not.
+    'Storm Elin left more than 48,000 homes in Cumbria and Lancashire without power, North West Power Networks said.',
   ]) {
     assert.notEqual(check(draft).verdict, 'contradicted', draft);
   }
+  assert.equal(check('North West Power Networks said more than 48,000 homes in Cumbria and Lancashire had lost power.').verdict, 'supported');
   // An obituary: its subject named in the first sentence is the "she" of a later one; kin are people; a fraction in
   // words is no count; one country for another as the doer of the same verb is an agent difference.
   assert.equal(check('Ferris was born in Arbroath in 1936 to a trawlerman and a schoolteacher.').verdict, 'supported');

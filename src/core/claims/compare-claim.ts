@@ -1284,8 +1284,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // A negation further back ("not attempting to take") may still govern the word: only a side with no negation
     // near it at all is taken to say the opposite.
     // A negated object only ever removes a difference: "gave no timetable" says "did not give a timetable".
-    const nc = negatedAt(claim, i);
-    const ns = negatedAt(source, j);
+    // A verb of losing or lacking says "without": "had lost power" / "are without power".
+    const nc = negatedAt(claim, i) !== privativeBefore(claim, i);
+    const ns = negatedAt(source, j) !== privativeBefore(source, j);
     const objectsAlike = nc !== ns && (nc || objectNegated(claim, i)) === (ns || objectNegated(source, j));
     // "unless pay talks resume" says "if talks do not resume".
     const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
@@ -1485,6 +1486,19 @@ function conditionalAt(a: Analysis, i: number, word: string): boolean {
 function objectNegated(a: Analysis, i: number): boolean {
   const next = a.tokens[i + 1];
   return !!next && NOUN_NEGATIONS.has(next.key) && next.key !== 'neither' && isVerbAt(a, i) && !/[,;:.]/.test(a.text.slice(a.tokens[i]!.end, next.start));
+}
+
+const PRIVATIVE = new Set(['lose', 'lack', 'miss', 'forgo', 'forfeit']);
+
+/** A verb of losing or lacking right before the word, its object ("lost power", "lacks the money"). */
+function privativeBefore(a: Analysis, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = a.tokens[k]!;
+    // The verb, not the noun ("a lack of social care" is no "without").
+    if (PRIVATIVE.has(t.lemma) || PRIVATIVE.has(IRREGULAR_LEMMAS.get(t.key) ?? '')) return !['a', 'an', 'the', 'of', 'its', 'their'].includes(a.tokens[k - 1]?.key ?? '');
+    if (!t.stop) return false;
+  }
+  return false;
 }
 
 /** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
