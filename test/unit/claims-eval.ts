@@ -16,7 +16,7 @@ export interface EvalItem {
 }
 
 export type EvalPart =
-  'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11' | 'blind12' | 'probes';
+  'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11' | 'blind12' | 'blind13' | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
@@ -59,6 +59,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/storm-liveblog.md',
       'claims/sources/obituary-ferris.md',
       'claims/sources/quake-science.md',
+      'claims/sources/council-minutes.md',
     ),
   ));
 }
