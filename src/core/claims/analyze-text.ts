@@ -94,7 +94,7 @@ export interface Analysis {
   entities: EntityRun[];
 }
 
-const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'yet']);
+const REFUSALS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'yet', 'unable']);
 
 /** Verbs that keep someone from doing a thing: "barred both sides from moving" says "not to move". */
 const PREVENTIONS = new Set(

@@ -73,6 +73,8 @@ const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Pronouns a quantifier may govern through "of": "all of them", "most of which". */
+const PRONOUNS_OF = new Set(['them', 'these', 'those', 'which', 'whom']);
 /** Words that open the members of a group: "Early works, including utility relocation and … drilling,". */
 const INCLUDING = new Set(['including', 'such', 'like', 'among', 'notably', 'especially']);
 
@@ -1100,7 +1102,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     for (let k = e.from; k < e.to; k++) if (al.sourceMet[k] && !st[k]!.stop && !TITLE_WORDS.has(source.text.slice(st[k]!.start, st[k]!.end))) met = true;
     // A person the claim names by a title, a role or part of the name is met.
     // Not when only the title is met and the name itself, to its last word, is not ("Member for Westport Daniel Kovac").
-    if (met && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx, true) === 'person') continue;
+    // Nor when the unmet word is a first name right before the met surname ("Mr Stephen Oduya" / "Mr David Oduya").
+    const firstName = to - from === 1 && to < e.to && al.sourceMet[to] === 1 && !TITLE_WORDS.has(source.text.slice(st[from]!.start, st[from]!.end)) && st[from]!.cap;
+    if (met && !firstName && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx, true) === 'person') continue;
     sourceFree.push({ from, to, kind: undefined, used: false, e });
   }
   // The passage's first word, capitalized only because it starts the sentence, may be a name the lexicon knows
@@ -1127,8 +1131,11 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     // A person whose surname the passage has, named with a first name it does not ("Donald Trump's envoy" / "Trump's
     // envoy"): the same person.
+    // Not when the passage gives that surname another first name ("Mr Stephen Oduya" / "Mr David Oduya").
     const surname = ct[e.to - 1]!;
-    if (to < e.to && to - from === 1 && al.kind[e.to - 1] === 'same' && surname.cap && !ORGANISATION_WORDS.has(surname.key) && surname.alias < 0) {
+    const js = al.toSource[e.to - 1]!;
+    const firstNamed = js > 0 && st[js - 1]!.cap && !st[js - 1]!.stop && !al.sourceMet[js - 1] && !TITLE_WORDS.has(source.text.slice(st[js - 1]!.start, st[js - 1]!.end));
+    if (to < e.to && to - from === 1 && al.kind[e.to - 1] === 'same' && surname.cap && !firstNamed && !ORGANISATION_WORDS.has(surname.key) && surname.alias < 0) {
       if (kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'person') continue;
     }
     // Single capitals ("A&E", "Q&A") are abbreviations of common words, not names.
@@ -1342,15 +1349,21 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // A quantifier of a pronoun ("all of them from falling objects" / "most of them from falling objects"): compared at
   // the same place on both sides, the words after it met.
   ct.forEach((c, i) => {
-    if (!c.quantifier || ct[i + 1]?.key !== 'of' || !['them', 'these', 'those'].includes(ct[i + 2]?.key ?? '')) return;
+    if (!c.quantifier || ct[i + 1]?.key !== 'of' || !PRONOUNS_OF.has(ct[i + 2]?.key ?? '')) return;
     if (differences.some((d) => d.kind === 'quantifier')) return;
     const k = ct.findIndex((t, n) => n > i + 2 && !t.stop && !t.value);
     const j = k >= 0 && k - i <= 6 ? al.toSource[k]! : -1;
     if (j < 3) return;
     for (let m = j - 1; m >= Math.max(0, j - 6); m--) {
       const q = st[m]!;
-      if (q.quantifier && st[m + 1]?.key === 'of' && ['them', 'these', 'those'].includes(st[m + 2]?.key ?? '')) {
+      if (q.quantifier && st[m + 1]?.key === 'of' && PRONOUNS_OF.has(st[m + 2]?.key ?? '')) {
         if (q.quantifier !== c.quantifier) differs('quantifier', { start: c.start, end: ct[i + 2]!.end }, { start: q.start, end: st[m + 2]!.end });
+        return;
+      }
+      // "all of which" where the source gives a share ("of which 30 per cent"): a whole claimed for a part.
+      if (q.value && st[m - 1]?.key === 'which' && st[m - 2]?.key === 'of' && STRONG_QUANTIFIERS.has(c.quantifier)) {
+        const n = source.numbers.find((x) => x.start <= q.start && q.start < x.end);
+        differs('quantifier', { start: c.start, end: ct[i + 2]!.end }, n ? { start: n.start, end: n.end } : q);
         return;
       }
     }
