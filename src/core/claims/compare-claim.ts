@@ -1036,6 +1036,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const b2 = before(source, x.outerStart);
       const a1 = after(claim, d.end);
       const a2 = after(source, x.end);
+      // A share never faces a count or a time ("at 9.12pm" / "at 5.25%").
+      if (isShare(claim, d) !== isShare(source, x)) return false;
       return (!!b1 && !!b2 && b1.key === b2.key) || (!!a1 && !!a2 && tokenMatch(a1, a2) === 'same');
     };
     // Else the one number left on each side, of about the same size and both shares or neither ("349 votes to 249" /
@@ -1536,6 +1538,11 @@ function saidOnDate(claim: Analysis, d: DateMention, r: Resolved, sourceDate: st
   if (!before.some((t) => SPEECH_LEMMAS.has(t.lemma) || t.key === 'statement' || t.key === 'interview')) return false;
   const days = (Date.parse(`${sourceDate}T12:00:00Z`) - Date.UTC(r.y, r.m!, r.d!, 12)) / 86_400_000;
   return days >= 0 && days <= 7;
+}
+
+/** Whether a number is a share: "5.25%", "15 percent", "12 per cent". */
+function isShare(a: Analysis, n: NumberMention): boolean {
+  return /%|\bper\s?cent\b|\bpercent\b/i.test(a.text.slice(n.start, Math.min(a.text.length, n.end + 9)));
 }
 
 /** Whether a date stands next to a verb of saying ("told CNN on Sunday", "On Sunday, Witkoff said"). */
