@@ -16,7 +16,23 @@ export interface EvalItem {
 }
 
 export type EvalPart =
-  'tuning' | 'holdout' | 'unseen' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7' | 'blind8' | 'blind9' | 'blind10' | 'blind11' | 'blind12' | 'blind13' | 'probes';
+  | 'tuning'
+  | 'holdout'
+  | 'unseen'
+  | 'blind'
+  | 'blind2'
+  | 'blind3'
+  | 'blind4'
+  | 'blind5'
+  | 'blind6'
+  | 'blind7'
+  | 'blind8'
+  | 'blind9'
+  | 'blind10'
+  | 'blind11'
+  | 'blind12'
+  | 'blind13'
+  | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
   return fs
