@@ -135,7 +135,8 @@ final last
 early earlier soon sooner
 team side squad
 cancel scrap axe
-rest remainder`;
+rest remainder
+councillor councilor cllr`;
 
 // One group a word: a word listed twice would silently leave its first group ("gain" rose with "rise" only once it
 // left "win … obtain").

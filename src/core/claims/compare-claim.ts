@@ -1242,7 +1242,15 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         { start: st[s.from]!.start, end: st[s.to - 1]!.end },
       );
     } else {
-      const framed = describesAnother(claim, e, to) || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
+      // Or a name the source has elsewhere that only says which of a thing the passage states ("the Mill Lane
+      // application" / "the application be approved"): context from the same article, not a new fact.
+      const which =
+        to < ct.length &&
+        al.kind[to] === 'same' &&
+        !ct[to]!.cap &&
+        /^\s+$/.test(claim.text.slice(ct[to - 1]!.end, ct[to]!.start)) &&
+        kindOfRun(claim, e.from, e.to, e.titled, ctx, true) !== 'person';
+      const framed = describesAnother(claim, e, to) || which || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
       // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
       // former finance director" / "the former finance director of St. Brendan's"): the same person.
       const byRole = kind === 'person' && [...claimRoles].some((r) => st.some((t) => t.key === r));
