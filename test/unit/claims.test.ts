@@ -458,5 +458,5 @@ test('fourth-round generalisations: leading frames, anchors past an article, sha
   assert.deepEqual(kinds('The planning officer, Mr Andrew Oduya, recommended approval subject to conditions.'), ['person:Andrew→Stephen']);
   assert.deepEqual(kindsOf('Cllr Carver said the access road would certainly be unable to take the extra traffic.'), ['modality']);
   assert.deepEqual(kindsOf('Harlow Homes Ltd applied for 84 dwellings on the former council depot, all of which would be affordable.'), ['quantifier']);
-  assert.equal(check('The committee approved the Mill Lane application by five votes to one.').verdict, 'supported');
+  assert.equal(check('The committee approved the Mill Lane application, with a section 106 agreement securing £420,000 for local primary school places.').verdict, 'supported');
 });
