@@ -282,8 +282,10 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     if (!best || rank(c) > rank(best)) best = c;
   };
   for (const r of refs) consider(r.source, [r.sentence]);
-  // Synonyms only when no sentence found states the claim (or contradicts it): most claims never pay for the look-up.
-  if (!best || verdictOf((best as Candidate).cmp) === 'unsupported') {
+  // Synonyms only when no sentence found states the claim (or contradicts it), though one shares a good part of it:
+  // most claims never pay for the look-up.
+  const first = best as Candidate | null;
+  if (first && verdictOf(first.cmp) === 'unsupported' && first.cmp.coverage >= 0.4) {
     for (const r of retrieveThroughSynonyms(index, claim.tokens, refs, CANDIDATES)) {
       consider(r.source, [r.sentence]);
       refs.push(r);
