@@ -1145,7 +1145,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // A body's common noun that opens the sentence ("Police closed the highway") names no one body.
     if (from === 0 && to === 1 && e.to - e.from === 1 && ORGANISATION_WORDS.has(ct[0]!.key)) continue;
     const kind = kindOfRun(claim, e.from, e.to, e.titled, ctx);
-    const surePerson = kind === 'person' && kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'person';
+    let sure: boolean | undefined;
+    const surePerson = () => (sure ??= kind === 'person' && kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'person');
     // The counterpart stands in the same place: the words around it are the same ("in Montana" / "in Alaska").
     // An article or a conjunction anchors nothing ("the Ukrainian leader" / "the US").
     const anchorsAt = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !WEAK_ANCHORS.has(a.key) && tokenMatch(a, b) === 'same';
@@ -1211,7 +1212,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         (x) =>
           !x.used &&
           anchored(x) &&
-          !(surePerson && kindOf(x) !== null && kindOf(x) !== 'person') &&
+          !(kindOf(x) !== null && kindOf(x) !== 'person' && surePerson()) &&
           !(kindOf(x) === 'person' && kind !== null && kind !== 'person' && kindOfRun(source, x.e.from, x.e.to, x.e.titled, ctx, true) === 'person'),
       ) ??
       sourceFree.find((x) => !x.used && sameRole(x));
