@@ -6,7 +6,7 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, PersonRegistry, sameperson } from './people';
+import { looksLikePerson, type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
 import { firstNameGender } from '../text/nlp';
@@ -628,7 +628,9 @@ class Attributor implements GenderReader {
         const s = this.subjectForward(words[k + 1]!.start, to);
         // "Said Dora Pell, who grew up with him, “…”": an appositive may stand between.
         const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
-        if (s && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
+        // Only a person or a description: "said the U.S. “clearly” needed" names what was said about, not who said it.
+        const who = s && (s.attribution.via !== 'named' || s.attribution.method === 'description' || this.knownPerson(s.attribution));
+        if (s && who && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
@@ -1043,6 +1045,12 @@ class Attributor implements GenderReader {
     return /^['’]/.test(after) && !/^['’]s\s+(?:been|got|gotten|said|told|not|never|already|also|just|still|going|become|made|done|taken|written|spoken|long)\b/.test(after);
   }
 
+  /** Whether a name credited with a quote may be a person's: not "U.S." or "NATO", nor a body's name. */
+  private isPersonName(name: string): boolean {
+    if (!name.includes(' ')) return !/^[\p{Lu}.]+$/u.test(name);
+    return this.ctx.registry.countNamed(name) > 0 || looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  }
+
   /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
   isPerson(m: NameMention): boolean {
     let known = this.personCache.get(m);
@@ -1168,7 +1176,8 @@ class Attributor implements GenderReader {
     const out: Candidate[] = [];
     for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name) out.push({ name: r.name, speaker: true, speech: true });
+      // Only people: "she said" after a quote credited to "the U.S." goes on about someone else.
+      if (r?.name && this.isPersonName(r.name)) out.push({ name: r.name, speaker: true, speech: true });
     }
     const { mentions } = this.ctx;
     // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
