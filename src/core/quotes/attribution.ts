@@ -159,7 +159,10 @@ class Attributor implements GenderReader {
       const named = r.via === 'named' && r.method === 'named' && !r.mention.includes(' ') && this.ctx.registry.countNamed(r.mention) > 0;
       const candidates = named
         ? this.ctx.registry.peopleNamed(r.mention, r.name)
-        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'));
+        : // A pronoun looks back: nobody named only after it can be the one it means.
+          this.candidatesNear(q, r.name, r.via === 'pronoun' ? r.span.start : undefined).filter(
+            (c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'),
+          );
       this.results[k] = { ...r, candidates };
     });
     return this.results;
@@ -167,9 +170,9 @@ class Attributor implements GenderReader {
 
   /**
    * The people an unsure attribution could mean: those named or credited from a few paragraphs before it to the
-   * paragraph after it.
+   * paragraph after it (or up to `until`).
    */
-  private candidatesNear(q: Quotation, name: string): string[] {
+  private candidatesNear(q: Quotation, name: string, until?: number): string[] {
     const { paragraphs, mentions } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
@@ -177,7 +180,7 @@ class Attributor implements GenderReader {
     const last = Math.min(paragraphs.length - 1, p + 1);
     // A few paragraphs, and a few thousand characters at most (a text with no paragraph breaks is one paragraph).
     const from = Math.max(paragraphs[first]!.start, q.outer.start - CANDIDATE_CHARS_BEFORE);
-    const to = Math.min(paragraphs[last]!.end, q.outer.end + CANDIDATE_CHARS_BEFORE / 2);
+    const to = until ?? Math.min(paragraphs[last]!.end, q.outer.end + CANDIDATE_CHARS_BEFORE / 2);
     const out = [name];
     // Mentions resolve to the registry's full names, so one person is one string here.
     const seen = new Set(out);
