@@ -277,3 +277,16 @@ test('a given name before a surname that is also an organisation word is a perso
   assert.equal(person('Washington Post'), false);
   assert.equal(person('Grace Church'), false);
 });
+
+test('"she said" after a phrase credited to "the U.S." goes on about the woman named before, not the country', () => {
+  round4.credited('I think you will hear that from the governor', 'Edda Marsh', 'pronoun');
+  // "said the U.S. “clearly” needed": the country is what was said about, never the speaker.
+  assert.ok(!/U\.S/.test(round4.quote('clearly').speaker ?? ''));
+});
+
+test('an unsure pronoun still rules out the people named only after it: a pronoun looks back', () => {
+  const q = round4.credited('It will hold through the spring floods', 'Lena Ortiz', 'pronoun');
+  assert.ok(q.attribution!.confidence < 0.85);
+  assert.ok(q.attribution!.candidates?.includes('Nadia Brooks'));
+  assert.ok(!q.attribution!.candidates?.includes('Dana Whitfield'));
+});

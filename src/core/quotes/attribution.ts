@@ -6,7 +6,7 @@
 
 import type { Attribution, AttributionMethod, Span } from '../types';
 import type { Quotation } from './find-quotations';
-import { type NameMention, PersonRegistry, sameperson } from './people';
+import { looksLikePerson, type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
 import { firstNameGender } from '../text/nlp';
@@ -159,7 +159,10 @@ class Attributor implements GenderReader {
       const named = r.via === 'named' && r.method === 'named' && !r.mention.includes(' ') && this.ctx.registry.countNamed(r.mention) > 0;
       const candidates = named
         ? this.ctx.registry.peopleNamed(r.mention, r.name)
-        : this.candidatesNear(q, r.name).filter((c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'));
+        : // A pronoun looks back: nobody named only after it can be the one it means.
+          this.candidatesNear(q, r.name, r.via === 'pronoun' ? r.span.start : undefined).filter(
+            (c) => c === r.name || !gender || this.genders.clear(c) !== (gender === 'm' ? 'f' : 'm'),
+          );
       this.results[k] = { ...r, candidates };
     });
     return this.results;
@@ -167,9 +170,9 @@ class Attributor implements GenderReader {
 
   /**
    * The people an unsure attribution could mean: those named or credited from a few paragraphs before it to the
-   * paragraph after it.
+   * paragraph after it (or up to `until`).
    */
-  private candidatesNear(q: Quotation, name: string): string[] {
+  private candidatesNear(q: Quotation, name: string, until?: number): string[] {
     const { paragraphs, mentions } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
     if (p < 0) return [name];
@@ -177,7 +180,7 @@ class Attributor implements GenderReader {
     const last = Math.min(paragraphs.length - 1, p + 1);
     // A few paragraphs, and a few thousand characters at most (a text with no paragraph breaks is one paragraph).
     const from = Math.max(paragraphs[first]!.start, q.outer.start - CANDIDATE_CHARS_BEFORE);
-    const to = Math.min(paragraphs[last]!.end, q.outer.end + CANDIDATE_CHARS_BEFORE / 2);
+    const to = until ?? Math.min(paragraphs[last]!.end, q.outer.end + CANDIDATE_CHARS_BEFORE / 2);
     const out = [name];
     // Mentions resolve to the registry's full names, so one person is one string here.
     const seen = new Set(out);
@@ -628,7 +631,9 @@ class Attributor implements GenderReader {
         const s = this.subjectForward(words[k + 1]!.start, to);
         // "Said Dora Pell, who grew up with him, “…”": an appositive may stand between.
         const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
-        if (s && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
+        // Only a person or a description: "said the U.S. “clearly” needed" names what was said about, not who said it.
+        const who = s && (s.attribution.via !== 'named' || s.attribution.method === 'description' || this.knownPerson(s.attribution));
+        if (s && who && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
@@ -1043,6 +1048,12 @@ class Attributor implements GenderReader {
     return /^['’]/.test(after) && !/^['’]s\s+(?:been|got|gotten|said|told|not|never|already|also|just|still|going|become|made|done|taken|written|spoken|long)\b/.test(after);
   }
 
+  /** Whether a name credited with a quote may be a person's: not "U.S." or "NATO", nor a body's name. */
+  private isPersonName(name: string): boolean {
+    if (!name.includes(' ')) return !/^[\p{Lu}.]+$/u.test(name);
+    return this.ctx.registry.countNamed(name) > 0 || looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  }
+
   /** Whether a mention names a person (cached: the same mention is asked about from many quotes). */
   isPerson(m: NameMention): boolean {
     let known = this.personCache.get(m);
@@ -1168,7 +1179,8 @@ class Attributor implements GenderReader {
     const out: Candidate[] = [];
     for (let k = lowerBound(this.quoteStarts, start); k < this.quoteStarts.length && this.quoteStarts[k]! < end && k < this.results.length; k++) {
       const r = this.results[k];
-      if (r?.name) out.push({ name: r.name, speaker: true, speech: true });
+      // Only people: "she said" after a quote credited to "the U.S." goes on about someone else.
+      if (r?.name && this.isPersonName(r.name)) out.push({ name: r.name, speaker: true, speech: true });
     }
     const { mentions } = this.ctx;
     // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".

@@ -141,7 +141,7 @@ export const NON_PERSON_WORDS = new Set(
     'American Americans African Asian Hispanic Hispanics Latino Latinos Latina Latinas ' +
     'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
     'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
-    'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad ' +
+    'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad State ' +
     'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show'
   ).split(' '),
 );
