@@ -38,6 +38,7 @@ test('the evaluation set meets the targets (all parts together; each part is rep
     'blind10',
     'blind11',
     'blind12',
+    'blind13',
     'probes',
   ] as const;
   for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
