@@ -32,6 +32,7 @@ export type EvalPart =
   | 'blind11'
   | 'blind12'
   | 'blind13'
+  | 'blind14'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
