@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, looksLikePerson, PersonRegistry } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry, readPeople } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 
 const { credited } = attributionFixture('news-patterns-2.md');
@@ -289,4 +289,15 @@ test('an unsure pronoun still rules out the people named only after it: a pronou
   assert.ok(q.attribution!.confidence < 0.85);
   assert.ok(q.attribution!.candidates?.includes('Nadia Brooks'));
   assert.ok(!q.attribution!.candidates?.includes('Dana Whitfield'));
+});
+
+test('a surname that is also a common word counts alone where it is used as a name: "May said", "Will wrote"', () => {
+  round4.credited('We will not accept a hard border', 'Ruth May', 'named');
+  round4.credited('This is a caricature of good government', 'Oren Will', 'named');
+  // The month, the modal and a question stay words.
+  const text = 'Home Secretary Ruth May met him. In May, the talks resumed. May I add that May said no? Will it hold?';
+  assert.deepEqual(
+    readPeople(text).mentions.map((m) => text.slice(m.start, m.end + 5).trim()),
+    ['Ruth May met', 'May said'],
+  );
 });
