@@ -301,3 +301,11 @@ test('a surname that is also a common word counts alone where it is used as a na
     ['Ruth May met', 'May said'],
   );
 });
+
+test('"X said that according to its analysis, …, “…”" is X’s; an appositive between dashes; no mark, no inverted speaker', () => {
+  round4.credited('we are still counting the seats', 'Win Htein', 'named');
+  round4.credited('offered no changes to his reactive strategy', 'Jon Kell', 'appositive');
+  round4.credited('We will open the clinic in March', 'Ana Lopes', 'appositive');
+  // "predicted viewers “will be …”": the viewers are what was predicted about, not who spoke.
+  assert.notEqual(round4.quote('will be feeling a little uncomfortable').attribution?.mention, 'viewers');
+});

@@ -590,6 +590,11 @@ class Attributor implements GenderReader {
       const w = words[k]!;
       if (w.lower === 'to' && words[k - 1]?.lower === 'according' && words[k + 1]) {
         const s = this.subjectForward(words[k + 1]!.start, to);
+        // "X said that according to its analysis, …, but “…”": a document the speaker cites is not the speaker.
+        if (s && !s.attribution.name && k >= 2) {
+          const speaker = this.introducedIn(from, words[k - 1]!.start);
+          if (speaker?.name) return speaker;
+        }
         if (s) {
           return {
             ...s.attribution,
@@ -633,7 +638,9 @@ class Attributor implements GenderReader {
         const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
         // Only a person or a description: "said the U.S. “clearly” needed" names what was said about, not who said it.
         const who = s && (s.attribution.via !== 'named' || s.attribution.method === 'description' || this.knownPerson(s.attribution));
-        if (s && who && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
+        // A mark between ("said Sen. Ochoa, “…”"): without one the quote is what was said about them ("said the
+        // president “offered no changes”", "predicted viewers “will be uneasy”").
+        if (s && who && /[,:—–-]/.test(between) && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
@@ -961,6 +968,17 @@ class Attributor implements GenderReader {
       if (!w || !ADVERBS_BETWEEN.has(w.word.toLowerCase())) break;
       pos = skipSpaceBack(this.masked, w.start, from);
     }
+    // "John McCain -- who lost the 2008 election to Obama -- said": an appositive between dashes.
+    const dash = /(?:--|[—–])$/.exec(this.masked.slice(Math.max(from, pos - 2), pos));
+    if (dash) {
+      const open = Math.max(this.masked.lastIndexOf('--', pos - 3), this.masked.lastIndexOf('—', pos - 2), this.masked.lastIndexOf('–', pos - 2));
+      if (open > from && pos - open < 180) {
+        // "A former candidate -- John McCain, who lost … -- said": the person the dashes name.
+        const inner = this.byStart.get(skipSpace(this.masked, this.masked[open] === '-' ? open + 2 : open + 1, pos));
+        if (inner && this.isPerson(inner) && this.isSpeakerName(inner)) return appositive(this.named(inner));
+        pos = skipSpaceBack(this.masked, open, from);
+      }
+    }
     if (this.masked[pos - 1] === ',') {
       const open = this.masked.lastIndexOf(',', pos - 2);
       if (open >= from && pos - open < 180) {
@@ -1236,6 +1254,11 @@ function isSpeakerNoun(word: string): boolean {
     /(?:man|woman|person|ist|ian)$/.test(word) ||
     (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word))
   );
+}
+
+function skipSpace(text: string, pos: number, to: number): number {
+  while (pos < to && /\s/.test(text[pos]!)) pos++;
+  return pos;
 }
 
 function appositive(a: Attribution): Attribution {
