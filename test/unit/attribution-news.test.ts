@@ -309,3 +309,8 @@ test('"X said that according to its analysis, …, “…”" is X’s; an appos
   // "predicted viewers “will be …”": the viewers are what was predicted about, not who spoke.
   assert.notEqual(round4.quote('will be feeling a little uncomfortable').attribution?.mention, 'viewers');
 });
+
+test('a verb of saying before an earlier quote of the sentence is that quote’s: a later clause’s subject says the next', () => {
+  round4.credited('distasteful', 'Mara Mosman');
+  round4.credited('try and convict the governor', 'Pete Santilli', 'sentence-subject');
+});

@@ -204,7 +204,7 @@ class Attributor implements GenderReader {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
+    const direct = this.after(q, sentence) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -226,6 +226,15 @@ class Attributor implements GenderReader {
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
     if (prev && prevResult && prev.outer.end >= sentence.start) {
+      // Unless a clause of its own between them has another subject who says it: "… a clip that Judge Mosman called
+      // “distasteful,” Santilli expressed a desire to “…”".
+      const other = this.subjectByScan(prev.outer.end, q.outer.start);
+      if (other?.name && (!prevResult.name || !sameperson(other.name, prevResult.name))) {
+        const between = wordsIn(this.masked, other.span.end, q.outer.start);
+        if (between.some((w) => SPEECH_VERBS.has(w.lower) || CHARACTERIZING_VERB.test(w.lower) || /^express/.test(w.lower))) {
+          return { ...other, method: 'sentence-subject', confidence: Math.min(other.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+        }
+      }
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
     // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
@@ -563,8 +572,12 @@ class Attributor implements GenderReader {
 
   // ——— before the quotation, in its sentence ———
 
-  private before(q: Quotation, sentence: Sentence): Attribution | null {
-    return this.introducedIn(sentence.start, q.outer.start);
+  private before(q: Quotation, sentence: Sentence, k: number): Attribution | null {
+    // A verb of saying before an earlier quote of the sentence that has its speaker introduced that quote, not this
+    // one: "… a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”".
+    const prev = k > 0 ? this.quotations[k - 1]! : null;
+    const from = prev && prev.outer.end > sentence.start && prev.outer.end <= q.outer.start && this.results[k - 1]?.name ? prev.outer.end : sentence.start;
+    return this.introducedIn(from, q.outer.start);
   }
 
   /** The speaker a stretch of text introduces just before a quote: "Whitfield told CNN," / "according to X," / "X:". */
