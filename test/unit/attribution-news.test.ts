@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, looksLikePerson, PersonRegistry } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry, readPeople } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 
 const { credited } = attributionFixture('news-patterns-2.md');
@@ -289,4 +289,28 @@ test('an unsure pronoun still rules out the people named only after it: a pronou
   assert.ok(q.attribution!.confidence < 0.85);
   assert.ok(q.attribution!.candidates?.includes('Nadia Brooks'));
   assert.ok(!q.attribution!.candidates?.includes('Dana Whitfield'));
+});
+
+test('a surname that is also a common word counts alone where it is used as a name: "May said", "Will wrote"', () => {
+  round4.credited('We will not accept a hard border', 'Ruth May', 'named');
+  round4.credited('This is a caricature of good government', 'Oren Will', 'named');
+  // The month, the modal and a question stay words.
+  const text = 'Home Secretary Ruth May met him. In May, the talks resumed. May I add that May said no? Will it hold?';
+  assert.deepEqual(
+    readPeople(text).mentions.map((m) => text.slice(m.start, m.end + 5).trim()),
+    ['Ruth May met', 'May said'],
+  );
+});
+
+test('"X said that according to its analysis, …, “…”" is X’s; an appositive between dashes; no mark, no inverted speaker', () => {
+  round4.credited('we are still counting the seats', 'Win Htein', 'named');
+  round4.credited('offered no changes to his reactive strategy', 'Jon Kell', 'appositive');
+  round4.credited('We will open the clinic in March', 'Ana Lopes', 'appositive');
+  // "predicted viewers “will be …”": the viewers are what was predicted about, not who spoke.
+  assert.notEqual(round4.quote('will be feeling a little uncomfortable').attribution?.mention, 'viewers');
+});
+
+test('a verb of saying before an earlier quote of the sentence is that quote’s: a later clause’s subject says the next', () => {
+  round4.credited('distasteful', 'Mara Mosman');
+  round4.credited('try and convict the governor', 'Pete Santilli', 'sentence-subject');
 });

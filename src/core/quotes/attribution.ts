@@ -204,7 +204,7 @@ class Attributor implements GenderReader {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
+    const direct = this.after(q, sentence) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -226,6 +226,15 @@ class Attributor implements GenderReader {
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
     if (prev && prevResult && prev.outer.end >= sentence.start) {
+      // Unless a clause of its own between them has another subject who says it: "… a clip that Judge Mosman called
+      // “distasteful,” Santilli expressed a desire to “…”".
+      const other = this.subjectByScan(prev.outer.end, q.outer.start);
+      if (other?.name && (!prevResult.name || !sameperson(other.name, prevResult.name))) {
+        const between = wordsIn(this.masked, other.span.end, q.outer.start);
+        if (between.some((w) => SPEECH_VERBS.has(w.lower) || CHARACTERIZING_VERB.test(w.lower) || /^express/.test(w.lower))) {
+          return { ...other, method: 'sentence-subject', confidence: Math.min(other.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+        }
+      }
       return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
     }
     // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
@@ -563,8 +572,12 @@ class Attributor implements GenderReader {
 
   // ——— before the quotation, in its sentence ———
 
-  private before(q: Quotation, sentence: Sentence): Attribution | null {
-    return this.introducedIn(sentence.start, q.outer.start);
+  private before(q: Quotation, sentence: Sentence, k: number): Attribution | null {
+    // A verb of saying before an earlier quote of the sentence that has its speaker introduced that quote, not this
+    // one: "… a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”".
+    const prev = k > 0 ? this.quotations[k - 1]! : null;
+    const from = prev && prev.outer.end > sentence.start && prev.outer.end <= q.outer.start && this.results[k - 1]?.name ? prev.outer.end : sentence.start;
+    return this.introducedIn(from, q.outer.start);
   }
 
   /** The speaker a stretch of text introduces just before a quote: "Whitfield told CNN," / "according to X," / "X:". */
@@ -590,6 +603,11 @@ class Attributor implements GenderReader {
       const w = words[k]!;
       if (w.lower === 'to' && words[k - 1]?.lower === 'according' && words[k + 1]) {
         const s = this.subjectForward(words[k + 1]!.start, to);
+        // "X said that according to its analysis, …, but “…”": a document the speaker cites is not the speaker.
+        if (s && !s.attribution.name && k >= 2) {
+          const speaker = this.introducedIn(from, words[k - 1]!.start);
+          if (speaker?.name) return speaker;
+        }
         if (s) {
           return {
             ...s.attribution,
@@ -633,7 +651,9 @@ class Attributor implements GenderReader {
         const between = s ? this.masked.slice(s.end, to).replace(new RegExp(MASK, 'g'), '') : '';
         // Only a person or a description: "said the U.S. “clearly” needed" names what was said about, not who said it.
         const who = s && (s.attribution.via !== 'named' || s.attribution.method === 'description' || this.knownPerson(s.attribution));
-        if (s && who && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
+        // A mark between ("said Sen. Ochoa, “…”"): without one the quote is what was said about them ("said the
+        // president “offered no changes”", "predicted viewers “will be uneasy”").
+        if (s && who && /[,:—–-]/.test(between) && (/^[\s,:—–-]*$/.test(between) || /^\s*,[^,;:.!?\u2060]{2,120},\s*$/u.test(between))) return s.attribution;
       }
       break;
     }
@@ -961,6 +981,17 @@ class Attributor implements GenderReader {
       if (!w || !ADVERBS_BETWEEN.has(w.word.toLowerCase())) break;
       pos = skipSpaceBack(this.masked, w.start, from);
     }
+    // "John McCain -- who lost the 2008 election to Obama -- said": an appositive between dashes.
+    const dash = /(?:--|[—–])$/.exec(this.masked.slice(Math.max(from, pos - 2), pos));
+    if (dash) {
+      const open = Math.max(this.masked.lastIndexOf('--', pos - 3), this.masked.lastIndexOf('—', pos - 2), this.masked.lastIndexOf('–', pos - 2));
+      if (open > from && pos - open < 180) {
+        // "A former candidate -- John McCain, who lost … -- said": the person the dashes name.
+        const inner = this.byStart.get(skipSpace(this.masked, this.masked[open] === '-' ? open + 2 : open + 1, pos));
+        if (inner && this.isPerson(inner) && this.isSpeakerName(inner)) return appositive(this.named(inner));
+        pos = skipSpaceBack(this.masked, open, from);
+      }
+    }
     if (this.masked[pos - 1] === ',') {
       const open = this.masked.lastIndexOf(',', pos - 2);
       if (open >= from && pos - open < 180) {
@@ -1236,6 +1267,11 @@ function isSpeakerNoun(word: string): boolean {
     /(?:man|woman|person|ist|ian)$/.test(word) ||
     (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word))
   );
+}
+
+function skipSpace(text: string, pos: number, to: number): number {
+  while (pos < to && /\s/.test(text[pos]!)) pos++;
+  return pos;
 }
 
 function appositive(a: Attribution): Attribution {

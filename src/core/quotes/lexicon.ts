@@ -118,7 +118,7 @@ export const TITLE_WORDS = new Set(
     'Commander Admiral Colonel Col. Lt. Captain Capt. Sergeant Sgt. Professor Prof. Rev. Father Speaker Leader Premier ' +
     'Emperor Sheikh Minister Deputy Acting Former Foreign Defense Defence Interior Finance Special Adviser Advisor Counsel ' +
     'Attorney Officer Superintendent Inspector Detective Coach Manager Executive Founder Editor Correspondent Analyst ' +
-    'Economist Spokesmen Officials Official Lawmaker Congressman Congresswoman Councillor Councilman Councilwoman ' +
+    'Economist Columnist Commentator Contributor Reporter Journalist Historian Novelist Comedian Lawyer Consultant Spokesmen Officials Official Lawmaker Congressman Congresswoman Councillor Councilman Councilwoman ' +
     'Republican Republicans Democrat Democrats Democratic GOP Independent Libertarian Representatives Senators ' +
     'Sens. Reps. Gen Ret. State Nominee Candidate Presidential Front-runner Hopeful Businessman Businesswoman ' +
     'Billionaire Strategist Pollster Host Anchor Activist Author Former Candidate Lt. Gov Atty. Attorney-General Whip ' +

@@ -3,7 +3,7 @@
 
 import type { Span } from '../types';
 import { firstNameGender } from '../text/nlp';
-import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, TITLE_WORDS } from './lexicon';
+import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {
   /** The name with titles stripped, as written ("Ursula von der Leyen", "Witkoff"). */
@@ -246,6 +246,11 @@ export class PersonRegistry {
     return (best ?? earliest)?.name ?? null;
   }
 
+  /** Every full name the registry knows. */
+  *fullNames(): IterableIterator<string> {
+    for (const names of this.bySurname.values()) yield* names.keys();
+  }
+
   /** The people of the text a mention could name, `first` first ("Clinton": Hillary Clinton, Bill Clinton). */
   peopleNamed(mention: string, first: string): string[] {
     const out = [first];
@@ -279,4 +284,35 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * The name runs of a text and the registry of its people. A surname that is also a common word ("Theresa May",
+ * "George Will") is found alone only where the text uses it as a name: next to a verb of saying ("May said", "said
+ * Will"), before an appositive comma or as a possessive, when its bearer is named in full in the text.
+ */
+export function readPeople(text: string, from = 0): { mentions: NameMention[]; registry: PersonRegistry } {
+  const runs = findNameRuns(text, from);
+  const registry = new PersonRegistry(runs);
+  const words = new Set<string>();
+  for (const full of registry.fullNames()) {
+    const last = full.split(' ').pop()!;
+    if (NOT_NAME_STARTS.has(last) && /^\p{Lu}\p{Ll}+$/u.test(last)) words.add(last);
+  }
+  if (words.size === 0) return { mentions: runs, registry };
+  const extra: NameMention[] = [];
+  let r = 0;
+  for (const m of text.slice(from).matchAll(new RegExp(`(?<![\\p{L}\\p{M}'’.-])(?:${[...words].join('|')})(?![\\p{L}\\p{M}])`, 'gu'))) {
+    const start = from + m.index!;
+    const end = start + m[0].length;
+    while (r < runs.length && runs[r]!.end <= start) r++;
+    if (r < runs.length && runs[r]!.start < end) continue; // part of a longer name
+    const after = /^(?:['’]s\b|,\s+(?:a|an|the|who|\p{Ll}+ing)\b|\s+(\p{Ll}+))/u.exec(text.slice(end, end + 24));
+    const before = /\b(?:said|says|told|asked|added|wrote|according to)\s+$/.test(text.slice(Math.max(0, start - 16), start));
+    // "In May, the talks …" and "since May" are the month.
+    const month = /\b(?:in|on|since|until|till|by|during|of|from|last|next|early|late|mid|this|through|before|after)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
+    if (!month && (before || (after && (after[1] === undefined || SPEECH_VERBS.has(after[1]))))) extra.push({ name: m[0], start, end, titled: false });
+  }
+  if (extra.length === 0) return { mentions: runs, registry };
+  return { mentions: [...runs, ...extra].sort((a, b) => a.start - b.start), registry };
 }

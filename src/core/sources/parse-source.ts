@@ -3,7 +3,7 @@
 import type { Attribution, Paragraph, Quote, QuoteAttribution, Sentence, Source, SourceMeta, Span } from '../types';
 import { parseSourceHeader } from './source-header';
 import { findQuotations, splitSourceParagraphs, type Quotation } from '../quotes/find-quotations';
-import { findNameRuns, PersonRegistry, type NameMention } from '../quotes/people';
+import { PersonRegistry, readPeople, type NameMention } from '../quotes/people';
 import { attributeQuotations } from '../quotes/attribution';
 import { ADVERBS_BETWEEN, SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
@@ -26,8 +26,7 @@ export function parseSource(input: SourceInput): ParseResult {
   if (!header.ok) return header;
   const { text } = input;
   const { fields, bodyStart } = header.header;
-  const mentions = findNameRuns(text, bodyStart);
-  const registry = new PersonRegistry(mentions);
+  const { mentions, registry } = readPeople(text, bodyStart);
   const paragraphs = findParagraphs(text, bodyStart, mentions, registry);
   const quotations = splitAtParagraphs(text, findQuotations(text, paragraphs), paragraphs);
   const speech = quotations.filter((q) => q.kind === 'speech' && /[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end)));

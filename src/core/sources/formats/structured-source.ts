@@ -4,7 +4,7 @@
 
 import type { Locator, Paragraph, Quote, QuoteAttribution, Source, SourceMeta, Span } from '../../types';
 import { findQuotations } from '../../quotes/find-quotations';
-import { findNameRuns, PersonRegistry } from '../../quotes/people';
+import { readPeople } from '../../quotes/people';
 import { attributeQuotations } from '../../quotes/attribution';
 import { findSentences, toQuoteAttribution } from '../parse-source';
 import { firstStartingFrom, spanContaining } from '../../text/sorted-spans';
@@ -36,8 +36,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 export function buildStructuredSource(input: StructuredInput): Source {
   const { text, paragraphs, turns, meta } = input;
   const sentences = findSentences(text, paragraphs);
-  const mentions = findNameRuns(text, input.bodyStart);
-  const registry = new PersonRegistry(mentions);
+  const { mentions, registry } = readPeople(text, input.bodyStart);
   const quotations = findQuotations(text, paragraphs);
   const inner = quotations.filter((q) => q.kind === 'speech' && HAS_WORD.test(text.slice(q.inner.start, q.inner.end)));
   const attributions = attributeQuotations({ text, paragraphs, registry, mentions }, inner);
