@@ -412,6 +412,7 @@ function table(results: SizeResult[]): string {
       (r) => `${r.ours.verifyP95Ms} / ${r.ours.verifyP99Ms} vs ${r.baseline.verifyP95Ms} / ${r.baseline.verifyP99Ms} (×${r.ratios.verifyP95})`,
     ],
     ['one claim checked p95 / p99 (ms)', (r) => `${r.ours.claimP95Ms} / ${r.ours.claimP99Ms}`],
+    ['5,000-word draft of claims (ms)', (r) => `${r.ours.claimDraftMs}`],
     ['ready from a saved index: here / in a new worker (ms; its size)', (r) => `${r.ours.loadMs} / ${r.ours.editorLoadMs} (${r.ours.savedIndexMB} MB)`],
     ['one source updated, in the worker (ms)', (r) => `${r.ours.updateMs ?? '–'}`],
     ['5,000-word draft, 50 quotes (ms)', (r) => `${r.ours.draftCheckMs} vs ${r.baseline.draftCheckMs} (×${r.ratios.draftCheck})`],
