@@ -259,7 +259,7 @@ class Attributor implements GenderReader {
     return null;
   }
 
-  /** A name, title or slogan in marks (`name`), a short lower-case phrase in the narrator's sentence (`scare`). */
+  /** A quote paragraph after a paragraph that ends in a colon: that paragraph's last clause introduces it. */
   private introducedByParagraphBefore(q: Quotation): Attribution | null {
     const { paragraphs } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.start);
@@ -287,11 +287,7 @@ class Attributor implements GenderReader {
       if (prev.outer.start < para.start || q.outer.start - prev.outer.end > 400) return null;
       const r = this.results[j];
       if (!r?.name) {
-        const words = this.ctx.text
-          .slice(prev.inner.start, prev.inner.end)
-          .split(/\s+/)
-          .filter((w) => /[\p{L}\p{N}]/u.test(w));
-        if (words.length <= 5) continue;
+        if (wordCount(this.ctx.text, prev.inner) <= 5) continue;
         return null;
       }
       const { mentions } = this.ctx;
@@ -319,15 +315,7 @@ class Attributor implements GenderReader {
     // A paragraph that quotes someone at length has its own speaker (the continuation rules say whose); a short phrase
     // in marks ("What “go after them” means …") is no one's speech.
     for (let k = lowerBound(this.quoteStarts, prev.start); k < this.quoteStarts.length && this.quoteStarts[k]! < prev.end; k++) {
-      const inner = this.quotations[k]!.inner;
-      if (
-        this.ctx.text
-          .slice(inner.start, inner.end)
-          .split(/\s+/)
-          .filter((w) => /[\p{L}\p{N}]/u.test(w)).length > 5
-      ) {
-        return null;
-      }
+      if (wordCount(this.ctx.text, this.quotations[k]!.inner) > 5) return null;
     }
     const starts = this.sentenceStarts(p - 1);
     const last = { start: starts[starts.length - 1]!, end: prev.end };
@@ -355,6 +343,7 @@ class Attributor implements GenderReader {
     return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(m.end, m.end + 12)) ? m.start : undefined;
   }
 
+  /** A name, title or slogan in marks (`name`), a short lower-case phrase in the narrator's sentence (`scare`). */
   private nameOrScare(q: Quotation): 'name' | 'scare' | null {
     const inner = this.ctx.text.slice(q.inner.start, q.inner.end).trim();
     const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -1267,6 +1256,14 @@ function isSpeakerNoun(word: string): boolean {
     /(?:man|woman|person|ist|ian)$/.test(word) ||
     (/(?:er|or)s?$/.test(word) && word.length > 4 && !/(?:ever|over|after|under|other|either|neither|rather|whether|later|never|together|further|however|per)$/.test(word))
   );
+}
+
+/** How many words a quotation holds (a word has a letter or a digit). */
+function wordCount(text: string, span: Span): number {
+  return text
+    .slice(span.start, span.end)
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 function skipSpace(text: string, pos: number, to: number): number {
