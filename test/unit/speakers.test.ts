@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkDraft, nameKey, sameperson, shortName } from './core-internals';
-import { alaskaIndex, applyEdits, checkOne } from './helpers';
+import { checkDraft, nameKey, QuoteIndex, sameperson, shortName } from './core-internals';
+import { alaskaIndex, applyEdits, checkOne, loadSources } from './helpers';
 
 const Q7_START = 'There are no details how it will work';
 
@@ -97,4 +97,10 @@ test('a source quote attributed only by a pronoun is not sure: another name is u
   assert.equal(quote.speakerCheck, 'uncertain');
   assert.ok(!findings.some((f) => f.code === 'wrong-speaker'));
   assert.equal(checkOne(`“${Q7_START},” Zelensky said.`).quote.speakerCheck, 'match');
+});
+
+test('a draft’s "May said" is the sources’ Ruth May: a surname that is also a word counts in a draft too', () => {
+  const index = new QuoteIndex(loadSources('attribution/news-patterns-4.txt'));
+  assert.equal(checkOne('“We will not accept a hard border,” May said.', index).quote.speakerCheck, 'match');
+  assert.equal(checkOne('“We will not accept a hard border,” Oren Will said.', index).quote.speakerCheck, 'mismatch');
 });

@@ -2,7 +2,7 @@
 
 import type { Attribution, QuoteAttribution, DraftCheck, Finding, FindingCode, Fix, QuoteCheck, Severity, SpeakerCheck, Span } from '../types';
 import { findQuotations, splitParagraphs, type Quotation } from '../quotes/find-quotations';
-import { findNameRuns, looksLikePerson, PersonRegistry, sameperson, shortName } from '../quotes/people';
+import { looksLikePerson, readPeople, sameperson, shortName } from '../quotes/people';
 import { attributeQuotations, SURE_ATTRIBUTION } from '../quotes/attribution';
 import { tokenizeWords } from '../text/words';
 import { firstNameGender } from '../text/nlp';
@@ -23,8 +23,7 @@ function prepareDraft(index: Corpus, text: string, options: Partial<CheckOptions
   const masked = maskMarkdownCode(text);
   const paragraphs = splitParagraphs(masked).map((p) => ({ ...p, heading: /^#{1,6}\s/.test(masked.slice(p.start, p.end)) }));
   const quotations = findQuotations(masked, paragraphs).filter((q) => /[\p{L}\p{N}]/u.test(text.slice(q.inner.start, q.inner.end)));
-  const mentions = findNameRuns(masked);
-  const registry = new PersonRegistry(mentions, index.speakerNames());
+  const { mentions, registry } = readPeople(masked, 0, index.speakerNames());
   const speech = quotations.filter((q) => q.kind === 'speech');
   const attributions = attributeQuotations({ text: masked, paragraphs, registry, mentions }, speech);
   return { text, options: opts, quotations, attributionOf: new Map(speech.map((q, k) => [q, attributions[k] ?? null])) };

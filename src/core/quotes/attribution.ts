@@ -143,7 +143,7 @@ class Attributor implements GenderReader {
     for (let k = this.quotations.length - 2; k >= 0; k--) {
       const next = this.results[k + 1];
       if (!this.results[k] && this.quotations[k]!.continued && next) {
-        this.results[k] = { ...next, via: 'inherited', method: 'continuation', confidence: Math.min(next.confidence ?? 0.9, 0.9) };
+        this.results[k] = continued(next, 0.9);
       }
     }
     // An attribution that is not sure still rules people out: list everyone it could mean, so that a draft crediting
@@ -235,11 +235,11 @@ class Attributor implements GenderReader {
           return { ...other, method: 'sentence-subject', confidence: Math.min(other.confidence ?? 1, CONFIDENCE['sentence-subject']) };
         }
       }
-      return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+      return continued(prevResult, 0.9);
     }
     // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
     if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
-      return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.9, 0.9) };
+      return continued(prevResult, 0.9);
     }
     const earlier = this.earlierSpeakerOfParagraph(q, k, sentence);
     if (earlier) return earlier;
@@ -252,19 +252,24 @@ class Attributor implements GenderReader {
     if (prev && prevResult && prevResult.name && this.opensParagraph(q, sentence)) {
       const pq = spanContaining(this.ctx.paragraphs, prev.outer.start);
       const qq = spanContaining(this.ctx.paragraphs, q.outer.start);
-      if (qq - pq <= 1) return { ...prevResult, via: 'inherited', method: 'continuation', confidence: Math.min(prevResult.confidence ?? 0.75, CONFIDENCE.continuation) };
+      if (qq - pq <= 1) return continued(prevResult, CONFIDENCE.continuation);
     }
     // A paragraph that is only a quote, after a paragraph about someone: "Will urged the party to …" then "“…”".
     if (this.opensParagraph(q, sentence) && this.quoteAlone(q, sentence)) return this.subjectOfParagraphBefore(q);
     return null;
   }
 
+  /** The prose paragraph just before a quotation's own (never a heading), and its index. */
+  private paragraphBefore(q: Quotation): { index: number; span: Span } | null {
+    const p = spanContaining(this.ctx.paragraphs, q.outer.start) - 1;
+    const prev = p >= 0 ? this.ctx.paragraphs[p]! : undefined;
+    return prev && !prev.heading ? { index: p, span: prev } : null;
+  }
+
   /** A quote paragraph after a paragraph that ends in a colon: that paragraph's last clause introduces it. */
   private introducedByParagraphBefore(q: Quotation): Attribution | null {
-    const { paragraphs } = this.ctx;
-    const p = spanContaining(paragraphs, q.outer.start);
-    const prev = p > 0 ? paragraphs[p - 1]! : undefined;
-    if (!prev || prev.heading) return null;
+    const prev = this.paragraphBefore(q)?.span;
+    if (!prev) return null;
     const body = this.masked.slice(prev.start, prev.end).trimEnd();
     if (!body.endsWith(':') || body.includes(MASK)) return null;
     let from = prev.start;
@@ -298,7 +303,7 @@ class Attributor implements GenderReader {
         if (NOT_SUBJECT_BEFORE.test(this.masked.slice(Math.max(0, m.start - 60), m.start))) continue;
         if (!sameperson(this.fullName(m), r.name)) return null;
       }
-      return { ...r, via: 'inherited', method: 'continuation', confidence: Math.min(r.confidence ?? 0.75, CONFIDENCE.continuation) };
+      return continued(r, CONFIDENCE.continuation);
     }
     return null;
   }
@@ -308,16 +313,15 @@ class Attributor implements GenderReader {
    * quotes no one. Never sure: the quote may be someone the narrator has not named yet.
    */
   private subjectOfParagraphBefore(q: Quotation): Attribution | null {
-    const { paragraphs } = this.ctx;
-    const p = spanContaining(paragraphs, q.outer.start);
-    const prev = p > 0 ? paragraphs[p - 1]! : undefined;
-    if (!prev || prev.heading) return null;
+    const before = this.paragraphBefore(q);
+    if (!before) return null;
+    const { index: p, span: prev } = before;
     // A paragraph that quotes someone at length has its own speaker (the continuation rules say whose); a short phrase
     // in marks ("What “go after them” means …") is no one's speech.
     for (let k = lowerBound(this.quoteStarts, prev.start); k < this.quoteStarts.length && this.quoteStarts[k]! < prev.end; k++) {
       if (wordCount(this.ctx.text, this.quotations[k]!.inner) > 5) return null;
     }
-    const starts = this.sentenceStarts(p - 1);
+    const starts = this.sentenceStarts(p);
     const last = { start: starts[starts.length - 1]!, end: prev.end };
     // "Viguerie is upbeat about …": a subject before "is" or "was" as well.
     const copula = this.copulaSubjectAt(last.start, last.end);
@@ -332,7 +336,7 @@ class Attributor implements GenderReader {
       if (first && /^(?:he|she)$/.test(first.lower) && first.start === this.skipLead(last.start, last.end)) found = this.pronoun(first);
     }
     if (!found?.name) return null;
-    return { ...found, via: 'inherited', method: 'continuation', confidence: Math.min(found.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+    return continued(found, CONFIDENCE['sentence-subject']);
   }
 
   /** A person named at the start of a sentence and followed by "is" or "was": "Viguerie is upbeat about …". */
@@ -1269,6 +1273,11 @@ function wordCount(text: string, span: Span): number {
 function skipSpace(text: string, pos: number, to: number): number {
   while (pos < to && /\s/.test(text[pos]!)) pos++;
   return pos;
+}
+
+/** The speaker of another quote carried over to this one, no surer than `cap`. */
+function continued(a: Attribution, cap: number): Attribution {
+  return { ...a, via: 'inherited', method: 'continuation', confidence: Math.min(a.confidence ?? 1, cap) };
 }
 
 function appositive(a: Attribution): Attribution {

@@ -289,11 +289,12 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
 /**
  * The name runs of a text and the registry of its people. A surname that is also a common word ("Theresa May",
  * "George Will") is found alone only where the text uses it as a name: next to a verb of saying ("May said", "said
- * Will"), before an appositive comma or as a possessive, when its bearer is named in full in the text.
+ * Will"), before an appositive comma or as a possessive, when its bearer is named in full in the text (or is one of
+ * the `knownPeople`, the sources' speakers for a draft).
  */
-export function readPeople(text: string, from = 0): { mentions: NameMention[]; registry: PersonRegistry } {
+export function readPeople(text: string, from = 0, knownPeople: readonly string[] = []): { mentions: NameMention[]; registry: PersonRegistry } {
   const runs = findNameRuns(text, from);
-  const registry = new PersonRegistry(runs);
+  const registry = new PersonRegistry(runs, knownPeople);
   const words = new Set<string>();
   for (const full of registry.fullNames()) {
     const last = full.split(' ').pop()!;
