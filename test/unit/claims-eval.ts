@@ -33,6 +33,7 @@ export type EvalPart =
   | 'blind12'
   | 'blind13'
   | 'blind14'
+  | 'blind15'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -77,6 +78,8 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/obituary-ferris.md',
       'claims/sources/quake-science.md',
       'claims/sources/council-minutes.md',
+      'claims/sources/ngo-water-report.md',
+      'claims/sources/port-interview.md',
     ),
   ));
 }
