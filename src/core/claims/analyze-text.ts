@@ -339,8 +339,12 @@ const APPROX: [RegExp, NumberMention['approx']][] = [
 ];
 
 function approxBefore(before: string): { approx: NumberMention['approx']; length: number } {
+  // Past a currency's country letters: "less than US$40", "about A$3 million".
+  const letters = /(?<=\s)(?:US|USD|A|AU|C|CA|NZ|HK|S)$/.exec(before);
+  if (letters) before = before.slice(0, letters.index);
   for (const [re, approx] of APPROX) {
     const m = re.exec(before);
+    if (m && letters) return { approx, length: before.length + letters[0].length - m.index };
     if (m) return { approx, length: before.length - m.index };
   }
   return { approx: null, length: 0 };

@@ -12,6 +12,7 @@ import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
+import { interviewSpeakerWords } from './interview';
 import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
 /** One claim's check and its findings (a claim-contradicted finding, or none). */
@@ -88,6 +89,9 @@ const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
 function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
   const speakers = [...new Set(source.quotes.filter((q) => q.offset.start < span.end && q.offset.end > span.start && q.speaker).map((q) => q.speaker!))];
   const antecedent = antecedentWords(source, span);
+  // An interview's answer names no speaker: it is the interviewee's.
+  const interviewee = interviewSpeakerWords(source, span);
+  if (interviewee) return antecedent ? new Set([...antecedent, ...interviewee]) : interviewee;
   if (speakers.length === 0) return antecedent;
   let bySpeaker = speakerWordCache.get(source);
   if (!bySpeaker) speakerWordCache.set(source, (bySpeaker = new Map()));

@@ -613,6 +613,8 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k) || ORGANISATION_WORDS.has(k.replace(/s$/, '')))) return 'organisation';
+  // A name whose last word says what kind of place it is: "Eastern Province", "Kasembe District", "Rift Valley".
+  if (to - from >= 2 && PLACE_HEADS.has(keys[keys.length - 1]!)) return 'place';
   if (titled) return 'person';
   // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
   const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
@@ -632,6 +634,13 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (to - from >= 2 && !sure) return 'person';
   return null;
 }
+
+/** The last words of places' names. */
+const PLACE_HEADS = new Set(
+  'province region district county state island islands valley river lake mountains hills coast peninsula bay gulf strait oblast prefecture canton territory borough parish'.split(
+    ' ',
+  ),
+);
 
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,3}`;
 const USAGE_PATTERNS: [EntityKind, RegExp][] = [
@@ -1348,7 +1357,16 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     };
     // "any" alone claims no whole: "unable to contain any of the fire" / "not able to contain any part of the fire".
     const strong = qc !== null && STRONG_QUANTIFIERS.has(qc) && !/^any\b/i.test(claim.text.slice(cueSpan(claim, i, (t) => t.quantifier !== null).start));
-    if (qc !== qs && ((qc && qs) || (strong && !qs)) && !onNoun(qc) && !c.value && !cueDone()) {
+    // The source puts the same quantifier on the clause rather than the noun ("most of the faults were small" / "in most
+    // cases the fault was minor"): a few words before, in the same clause.
+    const onClause = () => {
+      for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
+        if (/[,;:.]/.test(source.text.slice(st[k]!.end, st[k + 1]!.start))) return false;
+        if (st[k]!.quantifier) return st[k]!.quantifier === qc;
+      }
+      return false;
+    };
+    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause())) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
