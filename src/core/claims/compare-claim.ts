@@ -1086,12 +1086,17 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       continue;
     } else unmatchedDates.push({ x, r });
   }
+  // Two years, one in a clause that looks forward and one that does not ("will supply … from 2028" / "the bill doubled
+  // in 2022"): the dates of two events, not one event misdated.
+  const yearsOfOtherTimes = (d: { x: DateMention; r: Resolved }, s: { x: DateMention; r: Resolved }) => d.r.level === 'year' && s.r.level === 'year' && d.x.future !== s.x.future;
   for (const d of unmatchedDates) {
     // A date written the same way first ("September 1" / "August 1", not "Monday").
     const shape = (x: DateMention) => `${x.weekday !== null}${x.month !== null}${x.day !== null}${x.year !== null}`;
     // The day words were said ("…, Witkoff said on Sunday") faces only a day something was said, not the day of the
     // events they report ("Friday's talks").
-    const free = sourceDates.filter((s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false && inSpeechFrame(claim, d.x) === inSpeechFrame(source, s.x));
+    const free = sourceDates.filter(
+      (s) => !datesUsed.has(s.x) && datesAgree(d.r, s.r) === false && inSpeechFrame(claim, d.x) === inSpeechFrame(source, s.x) && !yearsOfOtherTimes(d, s),
+    );
     const s = free.find((s) => shape(s.x) === shape(d.x)) ?? free[0];
     if (s) {
       datesUsed.add(s.x);
