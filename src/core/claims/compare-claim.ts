@@ -343,6 +343,50 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   return { toSource, kind, sourceMet, metBySpeaker };
 }
 
+/**
+ * A word the passage says another way in the same place: the words on either side of it meet theirs, and between
+ * those the passage has one or two words of its own that meet nothing ("the meeting ended at 9.12pm" / "the meeting
+ * closed at 9.12pm", "the committees in the survey kept" / "the committees surveyed kept"). Never a name, a number, a
+ * cue (negation, hedge, quantifier) or a word with a known opposite: those are compared, not assumed.
+ */
+function inSameSlot(claim: Analysis, source: Analysis, al: Alignment, i: number): boolean {
+  const ct = claim.tokens;
+  const st = source.tokens;
+  const c = ct[i]!;
+  if (c.cap || c.value || c.ant || c.negation || c.modality || c.quantifier || al.toSource[i]! >= 0) return false;
+  const cue = (t: Token) => t.negation || t.modality !== null || t.quantifier !== null;
+  // The nearest words that are not function words, on each side, with nothing but function words between.
+  let p = i - 1;
+  while (p >= 0 && ct[p]!.stop && !cue(ct[p]!)) p--;
+  let q = i + 1;
+  while (q < ct.length && ct[q]!.stop && !cue(ct[q]!)) q++;
+  const at = (k: number): number => {
+    const t = ct[k];
+    if (!t || cue(t)) return -1;
+    if (al.toSource[k]! >= 0 && al.kind[k] === 'same') return al.toSource[k]!;
+    // A number meets the same figure written the same way.
+    return t.value ? st.findIndex((s) => s.value && s.key === t.key) : -1;
+  };
+  const jp = at(p);
+  const jq = at(q);
+  if (jp < 0 || jq < 0 || jq - jp < 2 || jq - jp > 4) return false;
+  if (/[,;:()]/.test(claim.text.slice(ct[p]!.end, ct[q]!.start)) || /[,;:()]/.test(source.text.slice(st[jp]!.end, st[jq]!.start))) return false;
+  let own = 0;
+  const sourceGlue: string[] = [];
+  for (let k = jp + 1; k < jq; k++) {
+    const s = st[k]!;
+    if (s.cap || s.value || cue(s) || al.sourceMet[k]) return false;
+    if (s.stop) sourceGlue.push(s.key);
+    else own++;
+  }
+  // The same function words around it on both sides ("ended at" / "closed at", not "to enforce the" / "a security").
+  const claimGlue = ct
+    .slice(p + 1, q)
+    .filter((t, k) => p + 1 + k !== i)
+    .map((t) => t.key);
+  return own >= 1 && own <= 2 && claimGlue.join(' ') === sourceGlue.join(' ');
+}
+
 /** Nouns by which a story names its company or body again: "the company", "its board". */
 const ANAPHORS = new Set([
   'company',
@@ -1502,7 +1546,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // A sentence's first word that meets a name of the passage (or its speaker) was a name after all.
     const name = c.cap || (c.initial && (al.metBySpeaker[i] === 1 || (al.toSource[i]! >= 0 && st[al.toSource[i]!]!.cap)));
     const w = name ? 1.5 : 1;
-    const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1;
+    const ok = (al.toSource[i]! >= 0 && al.kind[i] === 'same') || al.metBySpeaker[i] === 1 || (!name && inSameSlot(claim, source, al, i));
     content += w;
     if (ok) met += w;
     if (!name) {
