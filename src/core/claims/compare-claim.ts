@@ -309,6 +309,8 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       kind[i] = bestKind;
       if (bestKind === 'same') sourceMet[best] = 1;
     } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
+    // The body an interview's "we" speaks for, named with a common noun ("the port expects" / "We expect").
+    else if (!c.cap && ctx.speakerWords?.has(`~${c.key}`) && claim.tokens[i - 1]?.key === 'the') metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
   });

@@ -11,7 +11,10 @@ interface Interview {
   firstQuestion: number;
   /** Paragraph indexes of the questions. */
   questions: Set<number>;
-  /** The interviewee's name and the words the lead describes them with (capitalized ones and roles), lower case. */
+  /**
+   * The interviewee's name and the words the lead describes them with (capitalized ones and roles), lower case; and
+   * with "~" before them, the words of the body they speak for.
+   */
   words: Set<string>;
 }
 
@@ -52,8 +55,11 @@ function readInterview(source: Source): Interview | null {
     const sentence = text.slice(m.index).split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
     sentence.split(/[\s,;:()"“”]+/).forEach((w) => {
       const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
-      if (word.length > 2 && !outlet.has(word.toLowerCase()) && (/^\p{Lu}\p{Ll}/u.test(word) || ROLE_WORDS.has(word.toLowerCase()))) words.add(word.toLowerCase());
+      if (word.length > 2 && (/^\p{Lu}\p{Ll}/u.test(word) || ROLE_WORDS.has(word.toLowerCase()))) words.add(word.toLowerCase());
     });
+    // "We" is the body they speak for ("We expect to hire…" / "The port expects to hire…"): its name's words, written
+    // lower case in a claim ("the port", "the authority"), marked with "~".
+    for (const w of [...words]) if (w !== m[1]!.toLowerCase() && w !== m[2]!.toLowerCase() && !ROLE_WORDS.has(w)) words.add(`~${w}`);
     return { firstQuestion, questions, words };
   }
   return null;
@@ -73,5 +79,6 @@ export function interviewSpeakerWords(source: Source, span: Span): Set<string> |
   // promise a date"); a paragraph without one is the write-up's own voice.
   const para = source.text.slice(source.paragraphs[k]!.start, source.paragraphs[k]!.end);
   if (!/(?<![\p{L}])(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)(?![\p{L}'’])/u.test(para)) return undefined;
-  return iv.words;
+  if (/(?<![\p{L}])(?:[Ww]e|[Oo]ur|us)(?![\p{L}'’])/u.test(source.text.slice(span.start, span.end))) return iv.words;
+  return new Set([...iv.words].filter((w) => !w.startsWith('~')));
 }
