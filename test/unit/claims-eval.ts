@@ -34,6 +34,7 @@ export type EvalPart =
   | 'blind13'
   | 'blind14'
   | 'blind15'
+  | 'blind16'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -80,6 +81,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/council-minutes.md',
       'claims/sources/ngo-water-report.md',
       'claims/sources/port-interview.md',
+      'claims/sources/court-assault.md',
     ),
   ));
 }
