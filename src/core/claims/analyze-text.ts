@@ -491,7 +491,8 @@ export function modalityAt(a: Analysis, at: number): string | null {
     }
     if (!(AUXILIARIES.has(t.key) || t.negation || t.stop)) break;
   }
-  if (obliged) return 'obligation';
+  // "may have to pay" hedges the obligation ("must pay" is no "may have to"); "will have to" is one.
+  if (obliged) return found === 'possible' || found === 'likely' || found === 'unlikely' ? found : 'obligation';
   // "likely to be installed": the hedge stands before "to be". "expected cocoa costs to stay": before its subject.
   if (!found && a.tokens[at - 1]?.key === 'to') {
     for (let k = at - 2; k >= Math.max(0, at - 6); k--) {

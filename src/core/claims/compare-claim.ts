@@ -766,9 +766,14 @@ function placeModifier(a: Analysis, from: number, to: number, ctx: SourceContext
   while (k < a.tokens.length && k - to < 2 && !ORGANISATION_WORDS.has(a.tokens[k]!.key) && /^\p{Lu}/u.test(a.text.slice(a.tokens[k]!.start, a.tokens[k]!.end))) k++;
   const next = a.tokens[k];
   if (!next || !ORGANISATION_WORDS.has(next.key) || /['’]s$/.test(a.text.slice(t.start, t.end)) || !/^\s+$/.test(a.text.slice(t.end, a.tokens[to]!.start))) return false;
+  // Bodies named after the place they serve: "Preston Crown Court", "Kendal Town Council", "Cumbria Police".
+  if (to - from === 1 && PLACE_BODIES.has(next.key)) return true;
   const name = a.text.slice(a.tokens[from]!.start, t.end);
   return (kindInText(name, a.text, a.text === ctx.text ? ctx.source : undefined) ?? kindInText(name, ctx.text, ctx.source) ?? entityKindOf(name)) === 'place';
 }
+
+/** Bodies whose name starts with the place they serve. */
+const PLACE_BODIES = new Set(['court', 'council', 'police', 'constabulary', 'hospital', 'hospitals', 'prison', 'airport']);
 
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
 const capitalizedCache = new WeakMap<object, Map<string, boolean>>();
