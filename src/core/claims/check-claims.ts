@@ -127,8 +127,15 @@ function speakerWordsOf(source: Source, span: Span): Set<string> | undefined {
  * there ("Essler, who has led the museum since 2019" | "She says the museum has spent…"), lower case.
  */
 function antecedentWords(source: Source, span: Span): Set<string> | undefined {
-  // So does one that opens with a description: "The Welshman admitted", "The 24-year-old".
-  if (!/^\s*(?:(?:But|And|Yet)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey\b|[Tt]he\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 28))) {
+  // So does one that opens with a description: "The Welshman admitted", "The 24-year-old". And one whose frame trails
+  // with a pronoun: "Several colleagues had written references …, he said."
+  const trailing = /,\s+(?:he|she)\s+(?:said|says|added|adds|told\s+\w+|explained|argued|insisted|claimed)\.?["”]?\s*$/.test(
+    source.text.slice(Math.max(span.start, span.end - 40), span.end),
+  );
+  if (
+    !trailing &&
+    !/^\s*(?:(?:But|And|Yet)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey\b|[Tt]he\s+(?:\p{Lu}\p{Ll}+(?:man|woman)|\d+-year-old)\b)/u.test(source.text.slice(span.start, span.start + 28))
+  ) {
     // One whose subject is "she" or "he" after an opening phrase ("Born in Arbroath in 1936, …, she was"), in an
     // article about one person: the person its first sentence names (an obituary's, a profile's subject).
     return /^[^.!?"“”]{0,200}?,\s(?:she|he)\s/.test(source.text.slice(span.start, Math.min(span.end, span.start + 240))) ? leadNames(source) : undefined;
