@@ -313,6 +313,10 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     else if (!c.cap && ctx.speakerWords?.has(`~${c.key}`) && claim.tokens[i - 1]?.key === 'the') metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
+    // "in Kendal" / "in the town", where the source uses Kendal as a place: the town it is about.
+    else if (c.cap && c.alias < 0 && atPlace(claim, i) && placeAnaphor(source) && kindInText(claim.text.slice(c.start, c.end), ctx.text, ctx.source) === 'place') {
+      metBySpeaker[i] = 1;
+    }
   });
   // An abbreviation and the name it stands for: "IRS" / "Internal Revenue Service".
   for (let i = 0; i < n; i++) {
@@ -408,6 +412,13 @@ const ANAPHORS = new Set([
   'museum',
   'authority',
 ]);
+
+/** Whether the passage names a place by a noun only: "in the town", "the city's". */
+function placeAnaphor(a: Analysis): boolean {
+  return a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the');
+}
+
+const PLACE_ANAPHORS = new Set(['town', 'city', 'village', 'county', 'region', 'province', 'island', 'district']);
 
 /** Whether the passage names a company or body by a noun only: "the company", "its board". */
 function hasAnaphor(a: Analysis): boolean {
