@@ -887,6 +887,27 @@ function isVerbAt(a: Analysis, i: number): boolean {
   return /ed$/.test(t.key) && !!prev && !['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(prev.key);
 }
 
+/**
+ * The voice of the verb at i: passive when a form of "be" stands before its participle (past auxiliaries, hedges and
+ * adverbs in -ly), with the token its subject ends at (the word before those), and whether a "by" follows.
+ */
+function voiceAt(a: Analysis, i: number): { passive: boolean; subject: number; be: number; by: boolean } | null {
+  const toks = a.tokens;
+  const t = toks[i]!;
+  if (!(/(?:ed|en|t)$/.test(t.key) || IRREGULAR_PARTICIPLES.has(t.key))) return null;
+  let k = i - 1;
+  let be = -1;
+  while (k >= 0 && (AUXILIARIES.has(toks[k]!.key) || toks[k]!.modality || /ly$/.test(toks[k]!.key))) {
+    if (BE.has(toks[k]!.key) && be < 0) be = k;
+    k--;
+  }
+  // Only a clause's own subject: a name right before, in the same clause.
+  if (k < 0 || k === i - 1 || /[,;:—–()"“”]/.test(a.text.slice(toks[k]!.end, toks[k + 1]!.start))) return null;
+  if (!AUXILIARIES.has(toks[k + 1]!.key)) return null;
+  const by = toks.slice(i + 1, i + 6).some((x) => x.key === 'by');
+  return { passive: be >= 0, subject: k, be, by };
+}
+
 interface Subject {
   /** The head word or name, and the whole noun phrase around it ("the US and its European allies"). */
   head: { from: number; to: number };
@@ -1533,6 +1554,28 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         extras -= extraNames.filter((x) => x.start < draft.end && draft.start < x.end).length;
         break;
       }
+    }
+  }
+
+  // Who did it to whom: the claim makes a doer of the one the passage has it done to ("Whitlock had verbally abused Mr
+  // Reay" / "Whitlock had been verbally abused"), a passive without its "by".
+  if (differences.length === 0) {
+    for (let i = 0; i < ct.length; i++) {
+      const j = al.toSource[i]!;
+      if (j < 0 || al.kind[i] !== 'same' || ct[i]!.cap || st[j]!.cap) continue;
+      const cv = voiceAt(claim, i);
+      const sv = voiceAt(source, j);
+      if (!cv || !sv || cv.passive || !sv.passive || sv.by || cv.subject < 0 || sv.subject < 0) continue;
+      // The claim's verb has an object of its own ("abused Mr Reay"), and the same subject as the passage's.
+      const object = ct[i + 1];
+      if (!object || object.stop || object.value || /[,;:.]/.test(claim.text.slice(ct[i]!.end, object.start))) continue;
+      if (al.toSource[cv.subject] !== sv.subject || !ct[cv.subject]!.cap) continue;
+      // The one it was done to is the claim's own word, not a name the passage lacks.
+      const objectEnd = object.cap ? ct[runOf(claim, i + 1).to - 1]!.end : object.end;
+      const draft = { start: ct[cv.subject]!.start, end: objectEnd };
+      differs('agent', draft, { start: st[sv.subject]!.start, end: st[j]!.end });
+      extras -= extraNames.filter((x) => x.start < draft.end && draft.start < x.end).length;
+      break;
     }
   }
 
