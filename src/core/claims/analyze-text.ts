@@ -520,7 +520,7 @@ export function negatedAt(a: Analysis, at: number): boolean {
 }
 
 /** Words a quantifier reaches its noun through: "most of the members", "most of them apprenticeships". */
-const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'these', 'those', 'other', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'these', 'those', 'this', 'that', 'other', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** The quantifier class on a noun ("all of the turbines", "most residents"). */
 export function quantifierAt(a: Analysis, at: number): string | null {

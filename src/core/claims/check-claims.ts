@@ -12,7 +12,7 @@ import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
-import { interviewSpeakerWords } from './interview';
+import { interviewSpeakerWords, questionBefore } from './interview';
 import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
 /** One claim's check and its findings (a claim-contradicted finding, or none). */
@@ -318,6 +318,9 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
       if (list[r.sentence + 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence, r.sentence + 1], true);
       if (list[r.sentence - 1]?.paragraphIndex === here.paragraphIndex) consider(r.source, [r.sentence - 1, r.sentence], true);
     }
+    // An interview's answer with the question it replies to.
+    const question = questionBefore(r.source.source, r.sentence);
+    if (question) consider(r.source, [...question, r.sentence], true);
   });
   return best ? finish(text, base, best, sentence, considered) : base;
 }

@@ -1387,6 +1387,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     const s = st[j]!;
     // The cues themselves ("could", "not", "most") are compared through the words they govern.
     if (c.modality || c.negation || c.quantifier || s.modality || s.negation || s.quantifier) return;
+    // A word of a question the passage asks ("When will it be finished?", an interviewer's) states no hedge of its own.
+    if (/^[^.!?]*\?/.test(source.text.slice(s.end, Math.min(source.span.end, s.end + 200)))) return;
     // A verb of saying before a question ("could not say whether") is compared through the question, below: met
     // with the passage's frame ("Feld said the findings did not show whether"), its negation is not the passage's.
     if (askedApart(i, j)) return;

@@ -73,7 +73,8 @@ export function interviewSpeakerWords(source: Source, span: Span): Set<string> |
   let iv = cache.get(source);
   if (iv === undefined) cache.set(source, (iv = readInterview(source)));
   if (!iv) return undefined;
-  const k = source.paragraphs.findIndex((p) => p.start <= span.start && span.start < p.end);
+  // The paragraph the passage ends in: an answer taken with its question starts in the question.
+  const k = source.paragraphs.findIndex((p) => p.start < span.end && span.end <= p.end);
   if (k < 0 || k <= iv.firstQuestion || iv.questions.has(k)) return undefined;
   // An answer speaks in the first person somewhere in its paragraph ("The quay should be ready in 2028. … I would not
   // promise a date"); a paragraph without one is the write-up's own voice.
@@ -81,4 +82,23 @@ export function interviewSpeakerWords(source: Source, span: Span): Set<string> |
   if (!/(?<![\p{L}])(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)(?![\p{L}'’])/u.test(para)) return undefined;
   if (/(?<![\p{L}])(?:[Ww]e|[Oo]ur|us)(?![\p{L}'’])/u.test(source.text.slice(span.start, span.end))) return iv.words;
   return new Set([...iv.words].filter((w) => !w.startsWith('~')));
+}
+
+/**
+ * The sentences of the question an answer's first sentence replies to, when it does ("**When will it be finished?**" |
+ * "The quay should be ready in 2028."): an answer leaves out what its question says, and a claim puts it back.
+ */
+export function questionBefore(source: Source, k: number): number[] | undefined {
+  let iv = cache.get(source);
+  if (iv === undefined) cache.set(source, (iv = readInterview(source)));
+  const here = source.sentences[k];
+  if (!iv || !here) return undefined;
+  const p = source.paragraphs.findIndex((x) => x.start <= here.start && here.start < x.end);
+  // The answer's first sentence, right after the question's paragraph.
+  if (p <= 0 || !iv.questions.has(p - 1) || source.sentences[k - 1] === undefined || source.sentences[k - 1]!.start >= source.paragraphs[p]!.start) return undefined;
+  const question = source.paragraphs[p - 1]!;
+  if (source.sentences[k - 1]!.start < question.start) return undefined;
+  const out: number[] = [];
+  for (let j = k - 1; j >= 0 && source.sentences[j]!.start >= question.start && out.length < 3; j--) out.unshift(j);
+  return out.length > 0 && source.sentences[out[0]! - 1] !== undefined && source.sentences[out[0]! - 1]!.start >= question.start ? undefined : out;
 }
