@@ -908,6 +908,18 @@ function voiceAt(a: Analysis, i: number): { passive: boolean; subject: number; b
   return { passive: be >= 0, subject: k, be, by };
 }
 
+/** People who speak for a body. */
+const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'representative', 'official', 'officials']);
+
+/** Whether the verb at j has its subject through a relative pronoun after a comma (", which will let"). */
+function relativeBefore(a: Analysis, s: Subject, j: number): boolean {
+  for (let k = s.head.to; k < j; k++) {
+    const t = a.tokens[k]!;
+    if ((t.key === 'which' || t.key === 'who') && /,\s*$/.test(a.text.slice(a.tokens[k - 1]!.end, t.start))) return true;
+  }
+  return false;
+}
+
 interface Subject {
   /** The head word or name, and the whole noun phrase around it ("the US and its European allies"). */
   head: { from: number; to: number };
@@ -940,6 +952,8 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   if (passive) {
     for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
       if (toks[j]!.key === 'by') {
+        // "cut by a third", "raised by 5%": a measure, not who did it.
+        if (toks[j + 1]?.value || (['a', 'an', 'one'].includes(toks[j + 1]?.key ?? '') && toks[j + 2]?.value)) return null;
         let e = j + 1;
         while (e < toks.length && e - j <= 6 && !/[,;:—–()"“”.]/.test(a.text.slice(toks[e - 1]!.end, toks[e]!.start)) && !CLAUSE_WORDS.has(toks[e]!.key)) e++;
         if (e <= j + 1) return null;
@@ -966,10 +980,42 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     else if (!toks[k]!.cap) return null;
     else if (c > 0) appositiveFrom = phraseBefore(a, c - 1);
   }
+  // A name's age and address between commas ("Darren Whitlock, 47, of Sandes Avenue, Kendal, admitted"): the name.
+  const named = pastAgeAndAddress(a, k);
+  if (named !== k) {
+    k = named;
+    appositiveFrom = -1;
+  }
   const t = toks[k]!;
   if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
   const head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
   return { head, phrase: { from: appositiveFrom >= 0 ? appositiveFrom : phraseBefore(a, head.from), to: head.to } };
+}
+
+/**
+ * From the last word of a comma-separated segment before a verb, back past segments that give a name's age ("47") or
+ * address ("of Sandes Avenue", "Kendal" after it) to the name they belong to.
+ */
+function pastAgeAndAddress(a: Analysis, k: number): number {
+  const toks = a.tokens;
+  const segmentStart = (end: number) => {
+    let c = end;
+    while (c > 0 && !/[,;:—–(]/.test(a.text.slice(toks[c - 1]!.end, toks[c]!.start))) c--;
+    return c;
+  };
+  let end = k;
+  for (let n = 0; n < 4 && end > 0; n++) {
+    const from = segmentStart(end);
+    if (from === 0 || !/^\s*,\s*$/.test(a.text.slice(toks[from - 1]!.end, toks[from]!.start))) break;
+    const seg = toks.slice(from, end + 1);
+    const age = seg.every((t) => t.value);
+    const address = ['of', 'from', 'aged'].includes(seg[0]!.key);
+    // A town after an address ("of Sandes Avenue, Kendal,"): the segment before starts with "of".
+    const town = seg.every((t) => t.cap) && seg.length <= 3 && ['of', 'from'].includes(toks[segmentStart(from - 1)]!.key);
+    if (!age && !address && !town) break;
+    end = from - 1;
+  }
+  return end !== k && toks[end]!.cap ? end : k;
 }
 
 /** Where a subject's phrase starts, reaching back over "of" to the noun it belongs to ("Shares of the … maker"). */
@@ -1526,6 +1572,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const cs = subjectOf(claim, i);
       const ss = subjectOf(source, j);
       if (!cs || !ss || sameSubject(claim, cs, source, ss, ctx)) continue;
+      // A spokesperson speaks for the body the claim names ("The ministry said" / "a spokesperson said").
+      if (SPEECH_LEMMAS.has(ct[i]!.lemma) && SPOKESPEOPLE.has(st[ss.head.to - 1]!.key)) continue;
+      // ", which will let us": "which" may stand for the clause's main noun, which the claim names as its subject.
+      if (relativeBefore(source, ss, j)) {
+        const at = al.toSource[cs.head.from]!;
+        if (at >= 0 && at < ss.head.from) continue;
+      }
       // The claim's subject is the one the passage names only by a pronoun or a description ("the Frenchwoman said").
       if (al.metBySpeaker[cs.head.from] === 1) continue;
       // The claim's subject stands in the source's subject phrase, in a clause between it and the verb ("early works
