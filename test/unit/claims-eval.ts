@@ -35,6 +35,7 @@ export type EvalPart =
   | 'blind14'
   | 'blind15'
   | 'blind16'
+  | 'blind17'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -82,6 +83,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/ngo-water-report.md',
       'claims/sources/port-interview.md',
       'claims/sources/court-assault.md',
+      'claims/sources/bees-feature.md',
     ),
   ));
 }
