@@ -520,12 +520,14 @@ export function negatedAt(a: Analysis, at: number): boolean {
 }
 
 /** Words a quantifier reaches its noun through: "most of the members", "most of them apprenticeships". */
-const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'these', 'those', 'this', 'that', 'other', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+const QUANTIFIER_PATH = new Set(['of', 'the', 'them', 'it', 'these', 'those', 'this', 'that', 'other', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** The quantifier class on a noun ("all of the turbines", "most residents"). */
 export function quantifierAt(a: Analysis, at: number): string | null {
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
     const t = a.tokens[k]!;
+    // "almost all of it", "nearly every": most, not all.
+    if (t.quantifier === 'all' && ['almost', 'nearly', 'virtually', 'practically'].includes(a.tokens[k - 1]?.key ?? '')) return 'most';
     if (t.quantifier) return t.quantifier;
     if (!(QUANTIFIER_PATH.has(t.key) || (!t.stop && !t.cap && k === at - 1) || t.cap)) break;
   }

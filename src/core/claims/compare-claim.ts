@@ -988,7 +988,13 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   }
   const t = toks[k]!;
   if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
-  const head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
+  let head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
+  // A noun placed by a name after it ("The government in Ljubljana has promised"): the noun is the subject.
+  const before = toks[head.from - 1];
+  const noun = toks[head.from - 2];
+  if (t.cap && before && noun && ['in', 'at', 'from'].includes(before.key) && !noun.cap && !noun.stop && !noun.value && !isVerbAt(a, head.from - 2)) {
+    head = { from: head.from - 2, to: head.from - 1 };
+  }
   return { head, phrase: { from: appositiveFrom >= 0 ? appositiveFrom : phraseBefore(a, head.from), to: head.to } };
 }
 
@@ -1218,7 +1224,14 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Two years, one in a clause that looks forward and one that does not ("will supply … from 2028" / "the bill doubled
   // in 2022"): the dates of two events, not one event misdated.
   const yearsOfOtherTimes = (d: { x: DateMention; r: Resolved }, s: { x: DateMention; r: Resolved }) => d.r.level === 'year' && s.r.level === 'year' && d.x.future !== s.x.future;
+  // A claim about the thing happening again ("lost 40 colonies again in 2023") dates another event, not this one.
+  const againRe = /\b(?:again|once more|for a second time|for the second time)\b/i;
+  const again = againRe.test(claim.text.slice(claim.span.start, claim.span.end)) && !againRe.test(source.text.slice(source.span.start, source.span.end));
   for (const d of unmatchedDates) {
+    if (again) {
+      extras++;
+      continue;
+    }
     // A date written the same way first ("September 1" / "August 1", not "Monday").
     const shape = (x: DateMention) => `${x.weekday !== null}${x.month !== null}${x.day !== null}${x.year !== null}`;
     // The day words were said ("…, Witkoff said on Sunday") faces only a day something was said, not the day of the
@@ -1765,7 +1778,8 @@ function cueSpan(a: Analysis, i: number, isCue: (t: Token) => boolean): Span {
     if (isCue(t)) from = k;
     // "not attempting to take": through one verb that takes "to", as negatedAt reads it.
     else if (!through && a.tokens[k + 1]?.key === 'to' && !t.cap && !t.stop && !t.value && /(?:ing|ed)$/.test(t.key)) through = true;
-    else if (!(AUXILIARIES.has(t.key) || t.stop || t.negation || t.modality || t.quantifier)) break;
+    // A possessive name between ("all of Kranjc's neighbours").
+    else if (!(AUXILIARIES.has(t.key) || t.stop || t.negation || t.modality || t.quantifier || (t.cap && /['’]s$/.test(a.text.slice(t.start, t.end))))) break;
   }
   return { start: a.tokens[from]!.start, end: a.tokens[i]!.end };
 }
