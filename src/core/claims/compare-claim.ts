@@ -1262,7 +1262,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // Not when only the title is met and the name itself, to its last word, is not ("Member for Westport Daniel Kovac").
     // Nor when the unmet word is a first name right before the met surname ("Mr Stephen Oduya" / "Mr David Oduya").
     const firstName = to - from === 1 && to < e.to && al.sourceMet[to] === 1 && !TITLE_WORDS.has(source.text.slice(st[from]!.start, st[from]!.end)) && st[from]!.cap;
-    if (met && !firstName && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx, true) === 'person') continue;
+    // Nor when the first name is met and the claim puts another surname after it ("Dr Nina Novak" / "Dr Nina Zupan").
+    const ci = to === e.to && to - from === 1 && from > e.from && al.sourceMet[from - 1] && st[from - 1]!.cap ? al.toSource.indexOf(from - 1) : -1;
+    const surname = ci >= 0 && !!ct[ci + 1]?.cap && al.toSource[ci + 1]! < 0 && !al.metBySpeaker[ci + 1] && /^\s+$/.test(claim.text.slice(ct[ci]!.end, ct[ci + 1]!.start));
+    if (met && !firstName && !surname && !(to === e.to && to - from >= 2) && kindOfRun(source, e.from, e.to, e.titled, ctx, true) === 'person') continue;
     sourceFree.push({ from, to, kind: undefined, used: false, e });
   }
   // The passage's first word, capitalized only because it starts the sentence, may be a name the lexicon knows
