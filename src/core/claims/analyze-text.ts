@@ -435,7 +435,9 @@ function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {
     let to = k + 1;
     for (;;) {
       const gap = text.slice(tokens[to - 1]!.end, tokens[to]?.start ?? tokens[to - 1]!.end);
-      if (to >= tokens.length || !/^[\s-]*$/.test(gap) || /['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;
+      // A plural possessive inside a body's name: "the Slovenian Beekeepers' Association", "Teachers' Union".
+      const plural = /^['’]\s+$/.test(gap) && /s$/.test(tokens[to - 1]!.key) && ORGANISATION_WORDS.has(tokens[to]?.key ?? '');
+      if (to >= tokens.length || (!/^[\s-]*$/.test(gap) && !plural) || /['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;
       if (tokens[to]!.cap && !tokens[to]!.value) {
         // A title starts a new name: "European Commission | President Ursula von der Leyen".
         if (TITLE_WORDS.has(text.slice(tokens[to]!.start, tokens[to]!.end)) && !TITLE_WORDS.has(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;
