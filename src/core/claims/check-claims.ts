@@ -9,7 +9,7 @@ import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
 import { ROLE_WORDS, aliasGroup } from './claim-lexicon';
 import { TITLE_WORDS } from '../quotes/lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
-import { analyzeText, defaultNameTest, type Analysis, type NameTest } from './analyze-text';
+import { analyzeText, defaultNameTest, lemmaOf, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
 import { interviewSpeakerWords, questionBefore } from './interview';
@@ -179,6 +179,34 @@ function leadNames(source: Source): Set<string> | undefined {
   return out;
 }
 
+const pronounCache = new WeakMap<Source, Map<string, Set<string> | undefined>>();
+const PRONOUN_RE = /(?<![\p{L}'’])(?:she|he|they|them|it|her|him|She|He|They|It)(?![\p{L}'’])/u;
+
+/**
+ * The words of the sentence before a quotation that speaks of its things by pronouns ("“She may not want them,” he
+ * says." after "…hopes to hand his hives to his daughter"): a claim may name what the pronouns stand for. Lemmas of
+ * the lower-case words; undefined when the passage is no quotation or has no pronoun.
+ */
+function pronounWordsOf(source: Source, span: Span): Set<string> | undefined {
+  let bySpan = pronounCache.get(source);
+  if (!bySpan) pronounCache.set(source, (bySpan = new Map()));
+  const key = `${span.start}:${span.end}`;
+  if (bySpan.has(key)) return bySpan.get(key);
+  let out: Set<string> | undefined;
+  // Only a quotation's: a speaker says "she" and "them" for what the writer named just before.
+  const passage = source.text.slice(span.start, Math.min(span.end, span.start + 1_000));
+  if (/^\s*["“]/.test(passage) && PRONOUN_RE.test(passage)) {
+    const k = source.sentences.findIndex((x) => x.start >= span.start);
+    const prev = k > 0 ? source.sentences[k - 1] : undefined;
+    if (prev && span.start - prev.end < 300) {
+      out = new Set();
+      for (const w of prev.text.split(/[^\p{L}'’-]+/u)) if (/^\p{Ll}{3,}$/u.test(w)) out.add(lemmaOf(w));
+    }
+  }
+  if (bySpan.size < 20_000) bySpan.set(key, out);
+  return out;
+}
+
 const nameAliasCache = new WeakMap<Source, Map<string, number[]>>();
 const passageAliasCache = new WeakMap<Source, Map<string, Set<number> | undefined>>();
 
@@ -286,6 +314,7 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     const cmp = compareClaim(claim, sourceAnalysis(view.source, span), {
       ...contextOf(view.source),
       speakerWords: speakerWordsOf(view.source, span),
+      pronounWords: pronounWordsOf(view.source, span),
       nameAliases: nameAliasesOf(view.source, span),
     });
     let quoted = 0;

@@ -56,6 +56,8 @@ export interface SourceContext {
    * titles the source gives them ("European Commission President Ursula von der Leyen"), lower case.
    */
   speakerWords?: ReadonlySet<string>;
+  /** Lemmas of the sentence before a passage that has pronouns: what "she" or "them" may stand for. */
+  pronounWords?: ReadonlySet<string>;
   /** Alias groups of the countries the source ties to the passage's people ("Russian President Vladimir Putin"). */
   nameAliases?: ReadonlySet<number>;
   /** The source itself, as a key for what is cached per source (held weakly). */
@@ -274,6 +276,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   const kind: (MatchKind | null)[] = new Array(n).fill(null);
   const sourceMet = new Uint8Array(source.tokens.length);
   const metBySpeaker = new Uint8Array(n);
+  let byPronoun = 0;
   const x = indexPassage(source);
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
@@ -313,6 +316,12 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     else if (!c.cap && ctx.speakerWords?.has(`~${c.key}`) && claim.tokens[i - 1]?.key === 'the') metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
+    // What a pronoun of the passage stands for, named in the sentence before ("his daughter … his hives" / "She may not
+    // want them"): at most two such words.
+    else if (!c.cap && !c.stop && !c.value && ctx.pronounWords?.has(c.lemma) && byPronoun < 2) {
+      metBySpeaker[i] = 1;
+      byPronoun++;
+    }
     // "in Kendal" / "in the town", where the source uses Kendal as a place: the town it is about.
     else if (c.cap && c.alias < 0 && atPlace(claim, i) && placeAnaphor(source) && kindInText(claim.text.slice(c.start, c.end), ctx.text, ctx.source) === 'place') {
       metBySpeaker[i] = 1;
