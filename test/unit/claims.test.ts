@@ -501,4 +501,16 @@ test('fifth-round generalisations: an interview’s answers, a word said another
   assert.notEqual(check('In most cases the fault was minor, a worn seal or a broken handle that local mechanics could repair for under $40.').verdict, 'contradicted');
   // Two years of two events, one ahead and one past: no date difference.
   assert.notEqual(check('The Vestkyst offshore wind farm will supply all of Nordhavn’s electricity from 2028.').verdict, 'contradicted');
+  // Nor a thing that happened again.
+  assert.notEqual(check('Kranjc lost 40 colonies again in the winter of 2023.').verdict, 'contradicted');
+  // "almost all" is most; another surname after a met first name; a plural possessive inside a body's name.
+  assert.deepEqual(kindsOf('The members produced 41 tonnes of honey last year, all of it acacia and chestnut.'), ['quantifier']);
+  assert.deepEqual(kinds('Dr Nina Novak, the entomologist who analyses the records, says a few mild winters could explain part of the trend.'), ['person:Novak→Zupan']);
+  assert.deepEqual(
+    kindsOf('Winter losses fell from 35 per cent in 2015 to 11 per cent last year, according to records the cooperative shares with the Slovenian Beekeepers’ Association.'),
+    ['organisation'],
+  );
+  // "The government in Ljubljana" is the government; a quotation's "she" and "them" stand for what came just before.
+  assert.deepEqual(kindsOf('The cooperative has promised the government a grant of €250,000 to build a shared extraction plant.'), ['agent']);
+  assert.deepEqual(kindsOf('Kranjc says his daughter will not want his hives.'), ['modality']);
 });
