@@ -188,14 +188,16 @@ const PRONOUN_RE = /(?<![\p{L}'’])(?:she|he|they|them|it|her|him|She|He|They|I
  * the lower-case words; undefined when the passage is no quotation or has no pronoun.
  */
 function pronounWordsOf(source: Source, span: Span): Set<string> | undefined {
+  // Most passages open with no quotation mark: no look-up at all.
+  const open = source.text.charAt(span.start);
+  if (open !== '"' && open !== '“') return undefined;
   let bySpan = pronounCache.get(source);
   if (!bySpan) pronounCache.set(source, (bySpan = new Map()));
   const key = `${span.start}:${span.end}`;
   if (bySpan.has(key)) return bySpan.get(key);
   let out: Set<string> | undefined;
   // Only a quotation's: a speaker says "she" and "them" for what the writer named just before.
-  const passage = source.text.slice(span.start, Math.min(span.end, span.start + 1_000));
-  if (/^\s*["“]/.test(passage) && PRONOUN_RE.test(passage)) {
+  if (PRONOUN_RE.test(source.text.slice(span.start, Math.min(span.end, span.start + 1_000)))) {
     const k = source.sentences.findIndex((x) => x.start >= span.start);
     const prev = k > 0 ? source.sentences[k - 1] : undefined;
     if (prev && span.start - prev.end < 300) {

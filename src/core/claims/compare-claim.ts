@@ -313,7 +313,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
       if (bestKind === 'same') sourceMet[best] = 1;
     } else if ((c.cap || c.initial || ROLE_WORDS.has(c.key)) && ctx.speakerWords?.has(c.key)) metBySpeaker[i] = 1;
     // The body an interview's "we" speaks for, named with a common noun ("the port expects" / "We expect").
-    else if (!c.cap && ctx.speakerWords?.has(`~${c.key}`) && claim.tokens[i - 1]?.key === 'the') metBySpeaker[i] = 1;
+    else if (!c.cap && claim.tokens[i - 1]?.key === 'the' && ctx.speakerWords?.has(`~${c.key}`)) metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
     // What a pronoun of the passage stands for, named in the sentence before ("his daughter … his hives" / "She may not
@@ -987,13 +987,12 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     // Else only an appositive name may stand before a comma ("The energy secretary, Claire Hadley, has approved"):
     // the noun phrase before it names the same subject.
     else if (!toks[k]!.cap) return null;
-    else if (c > 0) appositiveFrom = phraseBefore(a, c - 1);
-  }
-  // A name's age and address between commas ("Darren Whitlock, 47, of Sandes Avenue, Kendal, admitted"): the name.
-  const named = pastAgeAndAddress(a, k);
-  if (named !== k) {
-    k = named;
-    appositiveFrom = -1;
+    else {
+      // A name's age and address between commas ("Darren Whitlock, 47, of Sandes Avenue, Kendal, admitted"): the name.
+      const named = pastAgeAndAddress(a, k);
+      if (named !== k) k = named;
+      else if (c > 0) appositiveFrom = phraseBefore(a, c - 1);
+    }
   }
   const t = toks[k]!;
   if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
@@ -1235,7 +1234,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   const yearsOfOtherTimes = (d: { x: DateMention; r: Resolved }, s: { x: DateMention; r: Resolved }) => d.r.level === 'year' && s.r.level === 'year' && d.x.future !== s.x.future;
   // A claim about the thing happening again ("lost 40 colonies again in 2023") dates another event, not this one.
   const againRe = /\b(?:again|once more|for a second time|for the second time)\b/i;
-  const again = againRe.test(claim.text.slice(claim.span.start, claim.span.end)) && !againRe.test(source.text.slice(source.span.start, source.span.end));
+  const again =
+    unmatchedDates.length > 0 && againRe.test(claim.text.slice(claim.span.start, claim.span.end)) && !againRe.test(source.text.slice(source.span.start, source.span.end));
   for (const d of unmatchedDates) {
     if (again) {
       extras++;
@@ -1452,6 +1452,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // only is a misaligned word (here "the teachers' union"), not the opposite claim.
   const nounNegations = (a: Analysis) => a.tokens.filter((t) => NOUN_NEGATIONS.has(t.key)).length;
   const negatedAlike = nounNegations(claim) > 0 && nounNegations(source) > 0;
+  const ask = source.text.indexOf('?', source.span.start);
+  const asks = ask >= 0 && ask < source.span.end;
   ct.forEach((c, i) => {
     const j = al.toSource[i]!;
     if (j < 0) return;
@@ -1459,7 +1461,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // The cues themselves ("could", "not", "most") are compared through the words they govern.
     if (c.modality || c.negation || c.quantifier || s.modality || s.negation || s.quantifier) return;
     // A word of a question the passage asks ("When will it be finished?", an interviewer's) states no hedge of its own.
-    if (/^[^.!?]*\?/.test(source.text.slice(s.end, Math.min(source.span.end, s.end + 200)))) return;
+    if (asks && /^[^.!?]*\?/.test(source.text.slice(s.end, Math.min(source.span.end, s.end + 200)))) return;
     // A verb of saying before a question ("could not say whether") is compared through the question, below: met
     // with the passage's frame ("Feld said the findings did not show whether"), its negation is not the passage's.
     if (askedApart(i, j)) return;
