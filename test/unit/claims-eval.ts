@@ -36,6 +36,7 @@ export type EvalPart =
   | 'blind15'
   | 'blind16'
   | 'blind17'
+  | 'blind18'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -84,6 +85,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/port-interview.md',
       'claims/sources/court-assault.md',
       'claims/sources/bees-feature.md',
+      'claims/sources/podcast-notes.md',
     ),
   ));
 }

@@ -43,6 +43,7 @@ test('the evaluation set meets the targets (all parts together; each part is rep
     'blind15',
     'blind16',
     'blind17',
+    'blind18',
     'probes',
   ] as const;
   for (const name of parts) t.diagnostic(formatScore(name, scoreEvalSet(readEvalSet(name), claimsIndex())));
