@@ -514,4 +514,9 @@ test('fifth-round generalisations: an interview’s answers, a word said another
   // "The government in Ljubljana" is the government; a quotation's "she" and "them" stand for what came just before.
   assert.deepEqual(kindsOf('The cooperative has promised the government a grant of €250,000 to build a shared extraction plant.'), ['agent']);
   assert.deepEqual(kindsOf('Kranjc says his daughter will not want his hives.'), ['modality']);
+  // A name's particle capitalized at a sentence's start is no other person; "They" after a quotation mark is no name.
+  assert.notEqual(check('Rail historian Joost de Wit says Europe had about 30 night-train routes in 2015 and has more than 50 today.').verdict, 'contradicted');
+  assert.equal(check('De Wit does not think the EU’s planned ban on some domestic flights will make much difference.').verdict, 'supported');
+  // Another speaker, and the passage states little of the rest: another statement, not a misattributed one.
+  assert.notEqual(check('Natarajan says a couchette from Vienna to Amsterdam is cheaper than any flight.').verdict, 'contradicted');
 });

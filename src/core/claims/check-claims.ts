@@ -6,8 +6,8 @@ import type { ClaimCheck, ClaimDifference, ClaimSourceSentence, ClaimsResult, Fi
 import type { Corpus } from '../corpus/corpus';
 import type { SourceView } from '../corpus/quote-index';
 import { DEFAULT_SEVERITIES, type SeveritySetting } from '../check/options';
-import { ROLE_WORDS, aliasGroup } from './claim-lexicon';
-import { TITLE_WORDS } from '../quotes/lexicon';
+import { ROLE_WORDS, STOP_WORDS, SUBJECT_PRONOUNS, aliasGroup } from './claim-lexicon';
+import { NAME_PARTICLES, TITLE_WORDS } from '../quotes/lexicon';
 import type { AsyncCheckControl } from '../check/check-draft';
 import { analyzeText, defaultNameTest, lemmaOf, type Analysis, type NameTest } from './analyze-text';
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
@@ -157,7 +157,10 @@ function antecedentWords(source: Source, span: Span): Set<string> | undefined {
     const out = new Set<string>();
     prev.text.split(/[\s,;:()"“”]+/).forEach((w, n) => {
       const word = w.replace(/['’]s$/, '').replace(/[.!?]+$/, '');
-      if (word.length <= 2) return;
+      // Two letters are too short for a name, but for a particle of one ("De Wit").
+      if (word.length <= 2 && !NAME_PARTICLES.has(word.toLowerCase())) return;
+      // A pronoun or a function word capitalized after a quotation mark ("“They are a niche," he says.") is no name.
+      if (SUBJECT_PRONOUNS.has(word.toLowerCase()) || STOP_WORDS.has(word.toLowerCase())) return;
       // A capitalized word only where the source writes it so mid-sentence too ("Today" is no name).
       if ((/^\p{Lu}\p{L}/u.test(word) && (n > 0 || isName(word))) || ROLE_WORDS.has(word.toLowerCase())) out.add(word.toLowerCase());
     });
@@ -394,6 +397,15 @@ function finish(text: string, base: ClaimCheck, b: Candidate, sentence: ClaimSen
   ) {
     return base;
   }
+  // Only a speaker differs, and the passage does not state all the rest ("Natarajan says a couchette … is cheaper than
+  // any flight" / "…, De Wit says, roughly what a budget flight costs"): another statement, not this one misattributed.
+  if (
+    verdict === 'contradicted' &&
+    plainCoverage(b.cmp) < 0.7 &&
+    b.cmp.differences.every((d) => (d.kind === 'person' || d.kind === 'agent') && SPEECH_AFTER_ANY.test(text.slice(d.draft.end, d.draft.end + 20)))
+  ) {
+    return base;
+  }
   const source = b.view.source;
   const id = source.meta.id;
   const sentences: ClaimSourceSentence[] = b.sentences.map((k) => {
@@ -412,6 +424,9 @@ function finish(text: string, base: ClaimCheck, b: Candidate, sentence: ClaimSen
       : [];
   return { ...base, verdict, match: { sourceId: id, text: source.text.slice(b.span.start, b.span.end), offset: { ...b.span } }, sentences, differences };
 }
+
+/** The same, in the present too ("Natarajan says"). */
+const SPEECH_AFTER_ANY = /^,?\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|warned|warns|claimed|claims|insisted|insists)\b/;
 
 /** A verb of saying right after a name: the name is a frame's speaker. */
 const SPEECH_AFTER = /^,?\s+(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|stated|noted|declared|insisted|argued|warned|explained|claimed)\b/;

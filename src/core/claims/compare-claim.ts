@@ -6,7 +6,7 @@
 
 import type { ClaimDifferenceKind, Span } from '../types';
 import { sameperson } from '../quotes/people';
-import { SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
+import { NAME_PARTICLES, SPEECH_VERBS, TITLE_WORDS } from '../quotes/lexicon';
 import { type Analysis, type DateMention, type NumberMention, type Token, lemmaOf, modalityAt, negatedAt, quantifierAt } from './analyze-text';
 import {
   AUXILIARIES,
@@ -1260,8 +1260,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   for (const e of source.entities) {
     // "the Frenchwoman", "the Welshman": a description of someone the source names, not a name to swap.
     if (e.to - e.from === 1 && st[e.from - 1]?.key === 'the' && /^\p{Lu}\p{Ll}+(?:man|woman|men|women)$/u.test(source.text.slice(st[e.from]!.start, st[e.from]!.end))) continue;
+    // A name's particle, capitalized at a sentence's start ("De Wit" / "Joost de Wit"), is no name of its own.
+    const particle = (k: number) => NAME_PARTICLES.has(st[k]!.key) && k + 1 < e.to;
     let from = e.from;
-    while (from < e.to && (al.sourceMet[from] || st[from]!.stop)) from++;
+    while (from < e.to && (al.sourceMet[from] || st[from]!.stop || particle(from))) from++;
     let to = e.to;
     while (to > from && (al.sourceMet[to - 1] || st[to - 1]!.stop)) to--;
     if (from >= to || (e.titled && TITLE_WORDS.has(source.text.slice(st[from]!.start, st[to - 1]!.end)))) continue;
