@@ -1531,7 +1531,18 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       }
       return false;
     };
-    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause())) && !onNoun(qc) && !c.value && !cueDone()) {
+    // A whole claimed where the passage quantifies nothing needs the passage to state what the whole does: the verb
+    // after the noun ("most night-train routes only break even" / "had about 30 night-train routes" is no quantifier
+    // difference).
+    const predicateUnmet = () => {
+      for (let k = i + 1; k < Math.min(ct.length, i + 5); k++) {
+        const t = ct[k]!;
+        if (/[,;:.]/.test(claim.text.slice(ct[k - 1]!.end, t.start))) return false;
+        if (!t.stop && !t.value && !t.cap && !t.negation && !t.modality && !t.quantifier && al.toSource[k]! < 0 && !al.metBySpeaker[k]) return true;
+      }
+      return false;
+    };
+    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause() && !predicateUnmet())) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
