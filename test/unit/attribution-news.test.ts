@@ -314,3 +314,25 @@ test('a verb of saying before an earlier quote of the sentence is that quote’s
   round4.credited('distasteful', 'Mara Mosman');
   round4.credited('try and convict the governor', 'Pete Santilli', 'sentence-subject');
 });
+
+const round5 = attributionFixture('news-patterns-5.txt');
+
+test('a long opening phrase ("As for the notion that … she …, Kell offered") still leaves its subject the one "she said" means', () => {
+  round5.credited('How about an honest harbor master', 'Marta Kell', 'pronoun');
+});
+
+test('a subject with an appositive before "is" is who the next "he said" means, not a name later in the sentence', () => {
+  round5.credited('If the valley had voted first', 'Dario Lenz', 'pronoun');
+});
+
+test('"said a Vermont Democrat", "one New Hampshire Republican": a description, no speaker', () => {
+  round5.credited('It is far too close to call', null, 'description');
+  round5.credited('Nobody in the caucus knows', null, 'description');
+  round5.credited('Really, nobody', null);
+});
+
+test('"Pacific Islander voters" is a modifier, not a person a pronoun can mean', () => {
+  const q = round5.credited('Anyone been to the park', 'Tomas Berg', 'pronoun');
+  assert.ok(!q.attribution?.candidates?.includes('Pacific Islander'), String(q.attribution?.candidates));
+  assert.equal(looksLikePerson({ name: 'Pacific Islander', start: 0, end: 16, titled: false }), false);
+});

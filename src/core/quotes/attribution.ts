@@ -344,7 +344,10 @@ class Attributor implements GenderReader {
     const from = this.skipLead(start, end);
     const m = this.byStart.get(from);
     if (!m || !this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m)) return undefined;
-    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(m.end, m.end + 12)) ? m.start : undefined;
+    // "Raynard Jackson, a campaign consultant, is a Virginia resident …": an appositive may stand between.
+    const app = /^\s*,[^,;:.!?\u2060]{2,160},/u.exec(this.masked.slice(m.end, m.end + 170));
+    const after = m.end + (app ? app[0].length : 0);
+    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(after, after + 12)) ? m.start : undefined;
   }
 
   /** A name, title or slogan in marks (`name`), a short lower-case phrase in the narrator's sentence (`scare`). */
@@ -773,7 +776,7 @@ class Attributor implements GenderReader {
         k++;
         continue;
       }
-      if (comma < 0 || comma >= to || comma - words[k]!.start > 80) return words[k]!.start;
+      if (comma < 0 || comma >= to || comma - words[k]!.start > 160) return words[k]!.start;
       const after = wordsIn(this.masked, comma + 1, to)[0];
       if (!after) return to;
       return after.start;
@@ -865,6 +868,14 @@ class Attributor implements GenderReader {
       }
     }
     const phraseText = text.slice(pos, end);
+    // "an Iowa Democrat", "one New Hampshire Republican": a name that is no person's after an indefinite article is a
+    // description, not a speaker.
+    if (person && !this.isPerson(person) && person.end === nameEnd && /^(?:a|an|one|another|two|three|several|some|many)$/i.test(w0.word)) {
+      return {
+        attribution: { mention: phraseText, name: null, span: { start: pos, end }, via: 'named', method: 'description', confidence: CONFIDENCE.description },
+        end: this.skipAppositive(end, limit),
+      };
+    }
     if (person) {
       // "de la Cruz", "van der Molen": lower-case particles just before the name belong to it.
       const lead = /(?:^|\s)((?:(?:de|la|van|von|der|den|del|della|da|di|du|le|ter|ten|bin|ibn|al)\s+)+)$/.exec(text.slice(pos, person.start));
@@ -1168,7 +1179,7 @@ class Attributor implements GenderReader {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 1) + (c.speech ? 0 : c.speaker ? 2 : 4);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
         for (const c of ordered) {
           const g = this.genders.of(c.name);
@@ -1208,7 +1219,7 @@ class Attributor implements GenderReader {
     }
     const { mentions } = this.ctx;
     // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
-    const subject = subjects ? this.mainSubjectAt(start, end) : undefined;
+    const subject = subjects ? (this.mainSubjectAt(start, end) ?? this.copulaSubjectAt(start, end)) : undefined;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;

@@ -142,7 +142,7 @@ export const NON_PERSON_WORDS = new Set(
     'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
     'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
     'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad State ' +
-    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show'
+    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show Democrat Democrats Republican Republicans Islander Islanders'
   ).split(' '),
 );
 
