@@ -336,3 +336,8 @@ test('"Pacific Islander voters" is a modifier, not a person a pronoun can mean',
   assert.ok(!q.attribution?.candidates?.includes('Pacific Islander'), String(q.attribution?.candidates));
   assert.equal(looksLikePerson({ name: 'Pacific Islander', start: 0, end: 16, titled: false }), false);
 });
+
+test('a reporting clause that ends the sentence credits every quote of it: "did not find “…,” aside from … “casually” …, said the agency’s director, Oskar J. Thiel"', () => {
+  round5.credited('ties of any consequence', 'Oskar J. Thiel', 'appositive');
+  round5.credited('casually', 'Oskar J. Thiel');
+});

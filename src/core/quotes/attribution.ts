@@ -477,8 +477,11 @@ class Attributor implements GenderReader {
    */
   private sentenceEndAttribution(q: Quotation, sentence: Sentence): Attribution | null {
     if (sentence.end <= q.outer.end) return null;
+    // A later quote of the same sentence stands before the clause: "did not find “ties of any consequence,” aside from
+    // the two men knowing each other “casually” …, said the bureau's director": the clause ends the whole sentence.
+    const lastMask = this.masked.lastIndexOf(MASK, sentence.end - 1);
+    const skip = lastMask >= q.outer.end ? lastMask + 1 - q.outer.end : 0;
     const rest = this.masked.slice(q.outer.end, sentence.end);
-    if (rest.includes(MASK)) return null;
     // Only the attribution may follow, perhaps with when or where.
     const tailOk = (at: number) =>
       // …, said Greta Lund, director of the Calder Shippers Guild.
@@ -486,7 +489,7 @@ class Attributor implements GenderReader {
       /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
         this.masked.slice(at, sentence.end),
       );
-    for (let comma = rest.indexOf(','); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+    for (let comma = rest.indexOf(',', skip); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
       let from = q.outer.end + comma + 1;
       while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
       const words = wordsIn(this.masked, from, sentence.end);
