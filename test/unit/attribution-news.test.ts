@@ -341,3 +341,10 @@ test('a reporting clause that ends the sentence credits every quote of it: "did 
   round5.credited('ties of any consequence', 'Oskar J. Thiel', 'appositive');
   round5.credited('casually', 'Oskar J. Thiel');
 });
+
+test('a title word that is a surname: "King says" after "Marguerite King"; "Luther King Jr." keeps King; "King Abdullah" is still a title', () => {
+  round5.credited('talked the talk and walked the walk', 'Marguerite King', 'named');
+  const names = (t: string) => readPeople(t).mentions.map((m) => m.name);
+  assert.deepEqual(names('Martin Luther King Jr. spoke.'), ['Martin Luther King Jr']);
+  assert.deepEqual(names('Rita King won. King said so. Later, said King Abdullah, it rained.'), ['Rita King', 'King', 'Abdullah']);
+});
