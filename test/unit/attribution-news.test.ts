@@ -348,3 +348,12 @@ test('a title word that is a surname: "King says" after "Marguerite King"; "Luth
   assert.deepEqual(names('Martin Luther King Jr. spoke.'), ['Martin Luther King Jr']);
   assert.deepEqual(names('Rita King won. King said so. Later, said King Abdullah, it rained.'), ['Rita King', 'King', 'Abdullah']);
 });
+
+test('a title in marks inside an appositive is no speaker: "Varga, the co-author of “Paper Trails,” about …, said"', () => {
+  round5.credited('one shared front page', 'Lena Varga', 'named');
+});
+
+test('a clause that ends in a colon introduces the quote after it: "After Roux said … “…,” Horn said: “…”"', () => {
+  round5.credited('less crowded markets', 'Ada Roux');
+  round5.credited("I don't like what she said", 'Piet Horn', 'named');
+});

@@ -467,7 +467,11 @@ class Attributor implements GenderReader {
     // Subject first: "Whitfield said", "Whitfield, a former regulator, said", "the grower, Hanna Belcourt, said".
     const subject = this.subjectForward(w0.start, limit);
     if (!subject) return null;
-    if (this.verbAt(subject.end, limit)) return subject.attribution;
+    const verbEnd = this.verbAt(subject.end, limit);
+    // "After Scalia said … “less advanced schools,” Trump said: “…”": a clause that ends in a colon introduces the
+    // quote after it, not the one before.
+    if (verbEnd !== null && /^\s*:/.test(this.masked.slice(verbEnd, verbEnd + 3)) && this.introducedIn(sentence.start, q.outer.start)?.name) return null;
+    if (verbEnd !== null) return subject.attribution;
     return null;
   }
 
@@ -943,6 +947,8 @@ class Attributor implements GenderReader {
 
   /** Outlets, platforms, weekdays and places are never the speaker. */
   private isSpeakerName(m: NameMention): boolean {
+    // A title in marks ("the co-author of “Going Viral,”") is no one.
+    if (/[“"]/.test(this.ctx.text[m.start - 1] ?? '') && /^[,.!?]?[”"]/.test(this.ctx.text.slice(m.end, m.end + 2))) return false;
     if (!m.name.split(' ').some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return true;
     // "Michael Bloomberg", and "Bloomberg" where the text names him in full: a person whose surname is an outlet's
     // name (never "Fox News" or "Sunday Times").
@@ -1000,7 +1006,9 @@ class Attributor implements GenderReader {
       }
     }
     if (this.masked[pos - 1] === ',') {
-      const open = this.masked.lastIndexOf(',', pos - 2);
+      let open = this.masked.lastIndexOf(',', pos - 2);
+      // A comma inside a title in marks is not the appositive's: "Hemsley, the co-author of “Going Viral,” about …, said".
+      while (open > from && /^,[”"]/.test(this.masked.slice(open, open + 2))) open = this.masked.lastIndexOf(',', open - 1);
       if (open >= from && pos - open < 180) {
         // "The mayor, Ana Lopes, said": the name in apposition.
         const inner = this.byEnd.get(pos - 1);
