@@ -357,3 +357,17 @@ test('a clause that ends in a colon introduces the quote after it: "After Roux s
   round5.credited('less crowded markets', 'Ada Roux');
   round5.credited("I don't like what she said", 'Piet Horn', 'named');
 });
+
+test('a code glued to digits is no name ("K9 president Rhea Olsen"); initials end no sentence ("says R.J. Dunleavy")', () => {
+  round5.credited('It was a sizable purchase of data', 'Rhea Olsen', 'appositive');
+  round5.credited('You would not have had the standoff', 'R.J. Dunleavy', 'named');
+});
+
+test('an age and a place between a name and its verb: "Tomas Frey, 22, of Brightwater, Ore., said … “surprise”"', () => {
+  round5.credited('surprise', 'Tomas Frey');
+});
+
+test('a quote in a clause that "while" or "but" opens belongs to that clause’s subject, or to no one named', () => {
+  round5.credited('Ivo', 'Greta Lund', 'sentence-subject');
+  round5.credited('ludicrous', null);
+});

@@ -677,6 +677,10 @@ class Attributor implements GenderReader {
 
   /** The subject of the sentence a partial quote stands in: Ochoa accused the board of being "asleep." */
   private sentenceSubject(q: Quotation, sentence: Sentence): Attribution | null {
+    // The subject of the clause the quote stands in, when a conjunction opens one: "Christie calls him “Mr. Trump,”
+    // while Trump calls the governor “Chris.”" / "… - but the Sanders campaign rejected the idea as “ludicrous”".
+    const clause = this.clauseSubject(q, sentence);
+    if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
     if (found) return found;
     // Else the first person of the sentence who stands as a subject: after a long opening phrase, or with an
@@ -684,6 +688,34 @@ class Attributor implements GenderReader {
     const limit = q.outer.start > sentence.start ? q.outer.start : sentence.end;
     const a = this.subjectByScan(sentence.start, limit);
     return a ? { ...a, method: 'sentence-subject', confidence: Math.min(a.confidence ?? 1, CONFIDENCE['sentence-subject']) } : null;
+  }
+
+  /**
+   * The subject of the last clause a conjunction opens before the quote ("…, while Trump refers to …"): a person, a
+   * description that names no one (null speaker), or undefined when no such clause has a subject of its own.
+   */
+  private clauseSubject(q: Quotation, sentence: Sentence): Attribution | null | undefined {
+    const lead = this.masked.slice(sentence.start, q.outer.start);
+    let at = -1;
+    for (const m of lead.matchAll(/(?:(?:[,;\u2060]|\s[-–—]+)\s*(?:but|yet|although|though)|\b(?:while|whereas))\s+/g)) at = sentence.start + m.index! + m[0].length;
+    if (at < 0 || this.masked.slice(at, q.outer.start).includes(MASK)) return undefined;
+    const s = this.subjectForward(at, q.outer.start);
+    if (!s) {
+      // "the Sanders campaign rejected …": a description whose noun a verb follows.
+      const d = /^((?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){0,3}?([\p{Ll}][\p{L}-]*))\s+(\p{Ll}+)/u.exec(this.masked.slice(at, q.outer.start));
+      if (!d || !isSpeakerNoun(d[2]!) || NOT_VERBS.has(d[3]!)) return undefined;
+      const span = { start: at, end: at + d[1]!.length };
+      return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+    }
+    if (s.attribution.via === 'pronoun') return undefined;
+    const next = wordsIn(this.masked, s.end, q.outer.start)[0];
+    if (!next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower) || /[,;:]/.test(this.masked.slice(s.end, next.start))) return undefined;
+    if (s.attribution.name && !this.knownPerson(s.attribution)) return undefined;
+    return {
+      ...s.attribution,
+      method: s.attribution.name ? 'sentence-subject' : 'description',
+      confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']),
+    };
   }
 
   /**
@@ -1078,7 +1110,8 @@ class Attributor implements GenderReader {
     for (let k = firstStartingFrom(mentions, lo); k < mentions.length && mentions[k]!.start < at; k++) {
       const m = mentions[k]!;
       if (this.masked[m.start] === MASK || !this.isPerson(m) || !this.isSpeakerName(m)) continue;
-      if (!/^\s*,\s*\p{Ll}/u.test(text.slice(m.end, m.end + 4))) continue;
+      // ", a spokesman", ", 22, of Flint": a description, or an age before one.
+      if (!/^\s*,\s*[\p{Ll}\p{N}]/u.test(text.slice(m.end, m.end + 4))) continue;
       if (/[.;:!?\u2060]/u.test(this.masked.slice(m.end, at).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) continue;
       return m;
     }

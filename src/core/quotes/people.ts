@@ -101,6 +101,8 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
       re.lastIndex = m.index + (/^\S+/.exec(m[0])?.[0].length ?? m[0].length);
       continue;
     }
+    // A word glued to digits is a code, not a name: "L2 president Bruce Willsie", "the G20".
+    if (/^\S+$/.test(m[0]) && /\p{N}/u.test(text[m.index + m[0].length] ?? '')) continue;
     // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
     let run: RunWord[] = [];
     const flush = () => {
