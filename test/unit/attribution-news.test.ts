@@ -371,3 +371,7 @@ test('a quote in a clause that "while" or "but" opens belongs to that clause’s
   round5.credited('Ivo', 'Greta Lund', 'sentence-subject');
   round5.credited('ludicrous', null);
 });
+
+test('someone named after "she" as a subject of the same sentence is not who the next "she said" means: "she was a booster of Mitt Rasmussen"', () => {
+  round5.credited('I was at every event', 'Kelly Arden', 'pronoun');
+});

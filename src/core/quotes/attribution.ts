@@ -62,6 +62,9 @@ const NOT_VERBS = new Set(
     'until under over into through among against without within across near despite amid including like via per because'
   ).split(' '),
 );
+/** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
+const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
+const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
 /** Verbs of saying in -s that are plural nouns as often ("many Asian states", "his claims", "the remarks"). */
 const NOUN_OR_VERB = new Set('states claims notes comments remarks answers questions posts tweets charges counters reports promises calls'.split(' '));
 /** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
@@ -94,6 +97,8 @@ interface Candidate {
   speaker: boolean;
   /** Reports speech: credited with a quote, the subject of a verb of saying, or after "according to". */
   speech: boolean;
+  /** Where the sentence names them (a mention's start), when it does. */
+  at?: number;
 }
 
 interface Sentence {
@@ -1225,7 +1230,12 @@ class Attributor implements GenderReader {
         // Henson said"), and a subject before anyone merely named.
         const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 1) + (c.speech ? 0 : c.speaker ? 2 : 4);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
+        // "… she was a booster of Mitt Romney": someone named after the same pronoun as a subject in the sentence is
+        // another person (unless they are its subject or speaker: "When he arrived, Obama said").
+        const subjectPronoun = (gender === 'f' ? SHE_AS_SUBJECT : HE_AS_SUBJECT).exec(this.masked.slice(sStart, Math.min(sEnd, at)));
+        const pronounAt = subjectPronoun ? sStart + subjectPronoun.index : Infinity;
         for (const c of ordered) {
+          if (!c.speaker && c.at !== undefined && c.at > pronounAt) continue;
           const g = this.genders.of(c.name);
           if (g !== undefined && g !== gender) {
             // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
@@ -1270,7 +1280,7 @@ class Attributor implements GenderReader {
       if (this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const speech = this.reportsSpeech(m, end);
-      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech });
+      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech, at: m.start });
     }
     // Only when nobody in it reports speech: "Cruz electrified the crowds, Stovall said" goes on about Stovall.
     if (out.some((c) => c.speech)) for (const c of out) c.speaker = c.speech;
