@@ -375,3 +375,13 @@ test('a quote in a clause that "while" or "but" opens belongs to that clause’s
 test('someone named after "she" as a subject of the same sentence is not who the next "she said" means: "she was a booster of Mitt Rasmussen"', () => {
   round5.credited('I was at every event', 'Kelly Arden', 'pronoun');
 });
+
+test('several appositives before the verb, and a state after a town is no one: "Harold Bonner, 30, of Raleigh, N.C., who was among those polled, said"', () => {
+  round5.credited('Both candidates scare me', 'Harold Bonner', 'named');
+  round5.credited('Every obstacle yields', null);
+});
+
+test('a sentence adverb is no name ("Likewise, a paper … had this to say:"); a possessive description is the subject, not the name after it', () => {
+  round5.credited('The levy is a mess', null);
+  round5.credited('attacked', null);
+});

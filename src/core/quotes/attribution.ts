@@ -62,6 +62,12 @@ const NOT_VERBS = new Set(
     'until under over into through among against without within across near despite amid including like via per because'
   ).split(' '),
 );
+/** US states as news style abbreviates them after a town ("Flint, Mich.", "Raleigh, N.C."). */
+const STATE_ABBREVIATIONS = new Set(
+  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo'.split(
+    ' ',
+  ),
+);
 /** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
 const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
 const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
@@ -477,7 +483,25 @@ class Attributor implements GenderReader {
     // quote after it, not the one before.
     if (verbEnd !== null && /^\s*:/.test(this.masked.slice(verbEnd, verbEnd + 3)) && this.introducedIn(sentence.start, q.outer.start)?.name) return null;
     if (verbEnd !== null) return subject.attribution;
+    // "“…,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": several appositives before the verb.
+    if (subject.attribution.name && this.knownPerson(subject.attribution) && /^\s*,/.test(this.masked.slice(subject.end, subject.end + 3))) {
+      for (const w of wordsIn(this.masked, subject.end, Math.min(limit, subject.end + 200))) {
+        if (!SPEECH_VERBS.has(w.lower)) continue;
+        const between = this.masked.slice(subject.end, w.start);
+        if (/,\s*$/.test(between) && !/[;:!?\u2060]/u.test(between) && !this.personBetween(subject.end, w.start)) return subject.attribution;
+        break;
+      }
+    }
     return null;
+  }
+
+  /** Whether someone the text knows as a person is named in [from, to). */
+  private personBetween(from: number, to: number): boolean {
+    const { mentions } = this.ctx;
+    for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      if (this.isPerson(mentions[k]!) && this.isSpeakerName(mentions[k]!)) return true;
+    }
+    return false;
   }
 
   /**
@@ -688,6 +712,12 @@ class Attributor implements GenderReader {
     if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
     if (found) return found;
+    // A description opens the sentence as its subject: nobody named later in it said the words.
+    const start = this.skipLead(sentence.start, sentence.end);
+    if (start < q.outer.start) {
+      const described = this.descriptionSubjectAt(start, q.outer.start);
+      if (described) return described;
+    }
     // Else the first person of the sentence who stands as a subject: after a long opening phrase, or with an
     // appositive before the verb ("Christie, New Jersey's governor, repeated …").
     const limit = q.outer.start > sentence.start ? q.outer.start : sentence.end;
@@ -705,13 +735,7 @@ class Attributor implements GenderReader {
     for (const m of lead.matchAll(/(?:(?:[,;\u2060]|\s[-–—]+)\s*(?:but|yet|although|though)|\b(?:while|whereas))\s+/g)) at = sentence.start + m.index! + m[0].length;
     if (at < 0 || this.masked.slice(at, q.outer.start).includes(MASK)) return undefined;
     const s = this.subjectForward(at, q.outer.start);
-    if (!s) {
-      // "the Sanders campaign rejected …": a description whose noun a verb follows.
-      const d = /^((?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){0,3}?([\p{Ll}][\p{L}-]*))\s+(\p{Ll}+)/u.exec(this.masked.slice(at, q.outer.start));
-      if (!d || !isSpeakerNoun(d[2]!) || NOT_VERBS.has(d[3]!)) return undefined;
-      const span = { start: at, end: at + d[1]!.length };
-      return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
-    }
+    if (!s) return this.descriptionSubjectAt(at, q.outer.start) ?? undefined;
     if (s.attribution.via === 'pronoun') return undefined;
     const next = wordsIn(this.masked, s.end, q.outer.start)[0];
     if (!next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower) || /[,;:]/.test(this.masked.slice(s.end, next.start))) return undefined;
@@ -721,6 +745,17 @@ class Attributor implements GenderReader {
       method: s.attribution.name ? 'sentence-subject' : 'description',
       confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']),
     };
+  }
+
+  /**
+   * A description that names no one as the subject of a clause at pos: "the Sanders campaign rejected …", "Grayson's
+   * spokeswoman challenged …" (the name in it only says whose).
+   */
+  private descriptionSubjectAt(pos: number, to: number): Attribution | null {
+    const d = /^((?:(?:the|a|an|his|her|their|its)\s+|\p{Lu}[\p{L}.'’-]*['’]s\s+)(?:[\p{L}'’.-]+\s+){0,3}?([\p{Ll}][\p{L}-]*))\s+(\p{Ll}+)/u.exec(this.masked.slice(pos, to));
+    if (!d || !isSpeakerNoun(d[2]!) || NOT_VERBS.has(d[3]!)) return null;
+    const span = { start: pos, end: pos + d[1]!.length };
+    return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
   }
 
   /**
@@ -986,6 +1021,8 @@ class Attributor implements GenderReader {
   private isSpeakerName(m: NameMention): boolean {
     // A title in marks ("the co-author of “Going Viral,”") is no one.
     if (/[“"]/.test(this.ctx.text[m.start - 1] ?? '') && /^[,.!?]?[”"]/.test(this.ctx.text.slice(m.end, m.end + 2))) return false;
+    // The state after a town: "of Raleigh, N.C.,", "of Flint, Mich.".
+    if (STATE_ABBREVIATIONS.has(m.name.replace(/\.$/, '')) && /\p{Lu}[\p{L}.'’-]*,\s+$/u.test(this.ctx.text.slice(Math.max(0, m.start - 30), m.start))) return false;
     if (!m.name.split(' ').some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return true;
     // "Michael Bloomberg", and "Bloomberg" where the text names him in full: a person whose surname is an outlet's
     // name (never "Fox News" or "Sunday Times").

@@ -164,7 +164,10 @@ export const NOT_NAME_STARTS = new Set(
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
     'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
-    'Any All Another Other Few Whenever Wherever See Wait Look Listen Remember Consider Imagine'
+    'Any All Another Other Few Whenever Wherever See Wait Look Listen Remember Consider Imagine Likewise Similarly Moreover ' +
+    'Furthermore Nonetheless Nevertheless Otherwise Accordingly Consequently Additionally Again Afterward Afterwards Finally ' +
+    'Overall Ultimately Eventually Initially Originally Apparently Clearly Obviously Frankly Honestly Unfortunately Fortunately ' +
+    'Hence Therefore Regardless Notably Specifically Separately Elsewhere Conversely Alternatively Incidentally'
   ).split(' '),
 );
 
