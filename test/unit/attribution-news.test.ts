@@ -385,3 +385,13 @@ test('a sentence adverb is no name ("Likewise, a paper … had this to say:"); a
   round5.credited('The levy is a mess', null);
   round5.credited('attacked', null);
 });
+
+test('a quote inside the clause that opens the sentence belongs to that clause’s subject: "After Reyes compared … to “thieves,” Brandt wrote a blog post"', () => {
+  round5.credited('vultures', 'Anton Reyes');
+  round5.credited('thieves', 'Anton Reyes');
+});
+
+test('a verb after a noun that can speak ends its phrase: "The Marsh ad hits Lund for …" is not Lund', () => {
+  const q = round5.quote('forty times more money');
+  assert.notEqual(q.speaker, 'Greta Lund');
+});

@@ -476,6 +476,8 @@ class Attributor implements GenderReader {
       if (subject) return subject.attribution;
     }
     // Subject first: "Whitfield said", "Whitfield, a former regulator, said", "the grower, Hanna Belcourt, said".
+    // Not after a quote inside an opening clause: "After Trump compared them to “rapists,” Ferrera wrote a blog".
+    if (this.leadClause(q, sentence) !== undefined) return null;
     const subject = this.subjectForward(w0.start, limit);
     if (!subject) return null;
     const verbEnd = this.verbAt(subject.end, limit);
@@ -708,6 +710,8 @@ class Attributor implements GenderReader {
   private sentenceSubject(q: Quotation, sentence: Sentence): Attribution | null {
     // The subject of the clause the quote stands in, when a conjunction opens one: "Christie calls him “Mr. Trump,”
     // while Trump calls the governor “Chris.”" / "… - but the Sanders campaign rejected the idea as “ludicrous”".
+    const lead = this.leadClause(q, sentence);
+    if (lead !== undefined) return lead;
     const clause = this.clauseSubject(q, sentence);
     if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
@@ -745,6 +749,24 @@ class Attributor implements GenderReader {
       method: s.attribution.name ? 'sentence-subject' : 'description',
       confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']),
     };
+  }
+
+  /**
+   * For a quote inside the clause that opens its sentence ("After Trump announced … “rapists,” Ferrera wrote …"), the
+   * subject of that clause (null when it names none); undefined when the quote is not in such a clause.
+   */
+  private leadClause(q: Quotation, sentence: Sentence): Attribution | null | undefined {
+    const words = wordsIn(this.masked, sentence.start, q.outer.start);
+    const w0 = words[0];
+    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return undefined;
+    if (w0.start !== skipSpace(this.masked, sentence.start, q.outer.start) || /[,;:]/.test(this.masked.slice(w0.end, q.outer.start))) return undefined;
+    // A clause with no subject of its own ("After spending a week bickering over …") is about the main one.
+    if (/^\p{Ll}/u.test(words[1].word)) return undefined;
+    const s = this.subjectForward(words[1].start, q.outer.start);
+    const next = s ? wordsIn(this.masked, s.end, q.outer.start)[0] : undefined;
+    if (!s || !s.attribution.name || s.attribution.via === 'pronoun' || !next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower)) return null;
+    if (!this.knownPerson(s.attribution)) return null;
+    return { ...s.attribution, method: 'sentence-subject', confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']) };
   }
 
   /**
@@ -895,6 +917,9 @@ class Attributor implements GenderReader {
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
+      // "The Rove ad hits Clinton …": after a noun that can speak, a verb-like word ends the phrase.
+      // (Not a participle before its agent: "a court document filed by state attorney Dave Aronberg".)
+      if (phrase.length >= 2 && /^\p{Ll}/u.test(w.word) && /(?:ed|[^s]s)$/.test(w.lower) && isSpeakerNoun(phrase[phrase.length - 1]!.lower) && words[i + 1]?.lower !== 'by') break;
       phrase.push(w);
       end = w.end;
       count++;
