@@ -395,3 +395,8 @@ test('a verb after a noun that can speak ends its phrase: "The Marsh ad hits Lun
   const q = round5.quote('forty times more money');
   assert.notEqual(q.speaker, 'Greta Lund');
 });
+
+test('"reacted" is a verb of saying; a main clause after an opening clause is not the reporting clause of a title in it', () => {
+  round5.credited('The mayor said in her speech', 'Ivo Marsh', 'named');
+  assert.ok(!round5.source.quotes.some((q) => q.speaker === 'Nina Abbott'));
+});

@@ -477,7 +477,7 @@ class Attributor implements GenderReader {
     }
     // Subject first: "Whitfield said", "Whitfield, a former regulator, said", "the grower, Hanna Belcourt, said".
     // Not after a quote inside an opening clause: "After Trump compared them to “rapists,” Ferrera wrote a blog".
-    if (this.leadClause(q, sentence) !== undefined) return null;
+    if (this.inLeadClause(q, sentence)) return null;
     const subject = this.subjectForward(w0.start, limit);
     if (!subject) return null;
     const verbEnd = this.verbAt(subject.end, limit);
@@ -751,18 +751,24 @@ class Attributor implements GenderReader {
     };
   }
 
+  /** Whether a quote stands inside the clause that opens its sentence: "After …, " up to that clause's comma. */
+  private inLeadClause(q: Quotation, sentence: Sentence): boolean {
+    const words = wordsIn(this.masked, sentence.start, q.outer.start);
+    const w0 = words[0];
+    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return false;
+    return w0.start === skipSpace(this.masked, sentence.start, q.outer.start) && !/[,;:]/.test(this.masked.slice(w0.end, q.outer.start));
+  }
+
   /**
    * For a quote inside the clause that opens its sentence ("After Trump announced … “rapists,” Ferrera wrote …"), the
    * subject of that clause (null when it names none); undefined when the quote is not in such a clause.
    */
   private leadClause(q: Quotation, sentence: Sentence): Attribution | null | undefined {
-    const words = wordsIn(this.masked, sentence.start, q.outer.start);
-    const w0 = words[0];
-    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return undefined;
-    if (w0.start !== skipSpace(this.masked, sentence.start, q.outer.start) || /[,;:]/.test(this.masked.slice(w0.end, q.outer.start))) return undefined;
+    if (!this.inLeadClause(q, sentence)) return undefined;
+    const second = wordsIn(this.masked, sentence.start, q.outer.start)[1]!;
     // A clause with no subject of its own ("After spending a week bickering over …") is about the main one.
-    if (/^\p{Ll}/u.test(words[1].word)) return undefined;
-    const s = this.subjectForward(words[1].start, q.outer.start);
+    if (/^\p{Ll}/u.test(second.word)) return undefined;
+    const s = this.subjectForward(second.start, q.outer.start);
     const next = s ? wordsIn(this.masked, s.end, q.outer.start)[0] : undefined;
     if (!s || !s.attribution.name || s.attribution.via === 'pronoun' || !next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower)) return null;
     if (!this.knownPerson(s.attribution)) return null;
