@@ -400,3 +400,8 @@ test('"reacted" is a verb of saying; a main clause after an opening clause is no
   round5.credited('The mayor said in her speech', 'Ivo Marsh', 'named');
   assert.ok(!round5.source.quotes.some((q) => q.speaker === 'Nina Abbott'));
 });
+
+test('a lone surname the text capitalizes mid-sentence, as the subject before "he said", is who "he" means; a capitalized opener that is a common word is not', () => {
+  round5.credited('With total certainty', 'Quarrie', 'pronoun');
+  assert.notEqual(round5.quote('We are ready for it').speaker, 'Spotlight');
+});

@@ -9,9 +9,9 @@ import type { Quotation } from './find-quotations';
 import { looksLikePerson, type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
-import { firstNameGender } from '../text/nlp';
+import { entityKindOf, firstNameGender } from '../text/nlp';
 import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
-import { ADVERBS_BETWEEN, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import { ADVERBS_BETWEEN, NON_PERSON_WORDS, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -123,6 +123,7 @@ class Attributor implements GenderReader {
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
+  private readonly insideCache = new Map<string, boolean>();
   private readonly sentenceStartCache = new Map<number, number[]>();
   /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
   private readonly antecedents = new Map<number, Antecedent | null>();
@@ -1350,9 +1351,35 @@ class Attributor implements GenderReader {
       const speech = this.reportsSpeech(m, end);
       out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech, at: m.start });
     }
+    // "Carson defied the question, …": a lone surname the text never names in full, as the subject, is someone too.
+    if (subjects && !out.some((c) => c.speaker)) {
+      const lone = this.loneSubjectAt(start, end);
+      if (lone) out.unshift({ name: lone.name, speaker: true, speech: this.reportsSpeech(lone, end), at: lone.start });
+    }
     // Only when nobody in it reports speech: "Cruz electrified the crowds, Stovall said" goes on about Stovall.
     if (out.some((c) => c.speech)) for (const c of out) c.speaker = c.speech;
     return out;
+  }
+
+  /** A single capitalized word that opens a sentence before a verb and that nothing says is a place or a body. */
+  private loneSubjectAt(start: number, end: number): NameMention | undefined {
+    const m = this.byStart.get(this.skipLead(start, end));
+    if (!m || m.name.includes(' ') || m.titled || this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m) || m.end >= end) return undefined;
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(m.name) || NON_PERSON_WORDS.has(m.name) || entityKindOf(m.name) === 'place' || entityKindOf(m.name) === 'organisation') return undefined;
+    const next = wordsIn(this.masked, m.end, Math.min(end, m.end + 30))[0];
+    if (!next || !/^\s+$/.test(this.masked.slice(m.end, next.start)) || NOT_VERBS.has(next.lower)) return undefined;
+    if (!(/(?:ed|[^s]s)$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || /^(?:has|had|was|will|would|also|did|does|could|can)$/.test(next.lower))) return undefined;
+    return this.capitalizedInside(m.name) ? m : undefined;
+  }
+
+  /** Whether the text capitalizes a word inside a sentence too ("… with Carson"): a name, not "Opinion" or "Similar". */
+  private capitalizedInside(word: string): boolean {
+    let known = this.insideCache.get(word);
+    if (known === undefined) {
+      known = new RegExp(`[\\p{Ll},]\\s+${word}(?![\\p{L}\\p{M}])`, 'u').test(this.ctx.text);
+      this.insideCache.set(word, known);
+    }
+    return known;
   }
 
   /** Whether a mention is the subject of a verb of saying ("Brandt said", "Brandt, the assessor, argued") or its agent ("said Brandt", "according to Brandt"). */
