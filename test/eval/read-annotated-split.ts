@@ -179,7 +179,7 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     quotes.push({ inner: piece, source: best.a.source, mention, person: best.person, resolvedBy: best.resolvedBy });
   }
   // The people a draft may wrongly credit: full names that compromise does not read as an organisation or a place.
-  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p)))];
+  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p) && !BODY_WORDS.test(p)))];
   return { name, text, quotes, people };
 }
 
@@ -220,7 +220,7 @@ const TITLES = new Set(
     'presidential hopeful billionaire businessman businesswoman sheriff commissioner ambassador minister congressman ' +
     'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor ' +
     'labor defense treasury homeland interior commerce energy education health transportation agriculture chancellor ' +
-    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster'
+    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster ag'
   ).split(' '),
 );
 const STOP = new Set(
@@ -232,6 +232,9 @@ const NOT_PERSON =
   /\b(?:Republicans?|Democrats?|Democratic|GOP|Americans?|Presumptive|Conservatives?|Liberals?|Muslims?|Christians?|Jewish|Chinese|Israeli|Mexican|Russian|British|Hispanics?|Latinos?|Evangelicals?|Hampshire|Carolina|Iowa|Florida|Ohio|Virginia|Texas|California|York)\b/;
 const ORG_WORDS =
   /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
+
+/** Words that end or make a body's or a place's name, never a person's: no draft credits "Southern College". */
+const BODY_WORDS = /\b(?:College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
 class NameFinder {
