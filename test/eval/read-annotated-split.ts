@@ -234,7 +234,8 @@ const ORG_WORDS =
   /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
 
 /** Words that end or make a body's or a place's name, never a person's: no draft credits "Southern College". */
-const BODY_WORDS = /\b(?:College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC)\b/;
+const BODY_WORDS =
+  /\b(?:College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
 class NameFinder {
