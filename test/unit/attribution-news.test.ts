@@ -405,3 +405,11 @@ test('a lone surname the text capitalizes mid-sentence, as the subject before "h
   round5.credited('With total certainty', 'Quarrie', 'pronoun');
   assert.notEqual(round5.quote('We are ready for it').speaker, 'Spotlight');
 });
+
+test('a name after a gerund or a preposition is an object, not the subject of the verb after it: "The valley embracing Reyes announced “…”"', () => {
+  assert.notEqual(round5.quote('a different era').speaker, 'Anton Reyes');
+});
+
+test('an aside "- as Horn has said -" is not the reporting clause of a quote in the clause after it', () => {
+  assert.notEqual(round5.quote('guarantee').speaker, 'Piet Horn');
+});

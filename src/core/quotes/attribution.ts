@@ -68,6 +68,12 @@ const STATE_ABBREVIATIONS = new Set(
     ' ',
   ),
 );
+/** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
+const ADJECTIVE_PARTICIPLES = new Set(
+  'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
+    ' ',
+  ),
+);
 /** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
 const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
 const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
@@ -672,6 +678,15 @@ class Attributor implements GenderReader {
       // "Palmieri told reporters, “…”": the subject before the verb ("As Cornyn put it:" — the verb's first word).
       const phrasal = this.phrasalSpeech(words, k);
       const subject = this.subjectBackward(phrasal ? words[k - 1]!.start : w.start, from);
+      // "… - as Rubio has said - and he can “guarantee” …": an aside, and a clause of its own between it and the quote.
+      if (
+        subject &&
+        words[k - 1] &&
+        /^\s*[-–—,]+\s*(?:and|but)\s+\S+\s+\p{Ll}/u.test(this.masked.slice(w.end, to)) &&
+        /\bas\s+(?:\S+\s+){0,3}$/i.test(this.masked.slice(Math.max(from, subject.span.start - 12), subject.span.start + 0) + ' ')
+      ) {
+        continue;
+      }
       if (subject) return subject;
       // "Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure.
       // (A quote before it in the sentence has its own speaker, whom this one continues.)
@@ -798,7 +813,8 @@ class Attributor implements GenderReader {
       if (m.end > to || this.masked[m.start] === MASK || this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const before = this.masked.slice(Math.max(from, m.start - 60), m.start);
-      if (NOT_SUBJECT_BEFORE.test(before)) continue;
+      // "The valley embracing Reyes announced …": the object of a gerund.
+      if (NOT_SUBJECT_BEFORE.test(before) || /\p{Ll}{2,}ing\s+$/u.test(before)) continue;
       let end = m.end;
       const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
       if (bracket) end += bracket[0].length;
@@ -924,6 +940,8 @@ class Attributor implements GenderReader {
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
+      // "The valley embracing Reyes announced …": a participle clause ends the phrase (not "the former acting director").
+      if (phrase.length >= 2 && /^\p{Ll}[\p{Ll}-]*ing$/u.test(w.word) && !ADJECTIVE_PARTICIPLES.has(w.lower)) break;
       // "The Rove ad hits Clinton …": after a noun that can speak, a verb-like word ends the phrase.
       // (Not a participle before its agent: "a court document filed by state attorney Dave Aronberg".)
       if (phrase.length >= 2 && /^\p{Ll}/u.test(w.word) && /(?:ed|[^s]s)$/.test(w.lower) && isSpeakerNoun(phrase[phrase.length - 1]!.lower) && words[i + 1]?.lower !== 'by') break;
@@ -1139,6 +1157,9 @@ class Attributor implements GenderReader {
       const head = this.appositiveHeadBefore(mention.start, from);
       if (head) return appositive(this.named(head));
     }
+    // "White America embracing Obama announced": a name right after a gerund is its object.
+    const before = mention ? wordEndingAt(this.masked, skipSpaceBack(this.masked, mention.start, from), from) : null;
+    if (before && before.start >= from && /^\p{Ll}[\p{Ll}-]*ing$/u.test(before.word) && !ADJECTIVE_PARTICIPLES.has(before.word)) return null;
     if (mention && mention.start >= from && this.isSpeakerName(mention)) {
       // Widen to the phrase: a possessive or title before the name still names this person.
       const prefix = text.slice(Math.max(from, mention.start - 40), mention.start);
