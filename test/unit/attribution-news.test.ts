@@ -413,3 +413,10 @@ test('a name after a gerund or a preposition is an object, not the subject of th
 test('an aside "- as Horn has said -" is not the reporting clause of a quote in the clause after it', () => {
   assert.notEqual(round5.quote('guarantee').speaker, 'Piet Horn');
 });
+
+test('words a possessed noun of speech introduces: "her March comment that, “…”", "Brisk’s dictum … was, “…”"; without "that" or "was" the quote is about the words', () => {
+  const q = round5.credited('We are going to put a lot of ferry crews', 'Greta Lund', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85);
+  round5.credited('It is not a good story', 'Hal Brisk', 'sentence-subject');
+  assert.notEqual(round5.quote('show a bias').speaker, 'Greta Lund');
+});

@@ -68,6 +68,12 @@ const STATE_ABBREVIATIONS = new Set(
     ' ',
   ),
 );
+/**
+ * A possessor and a noun of speech, then "that", "was" or a colon before the quote ("her comment that, “"); without
+ * one the quote says something about the words ("Ginsburg's comments “show bias”").
+ */
+const POSSESSED_SPEECH =
+  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
 /** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
 const ADJECTIVE_PARTICIPLES = new Set(
   'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
@@ -618,7 +624,23 @@ class Attributor implements GenderReader {
     // one: "… a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”".
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const from = prev && prev.outer.end > sentence.start && prev.outer.end <= q.outer.start && this.results[k - 1]?.name ? prev.outer.end : sentence.start;
-    return this.introducedIn(from, q.outer.start);
+    return this.introducedIn(from, q.outer.start) ?? this.possessedWords(from, q.outer.start);
+  }
+
+  /** Words someone's noun of speech introduces: "her March comment that, “…”", "Barrett's dictum … was, “…”". Not sure. */
+  private possessedWords(from: number, to: number): Attribution | null {
+    const lead = this.masked.slice(Math.max(from, to - 120), to);
+    const m = POSSESSED_SPEECH.exec(lead);
+    if (!m) return null;
+    const at = to - lead.length + m.index + m[0].indexOf(m[1]!);
+    let found: Attribution | null = null;
+    if (/^(?:his|her)$/i.test(m[1]!)) {
+      found = this.pronoun({ word: m[1]!, lower: m[1]!.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + m[1]!.length });
+    } else {
+      const mention = this.byEnd.get(at + m[1]!.length - 2);
+      if (mention && this.isPerson(mention) && this.isSpeakerName(mention)) found = this.named(mention);
+    }
+    return found?.name ? { ...found, method: 'sentence-subject', confidence: Math.min(found.confidence ?? 1, 0.7) } : null;
   }
 
   /** The speaker a stretch of text introduces just before a quote: "Whitfield told CNN," / "according to X," / "X:". */
