@@ -179,7 +179,7 @@ function readArticle(name: string, text: string, ann: string): GoldArticle {
     quotes.push({ inner: piece, source: best.a.source, mention, person: best.person, resolvedBy: best.resolvedBy });
   }
   // The people a draft may wrongly credit: full names that compromise does not read as an organisation or a place.
-  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p)))];
+  const people = [...new Set(resolved.map((r) => r.person).filter((p): p is string => !!p && p.includes(' ') && !notAPerson(p) && !BODY_WORDS.test(p)))];
   return { name, text, quotes, people };
 }
 
@@ -220,11 +220,12 @@ const TITLES = new Set(
     'presidential hopeful billionaire businessman businesswoman sheriff commissioner ambassador minister congressman ' +
     'congresswoman state of the u.s. us house senate majority minority whip campaign manager chair adviser advisor ' +
     'labor defense treasury homeland interior commerce energy education health transportation agriculture chancellor ' +
-    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster'
+    'prime fbi cia ceo executive editor host anchor correspondent columnist analyst strategist pollster ag sens reps ' +
+    'foreign navy seal army marine officer'
   ).split(' '),
 );
 const STOP = new Set(
-  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO Another People Supporters Critics Others'.split(
+  'The A An This That These Those In On At But And If When While Then So As After Before Since Some Many It Its He She They We I His Her Their Our Asked Said Says United New Former Florida Ohio Iowa Texas Democratic Republican Democrat GOP Sen Rep Gov U.S American Americans Meanwhile However Still Also Even Though Although Because Like Unlike For From With By Of Yet Both Now Here There What Why How Who Today Yesterday Last Next Earlier Later Founder NEA AFL-CIO Another People Supporters Critics Others Other'.split(
     ' ',
   ),
 );
@@ -232,6 +233,10 @@ const NOT_PERSON =
   /\b(?:Republicans?|Democrats?|Democratic|GOP|Americans?|Presumptive|Conservatives?|Liberals?|Muslims?|Christians?|Jewish|Chinese|Israeli|Mexican|Russian|British|Hispanics?|Latinos?|Evangelicals?|Hampshire|Carolina|Iowa|Florida|Ohio|Virginia|Texas|California|York)\b/;
 const ORG_WORDS =
   /\b(?:News|Times|Post|Journal|Press|Party|Committee|Campaign|Department|Office|Agency|University|Institute|Foundation|Council|Association|Network|CNN|Fox|NBC|ABC|CBS|MSNBC|Twitter|Facebook|Poll|Center|Group|Inc|PAC|Reuters|Politico|Breitbart|Post|Court|Congress|Senate|House|Bureau|Commission|Project|Report|Magazine|Review|Tribune|Herald|Service|Administration|Democrats|Republicans|Clinton Foundation)\b/;
+
+/** Words that end or make a body's or a place's name, never a person's: no draft credits "Southern College". */
+const BODY_WORDS =
+  /\b(?:Coalition|Star|Sun|Netizens|College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC)\b/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
 class NameFinder {
@@ -248,9 +253,18 @@ class NameFinder {
 
   /** Drops titles and possessive tails: "Sen. Bernie Sanders" → "Bernie Sanders". */
   clean(run: string): string | null {
+    // A possessive inside a run: the name after it ("Jersey’s Steve Lonegan", "Blaze’s Matt Walsh"), else the one
+    // before it ("Carly Fiorina's High-Stakes Battle").
+    const parts = run.split(/['’]s\s+/);
+    if (parts.length > 1) {
+      const after = parts[parts.length - 1]!;
+      run = after.split(/\s+/).length >= 2 && givenNameGender(after) !== undefined ? after : parts[0]!;
+    }
     const words = run
       .replace(/['’]s$/, '')
       .split(/\s+/)
+      // "Los Angeles-area", "Florida-based": a place made a modifier.
+      .filter((w) => !/-(?:area|based|born|bred)$/.test(w))
       .map((w) => w.replace(/[,.;:]+$/, (x) => (/^\p{Lu}$/u.test(w.slice(0, -1)) ? x : '')));
     let k = 0;
     while (k < words.length && TITLES.has(words[k]!.toLowerCase().replace(/\.$/, ''))) k++;

@@ -314,3 +314,109 @@ test('a verb of saying before an earlier quote of the sentence is that quote’s
   round4.credited('distasteful', 'Mara Mosman');
   round4.credited('try and convict the governor', 'Pete Santilli', 'sentence-subject');
 });
+
+const round5 = attributionFixture('news-patterns-5.txt');
+
+test('a long opening phrase ("As for the notion that … she …, Kell offered") still leaves its subject the one "she said" means', () => {
+  round5.credited('How about an honest harbor master', 'Marta Kell', 'pronoun');
+});
+
+test('a subject with an appositive before "is" is who the next "he said" means, not a name later in the sentence', () => {
+  round5.credited('If the valley had voted first', 'Dario Lenz', 'pronoun');
+});
+
+test('"said a Vermont Democrat", "one New Hampshire Republican": a description, no speaker', () => {
+  round5.credited('It is far too close to call', null, 'description');
+  round5.credited('Nobody in the caucus knows', null, 'description');
+  round5.credited('Really, nobody', null);
+});
+
+test('"Pacific Islander voters" is a modifier, not a person a pronoun can mean', () => {
+  const q = round5.credited('Anyone been to the park', 'Tomas Berg', 'pronoun');
+  assert.ok(!q.attribution?.candidates?.includes('Pacific Islander'), String(q.attribution?.candidates));
+  assert.equal(looksLikePerson({ name: 'Pacific Islander', start: 0, end: 16, titled: false }), false);
+});
+
+test('a reporting clause that ends the sentence credits every quote of it: "did not find “…,” aside from … “casually” …, said the agency’s director, Oskar J. Thiel"', () => {
+  round5.credited('ties of any consequence', 'Oskar J. Thiel', 'appositive');
+  round5.credited('casually', 'Oskar J. Thiel');
+});
+
+test('a title word that is a surname: "King says" after "Marguerite King"; "Luther King Jr." keeps King; "King Abdullah" is still a title', () => {
+  round5.credited('talked the talk and walked the walk', 'Marguerite King', 'named');
+  const names = (t: string) => readPeople(t).mentions.map((m) => m.name);
+  assert.deepEqual(names('Martin Luther King Jr. spoke.'), ['Martin Luther King Jr']);
+  assert.deepEqual(names('Rita King won. King said so. Later, said King Abdullah, it rained.'), ['Rita King', 'King', 'Abdullah']);
+});
+
+test('a title in marks inside an appositive is no speaker: "Varga, the co-author of “Paper Trails,” about …, said"', () => {
+  round5.credited('one shared front page', 'Lena Varga', 'named');
+});
+
+test('a clause that ends in a colon introduces the quote after it: "After Roux said … “…,” Horn said: “…”"', () => {
+  round5.credited('less crowded markets', 'Ada Roux');
+  round5.credited("I don't like what she said", 'Piet Horn', 'named');
+});
+
+test('a code glued to digits is no name ("K9 president Rhea Olsen"); initials end no sentence ("says R.J. Dunleavy")', () => {
+  round5.credited('It was a sizable purchase of data', 'Rhea Olsen', 'appositive');
+  round5.credited('You would not have had the standoff', 'R.J. Dunleavy', 'named');
+});
+
+test('an age and a place between a name and its verb: "Tomas Frey, 22, of Brightwater, Ore., said … “surprise”"', () => {
+  round5.credited('surprise', 'Tomas Frey');
+});
+
+test('a quote in a clause that "while" or "but" opens belongs to that clause’s subject, or to no one named', () => {
+  round5.credited('Ivo', 'Greta Lund', 'sentence-subject');
+  round5.credited('ludicrous', null);
+});
+
+test('someone named after "she" as a subject of the same sentence is not who the next "she said" means: "she was a booster of Mitt Rasmussen"', () => {
+  round5.credited('I was at every event', 'Kelly Arden', 'pronoun');
+});
+
+test('several appositives before the verb, and a state after a town is no one: "Harold Bonner, 30, of Raleigh, N.C., who was among those polled, said"', () => {
+  round5.credited('Both candidates scare me', 'Harold Bonner', 'named');
+  round5.credited('Every obstacle yields', null);
+});
+
+test('a sentence adverb is no name ("Likewise, a paper … had this to say:"); a possessive description is the subject, not the name after it', () => {
+  round5.credited('The levy is a mess', null);
+  round5.credited('attacked', null);
+});
+
+test('a quote inside the clause that opens the sentence belongs to that clause’s subject: "After Reyes compared … to “thieves,” Brandt wrote a blog post"', () => {
+  round5.credited('vultures', 'Anton Reyes');
+  round5.credited('thieves', 'Anton Reyes');
+});
+
+test('a verb after a noun that can speak ends its phrase: "The Marsh ad hits Lund for …" is not Lund', () => {
+  const q = round5.quote('forty times more money');
+  assert.notEqual(q.speaker, 'Greta Lund');
+});
+
+test('"reacted" is a verb of saying; a main clause after an opening clause is not the reporting clause of a title in it', () => {
+  round5.credited('The mayor said in her speech', 'Ivo Marsh', 'named');
+  assert.ok(!round5.source.quotes.some((q) => q.speaker === 'Nina Abbott'));
+});
+
+test('a lone surname the text capitalizes mid-sentence, as the subject before "he said", is who "he" means; a capitalized opener that is a common word is not', () => {
+  round5.credited('With total certainty', 'Quarrie', 'pronoun');
+  assert.notEqual(round5.quote('We are ready for it').speaker, 'Spotlight');
+});
+
+test('a name after a gerund or a preposition is an object, not the subject of the verb after it: "The valley embracing Reyes announced “…”"', () => {
+  assert.notEqual(round5.quote('a different era').speaker, 'Anton Reyes');
+});
+
+test('an aside "- as Horn has said -" is not the reporting clause of a quote in the clause after it', () => {
+  assert.notEqual(round5.quote('guarantee').speaker, 'Piet Horn');
+});
+
+test('words a possessed noun of speech introduces: "her March comment that, “…”", "Brisk’s dictum … was, “…”"; without "that" or "was" the quote is about the words', () => {
+  const q = round5.credited('We are going to put a lot of ferry crews', 'Greta Lund', 'sentence-subject');
+  assert.ok(q.attribution!.confidence < 0.85);
+  round5.credited('It is not a good story', 'Hal Brisk', 'sentence-subject');
+  assert.notEqual(round5.quote('show a bias').speaker, 'Greta Lund');
+});

@@ -9,9 +9,9 @@ import type { Quotation } from './find-quotations';
 import { looksLikePerson, type NameMention, PersonRegistry, sameperson } from './people';
 import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
-import { firstNameGender } from '../text/nlp';
+import { entityKindOf, firstNameGender } from '../text/nlp';
 import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
-import { ADVERBS_BETWEEN, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import { ADVERBS_BETWEEN, NON_PERSON_WORDS, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -62,6 +62,27 @@ const NOT_VERBS = new Set(
     'until under over into through among against without within across near despite amid including like via per because'
   ).split(' '),
 );
+/** US states as news style abbreviates them after a town ("Flint, Mich.", "Raleigh, N.C."). */
+const STATE_ABBREVIATIONS = new Set(
+  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo'.split(
+    ' ',
+  ),
+);
+/**
+ * A possessor and a noun of speech, then "that", "was" or a colon before the quote ("her comment that, “"); without
+ * one the quote says something about the words ("Ginsburg's comments “show bias”").
+ */
+const POSSESSED_SPEECH =
+  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
+/** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
+const ADJECTIVE_PARTICIPLES = new Set(
+  'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
+    ' ',
+  ),
+);
+/** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
+const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
+const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
 /** Verbs of saying in -s that are plural nouns as often ("many Asian states", "his claims", "the remarks"). */
 const NOUN_OR_VERB = new Set('states claims notes comments remarks answers questions posts tweets charges counters reports promises calls'.split(' '));
 /** Words that cannot stand in a role between two names ("Clinton aide Huma Abedin", not "Romney went after Trump"). */
@@ -94,6 +115,8 @@ interface Candidate {
   speaker: boolean;
   /** Reports speech: credited with a quote, the subject of a verb of saying, or after "according to". */
   speech: boolean;
+  /** Where the sentence names them (a mention's start), when it does. */
+  at?: number;
 }
 
 interface Sentence {
@@ -112,6 +135,7 @@ class Attributor implements GenderReader {
   private readonly personCache = new Map<NameMention, boolean>();
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
+  private readonly insideCache = new Map<string, boolean>();
   private readonly sentenceStartCache = new Map<number, number[]>();
   /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
   private readonly antecedents = new Map<number, Antecedent | null>();
@@ -344,7 +368,10 @@ class Attributor implements GenderReader {
     const from = this.skipLead(start, end);
     const m = this.byStart.get(from);
     if (!m || !this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m)) return undefined;
-    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(m.end, m.end + 12)) ? m.start : undefined;
+    // "Raynard Jackson, a campaign consultant, is a Virginia resident …": an appositive may stand between.
+    const app = /^\s*,[^,;:.!?\u2060]{2,160},/u.exec(this.masked.slice(m.end, m.end + 170));
+    const after = m.end + (app ? app[0].length : 0);
+    return /^\s+(?:is|was|remains|remained|seems|seemed)\s/.test(this.masked.slice(after, after + 12)) ? m.start : undefined;
   }
 
   /** A name, title or slogan in marks (`name`), a short lower-case phrase in the narrator's sentence (`scare`). */
@@ -462,10 +489,34 @@ class Attributor implements GenderReader {
       if (subject) return subject.attribution;
     }
     // Subject first: "Whitfield said", "Whitfield, a former regulator, said", "the grower, Hanna Belcourt, said".
+    // Not after a quote inside an opening clause: "After Trump compared them to “rapists,” Ferrera wrote a blog".
+    if (this.inLeadClause(q, sentence)) return null;
     const subject = this.subjectForward(w0.start, limit);
     if (!subject) return null;
-    if (this.verbAt(subject.end, limit)) return subject.attribution;
+    const verbEnd = this.verbAt(subject.end, limit);
+    // "After Scalia said … “less advanced schools,” Trump said: “…”": a clause that ends in a colon introduces the
+    // quote after it, not the one before.
+    if (verbEnd !== null && /^\s*:/.test(this.masked.slice(verbEnd, verbEnd + 3)) && this.introducedIn(sentence.start, q.outer.start)?.name) return null;
+    if (verbEnd !== null) return subject.attribution;
+    // "“…,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": several appositives before the verb.
+    if (subject.attribution.name && this.knownPerson(subject.attribution) && /^\s*,/.test(this.masked.slice(subject.end, subject.end + 3))) {
+      for (const w of wordsIn(this.masked, subject.end, Math.min(limit, subject.end + 200))) {
+        if (!SPEECH_VERBS.has(w.lower)) continue;
+        const between = this.masked.slice(subject.end, w.start);
+        if (/,\s*$/.test(between) && !/[;:!?\u2060]/u.test(between) && !this.personBetween(subject.end, w.start)) return subject.attribution;
+        break;
+      }
+    }
     return null;
+  }
+
+  /** Whether someone the text knows as a person is named in [from, to). */
+  private personBetween(from: number, to: number): boolean {
+    const { mentions } = this.ctx;
+    for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      if (this.isPerson(mentions[k]!) && this.isSpeakerName(mentions[k]!)) return true;
+    }
+    return false;
   }
 
   /**
@@ -474,8 +525,11 @@ class Attributor implements GenderReader {
    */
   private sentenceEndAttribution(q: Quotation, sentence: Sentence): Attribution | null {
     if (sentence.end <= q.outer.end) return null;
+    // A later quote of the same sentence stands before the clause: "did not find “ties of any consequence,” aside from
+    // the two men knowing each other “casually” …, said the bureau's director": the clause ends the whole sentence.
+    const lastMask = this.masked.lastIndexOf(MASK, sentence.end - 1);
+    const skip = lastMask >= q.outer.end ? lastMask + 1 - q.outer.end : 0;
     const rest = this.masked.slice(q.outer.end, sentence.end);
-    if (rest.includes(MASK)) return null;
     // Only the attribution may follow, perhaps with when or where.
     const tailOk = (at: number) =>
       // …, said Greta Lund, director of the Calder Shippers Guild.
@@ -483,7 +537,7 @@ class Attributor implements GenderReader {
       /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
         this.masked.slice(at, sentence.end),
       );
-    for (let comma = rest.indexOf(','); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+    for (let comma = rest.indexOf(',', skip); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
       let from = q.outer.end + comma + 1;
       while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
       const words = wordsIn(this.masked, from, sentence.end);
@@ -570,7 +624,23 @@ class Attributor implements GenderReader {
     // one: "… a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”".
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const from = prev && prev.outer.end > sentence.start && prev.outer.end <= q.outer.start && this.results[k - 1]?.name ? prev.outer.end : sentence.start;
-    return this.introducedIn(from, q.outer.start);
+    return this.introducedIn(from, q.outer.start) ?? this.possessedWords(from, q.outer.start);
+  }
+
+  /** Words someone's noun of speech introduces: "her March comment that, “…”", "Barrett's dictum … was, “…”". Not sure. */
+  private possessedWords(from: number, to: number): Attribution | null {
+    const lead = this.masked.slice(Math.max(from, to - 120), to);
+    const m = POSSESSED_SPEECH.exec(lead);
+    if (!m) return null;
+    const at = to - lead.length + m.index + m[0].indexOf(m[1]!);
+    let found: Attribution | null = null;
+    if (/^(?:his|her)$/i.test(m[1]!)) {
+      found = this.pronoun({ word: m[1]!, lower: m[1]!.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + m[1]!.length });
+    } else {
+      const mention = this.byEnd.get(at + m[1]!.length - 2);
+      if (mention && this.isPerson(mention) && this.isSpeakerName(mention)) found = this.named(mention);
+    }
+    return found?.name ? { ...found, method: 'sentence-subject', confidence: Math.min(found.confidence ?? 1, 0.7) } : null;
   }
 
   /** The speaker a stretch of text introduces just before a quote: "Whitfield told CNN," / "according to X," / "X:". */
@@ -630,6 +700,15 @@ class Attributor implements GenderReader {
       // "Palmieri told reporters, “…”": the subject before the verb ("As Cornyn put it:" — the verb's first word).
       const phrasal = this.phrasalSpeech(words, k);
       const subject = this.subjectBackward(phrasal ? words[k - 1]!.start : w.start, from);
+      // "… - as Rubio has said - and he can “guarantee” …": an aside, and a clause of its own between it and the quote.
+      if (
+        subject &&
+        words[k - 1] &&
+        /^\s*[-–—,]+\s*(?:and|but)\s+\S+\s+\p{Ll}/u.test(this.masked.slice(w.end, to)) &&
+        /\bas\s+(?:\S+\s+){0,3}$/i.test(this.masked.slice(Math.max(from, subject.span.start - 12), subject.span.start + 0) + ' ')
+      ) {
+        continue;
+      }
       if (subject) return subject;
       // "Holt confirmed she had been and said, “…”": the subject of the clause the verb is joined to, not sure.
       // (A quote before it in the sentence has its own speaker, whom this one continues.)
@@ -667,13 +746,82 @@ class Attributor implements GenderReader {
 
   /** The subject of the sentence a partial quote stands in: Ochoa accused the board of being "asleep." */
   private sentenceSubject(q: Quotation, sentence: Sentence): Attribution | null {
+    // The subject of the clause the quote stands in, when a conjunction opens one: "Christie calls him “Mr. Trump,”
+    // while Trump calls the governor “Chris.”" / "… - but the Sanders campaign rejected the idea as “ludicrous”".
+    const lead = this.leadClause(q, sentence);
+    if (lead !== undefined) return lead;
+    const clause = this.clauseSubject(q, sentence);
+    if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
     if (found) return found;
+    // A description opens the sentence as its subject: nobody named later in it said the words.
+    const start = this.skipLead(sentence.start, sentence.end);
+    if (start < q.outer.start) {
+      const described = this.descriptionSubjectAt(start, q.outer.start);
+      if (described) return described;
+    }
     // Else the first person of the sentence who stands as a subject: after a long opening phrase, or with an
     // appositive before the verb ("Christie, New Jersey's governor, repeated …").
     const limit = q.outer.start > sentence.start ? q.outer.start : sentence.end;
     const a = this.subjectByScan(sentence.start, limit);
     return a ? { ...a, method: 'sentence-subject', confidence: Math.min(a.confidence ?? 1, CONFIDENCE['sentence-subject']) } : null;
+  }
+
+  /**
+   * The subject of the last clause a conjunction opens before the quote ("…, while Trump refers to …"): a person, a
+   * description that names no one (null speaker), or undefined when no such clause has a subject of its own.
+   */
+  private clauseSubject(q: Quotation, sentence: Sentence): Attribution | null | undefined {
+    const lead = this.masked.slice(sentence.start, q.outer.start);
+    let at = -1;
+    for (const m of lead.matchAll(/(?:(?:[,;\u2060]|\s[-–—]+)\s*(?:but|yet|although|though)|\b(?:while|whereas))\s+/g)) at = sentence.start + m.index! + m[0].length;
+    if (at < 0 || this.masked.slice(at, q.outer.start).includes(MASK)) return undefined;
+    const s = this.subjectForward(at, q.outer.start);
+    if (!s) return this.descriptionSubjectAt(at, q.outer.start) ?? undefined;
+    if (s.attribution.via === 'pronoun') return undefined;
+    const next = wordsIn(this.masked, s.end, q.outer.start)[0];
+    if (!next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower) || /[,;:]/.test(this.masked.slice(s.end, next.start))) return undefined;
+    if (s.attribution.name && !this.knownPerson(s.attribution)) return undefined;
+    return {
+      ...s.attribution,
+      method: s.attribution.name ? 'sentence-subject' : 'description',
+      confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']),
+    };
+  }
+
+  /** Whether a quote stands inside the clause that opens its sentence: "After …, " up to that clause's comma. */
+  private inLeadClause(q: Quotation, sentence: Sentence): boolean {
+    const words = wordsIn(this.masked, sentence.start, q.outer.start);
+    const w0 = words[0];
+    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return false;
+    return w0.start === skipSpace(this.masked, sentence.start, q.outer.start) && !/[,;:]/.test(this.masked.slice(w0.end, q.outer.start));
+  }
+
+  /**
+   * For a quote inside the clause that opens its sentence ("After Trump announced … “rapists,” Ferrera wrote …"), the
+   * subject of that clause (null when it names none); undefined when the quote is not in such a clause.
+   */
+  private leadClause(q: Quotation, sentence: Sentence): Attribution | null | undefined {
+    if (!this.inLeadClause(q, sentence)) return undefined;
+    const second = wordsIn(this.masked, sentence.start, q.outer.start)[1]!;
+    // A clause with no subject of its own ("After spending a week bickering over …") is about the main one.
+    if (/^\p{Ll}/u.test(second.word)) return undefined;
+    const s = this.subjectForward(second.start, q.outer.start);
+    const next = s ? wordsIn(this.masked, s.end, q.outer.start)[0] : undefined;
+    if (!s || !s.attribution.name || s.attribution.via === 'pronoun' || !next || !/^\p{Ll}/u.test(next.word) || NOT_VERBS.has(next.lower)) return null;
+    if (!this.knownPerson(s.attribution)) return null;
+    return { ...s.attribution, method: 'sentence-subject', confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+  }
+
+  /**
+   * A description that names no one as the subject of a clause at pos: "the Sanders campaign rejected …", "Grayson's
+   * spokeswoman challenged …" (the name in it only says whose).
+   */
+  private descriptionSubjectAt(pos: number, to: number): Attribution | null {
+    const d = /^((?:(?:the|a|an|his|her|their|its)\s+|\p{Lu}[\p{L}.'’-]*['’]s\s+)(?:[\p{L}'’.-]+\s+){0,3}?([\p{Ll}][\p{L}-]*))\s+(\p{Ll}+)/u.exec(this.masked.slice(pos, to));
+    if (!d || !isSpeakerNoun(d[2]!) || NOT_VERBS.has(d[3]!)) return null;
+    const span = { start: pos, end: pos + d[1]!.length };
+    return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
   }
 
   /**
@@ -687,7 +835,8 @@ class Attributor implements GenderReader {
       if (m.end > to || this.masked[m.start] === MASK || this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const before = this.masked.slice(Math.max(from, m.start - 60), m.start);
-      if (NOT_SUBJECT_BEFORE.test(before)) continue;
+      // "The valley embracing Reyes announced …": the object of a gerund.
+      if (NOT_SUBJECT_BEFORE.test(before) || /\p{Ll}{2,}ing\s+$/u.test(before)) continue;
       let end = m.end;
       const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
       if (bracket) end += bracket[0].length;
@@ -773,7 +922,7 @@ class Attributor implements GenderReader {
         k++;
         continue;
       }
-      if (comma < 0 || comma >= to || comma - words[k]!.start > 80) return words[k]!.start;
+      if (comma < 0 || comma >= to || comma - words[k]!.start > 160) return words[k]!.start;
       const after = wordsIn(this.masked, comma + 1, to)[0];
       if (!after) return to;
       return after.start;
@@ -813,6 +962,11 @@ class Attributor implements GenderReader {
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
+      // "The valley embracing Reyes announced …": a participle clause ends the phrase (not "the former acting director").
+      if (phrase.length >= 2 && /^\p{Ll}[\p{Ll}-]*ing$/u.test(w.word) && !ADJECTIVE_PARTICIPLES.has(w.lower)) break;
+      // "The Rove ad hits Clinton …": after a noun that can speak, a verb-like word ends the phrase.
+      // (Not a participle before its agent: "a court document filed by state attorney Dave Aronberg".)
+      if (phrase.length >= 2 && /^\p{Ll}/u.test(w.word) && /(?:ed|[^s]s)$/.test(w.lower) && isSpeakerNoun(phrase[phrase.length - 1]!.lower) && words[i + 1]?.lower !== 'by') break;
       phrase.push(w);
       end = w.end;
       count++;
@@ -865,6 +1019,14 @@ class Attributor implements GenderReader {
       }
     }
     const phraseText = text.slice(pos, end);
+    // "an Iowa Democrat", "one New Hampshire Republican": a name that is no person's after an indefinite article is a
+    // description, not a speaker.
+    if (person && !this.isPerson(person) && person.end === nameEnd && /^(?:a|an|one|another|two|three|several|some|many)$/i.test(w0.word)) {
+      return {
+        attribution: { mention: phraseText, name: null, span: { start: pos, end }, via: 'named', method: 'description', confidence: CONFIDENCE.description },
+        end: this.skipAppositive(end, limit),
+      };
+    }
     if (person) {
       // "de la Cruz", "van der Molen": lower-case particles just before the name belong to it.
       const lead = /(?:^|\s)((?:(?:de|la|van|von|der|den|del|della|da|di|du|le|ter|ten|bin|ibn|al)\s+)+)$/.exec(text.slice(pos, person.start));
@@ -929,6 +1091,10 @@ class Attributor implements GenderReader {
 
   /** Outlets, platforms, weekdays and places are never the speaker. */
   private isSpeakerName(m: NameMention): boolean {
+    // A title in marks ("the co-author of “Going Viral,”") is no one.
+    if (/[“"]/.test(this.ctx.text[m.start - 1] ?? '') && /^[,.!?]?[”"]/.test(this.ctx.text.slice(m.end, m.end + 2))) return false;
+    // The state after a town: "of Raleigh, N.C.,", "of Flint, Mich.".
+    if (STATE_ABBREVIATIONS.has(m.name.replace(/\.$/, '')) && /\p{Lu}[\p{L}.'’-]*,\s+$/u.test(this.ctx.text.slice(Math.max(0, m.start - 30), m.start))) return false;
     if (!m.name.split(' ').some((w) => NON_SPEAKER_WORDS.has(w.toLowerCase()))) return true;
     // "Michael Bloomberg", and "Bloomberg" where the text names him in full: a person whose surname is an outlet's
     // name (never "Fox News" or "Sunday Times").
@@ -986,7 +1152,9 @@ class Attributor implements GenderReader {
       }
     }
     if (this.masked[pos - 1] === ',') {
-      const open = this.masked.lastIndexOf(',', pos - 2);
+      let open = this.masked.lastIndexOf(',', pos - 2);
+      // A comma inside a title in marks is not the appositive's: "Hemsley, the co-author of “Going Viral,” about …, said".
+      while (open > from && /^,[”"]/.test(this.masked.slice(open, open + 2))) open = this.masked.lastIndexOf(',', open - 1);
       if (open >= from && pos - open < 180) {
         // "The mayor, Ana Lopes, said": the name in apposition.
         const inner = this.byEnd.get(pos - 1);
@@ -1011,6 +1179,9 @@ class Attributor implements GenderReader {
       const head = this.appositiveHeadBefore(mention.start, from);
       if (head) return appositive(this.named(head));
     }
+    // "White America embracing Obama announced": a name right after a gerund is its object.
+    const before = mention ? wordEndingAt(this.masked, skipSpaceBack(this.masked, mention.start, from), from) : null;
+    if (before && before.start >= from && /^\p{Ll}[\p{Ll}-]*ing$/u.test(before.word) && !ADJECTIVE_PARTICIPLES.has(before.word)) return null;
     if (mention && mention.start >= from && this.isSpeakerName(mention)) {
       // Widen to the phrase: a possessive or title before the name still names this person.
       const prefix = text.slice(Math.max(from, mention.start - 40), mention.start);
@@ -1056,7 +1227,8 @@ class Attributor implements GenderReader {
     for (let k = firstStartingFrom(mentions, lo); k < mentions.length && mentions[k]!.start < at; k++) {
       const m = mentions[k]!;
       if (this.masked[m.start] === MASK || !this.isPerson(m) || !this.isSpeakerName(m)) continue;
-      if (!/^\s*,\s*\p{Ll}/u.test(text.slice(m.end, m.end + 4))) continue;
+      // ", a spokesman", ", 22, of Flint": a description, or an age before one.
+      if (!/^\s*,\s*[\p{Ll}\p{N}]/u.test(text.slice(m.end, m.end + 4))) continue;
       if (/[.;:!?\u2060]/u.test(this.masked.slice(m.end, at).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) continue;
       return m;
     }
@@ -1168,9 +1340,14 @@ class Attributor implements GenderReader {
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
-        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 3) + (c.speech ? 0 : c.speaker ? 1 : 2);
+        const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 1) + (c.speech ? 0 : c.speaker ? 2 : 4);
         const ordered = [...(chained ? [{ name: chained, speaker: true, speech: true }] : []), ...[...inSentence].sort((a, b) => rank(a) - rank(b))];
+        // "… she was a booster of Mitt Romney": someone named after the same pronoun as a subject in the sentence is
+        // another person (unless they are its subject or speaker: "When he arrived, Obama said").
+        const subjectPronoun = (gender === 'f' ? SHE_AS_SUBJECT : HE_AS_SUBJECT).exec(this.masked.slice(sStart, Math.min(sEnd, at)));
+        const pronounAt = subjectPronoun ? sStart + subjectPronoun.index : Infinity;
         for (const c of ordered) {
+          if (!c.speaker && c.at !== undefined && c.at > pronounAt) continue;
           const g = this.genders.of(c.name);
           if (g !== undefined && g !== gender) {
             // What the text seems to tell may be wrong, so such a person is the last resort; a given name that
@@ -1208,18 +1385,44 @@ class Attributor implements GenderReader {
     }
     const { mentions } = this.ctx;
     // The sentence's subject is as good as a speaker: "Political analyst David Bositis agreed …, he said".
-    const subject = subjects ? this.mainSubjectAt(start, end) : undefined;
+    const subject = subjects ? (this.mainSubjectAt(start, end) ?? this.copulaSubjectAt(start, end)) : undefined;
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
       if (this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
       const speech = this.reportsSpeech(m, end);
-      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech });
+      out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech, at: m.start });
+    }
+    // "Carson defied the question, …": a lone surname the text never names in full, as the subject, is someone too.
+    if (subjects && !out.some((c) => c.speaker)) {
+      const lone = this.loneSubjectAt(start, end);
+      if (lone) out.unshift({ name: lone.name, speaker: true, speech: this.reportsSpeech(lone, end), at: lone.start });
     }
     // Only when nobody in it reports speech: "Cruz electrified the crowds, Stovall said" goes on about Stovall.
     if (out.some((c) => c.speech)) for (const c of out) c.speaker = c.speech;
     return out;
+  }
+
+  /** A single capitalized word that opens a sentence before a verb and that nothing says is a place or a body. */
+  private loneSubjectAt(start: number, end: number): NameMention | undefined {
+    const m = this.byStart.get(this.skipLead(start, end));
+    if (!m || m.name.includes(' ') || m.titled || this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m) || m.end >= end) return undefined;
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(m.name) || NON_PERSON_WORDS.has(m.name) || entityKindOf(m.name) === 'place' || entityKindOf(m.name) === 'organisation') return undefined;
+    const next = wordsIn(this.masked, m.end, Math.min(end, m.end + 30))[0];
+    if (!next || !/^\s+$/.test(this.masked.slice(m.end, next.start)) || NOT_VERBS.has(next.lower)) return undefined;
+    if (!(/(?:ed|[^s]s)$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || /^(?:has|had|was|will|would|also|did|does|could|can)$/.test(next.lower))) return undefined;
+    return this.capitalizedInside(m.name) ? m : undefined;
+  }
+
+  /** Whether the text capitalizes a word inside a sentence too ("… with Carson"): a name, not "Opinion" or "Similar". */
+  private capitalizedInside(word: string): boolean {
+    let known = this.insideCache.get(word);
+    if (known === undefined) {
+      known = new RegExp(`[\\p{Ll},]\\s+${word}(?![\\p{L}\\p{M}])`, 'u').test(this.ctx.text);
+      this.insideCache.set(word, known);
+    }
+    return known;
   }
 
   /** Whether a mention is the subject of a verb of saying ("Brandt said", "Brandt, the assessor, argued") or its agent ("said Brandt", "according to Brandt"). */

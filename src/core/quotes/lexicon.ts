@@ -3,7 +3,7 @@
 /** Reporting verbs that introduce or follow speech. */
 export const SPEECH_VERBS = new Set(
   (
-    'said says say told tells added adds asked asks stated states declared declares wrote writes noted notes ' +
+    'said says say told tells added adds reacted reacts pledged pledges muttered mutters laughed laughs posited posits messaged asked asks stated states declared declares wrote writes noted notes ' +
     'explained explains insisted insists argued argues warned warns recalled recalls replied replies responded responds ' +
     'continued continues announced announces acknowledged acknowledges admitted admits claimed claims commented comments ' +
     'remarked remarks tweeted tweets posted posts called calls described describes urged urges conceded concedes ' +
@@ -142,7 +142,7 @@ export const NON_PERSON_WORDS = new Set(
     'PAC Pac PACs Security Science Sciences Studies Policy Research Affairs Relations Development Partners Action Progress ' +
     'Rights Liberties Initiative Project Enterprise Exchange Holdings Media Communications Strategies Solutions ' +
     'Technologies Industries Systems Consulting Associates Labs Edition Staff Team Unit Division Corps Command Squad State ' +
-    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show'
+    'Brigade Battalion Regiment Fleet Patrol Program Programme Podcast Show Democrat Democrats Republican Republicans Islander Islanders'
   ).split(' '),
 );
 
@@ -164,7 +164,10 @@ export const NOT_NAME_STARTS = new Set(
     'Every Some Many Most Several Such What Which Who Whom Whose Where Why How Yes No Not Mr Like Unlike Instead Thus ' +
     'Whether Whatever Whoever Perhaps Maybe Indeed Nor Only Just Almost Nearly Besides Had Has Have Will Would Could ' +
     'Should Did Does Do Is Was Are Were Can May Might Must Shall Let Dear Hey Oh Sure Well Thanks Congratulations Leaked ' +
-    'Any All Another Other Few Whenever Wherever See Wait Look Listen Remember Consider Imagine'
+    'Any All Another Other Few Whenever Wherever See Wait Look Listen Remember Consider Imagine Likewise Similarly Moreover ' +
+    'Furthermore Nonetheless Nevertheless Otherwise Accordingly Consequently Additionally Again Afterward Afterwards Finally ' +
+    'Overall Ultimately Eventually Initially Originally Apparently Clearly Obviously Frankly Honestly Unfortunately Fortunately ' +
+    'Hence Therefore Regardless Notably Specifically Separately Elsewhere Conversely Alternatively Incidentally'
   ).split(' '),
 );
 

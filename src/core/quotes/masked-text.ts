@@ -3,7 +3,7 @@
 
 import type { Quotation } from './find-quotations';
 
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
 /** A sentence ends at . ! or ? (after closing marks) before a capital, a digit or an opening mark. */
 const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}]|\u2060)/gu;
 const ABBREVIATIONS = new Set(
@@ -22,7 +22,8 @@ export function sentenceEnds(text: string): number[] {
       // "… from entering the U.S. While Clinton …": an abbreviation before a word that starts sentences ends one.
       const next = /^[\s”"’)]*([\p{L}]+)/u.exec(text.slice(i + 1, i + 24))?.[1];
       const startsSentence = next !== undefined && SENTENCE_STARTERS.has(next);
-      if ((ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) && !startsSentence) continue;
+      // An initial or initials ("J.", "J.J. MacNab") end no sentence either.
+      if ((ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) && !startsSentence) continue;
     }
     out.push(i + m[0].length);
   }

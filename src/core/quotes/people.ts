@@ -101,6 +101,8 @@ export function findNameRuns(text: string, from = 0, to = text.length): NameMent
       re.lastIndex = m.index + (/^\S+/.exec(m[0])?.[0].length ?? m[0].length);
       continue;
     }
+    // A word glued to digits is a code, not a name: "L2 president Bruce Willsie", "the G20".
+    if (/^\S+$/.test(m[0]) && /\p{N}/u.test(text[m.index + m[0].length] ?? '')) continue;
     // Only capitalized words are visited; split the run where a possessive or a trailing mark ends a name.
     let run: RunWord[] = [];
     const flush = () => {
@@ -157,8 +159,11 @@ function stripTitles(run: RunWord[]): NameMention | null {
   let first = 0;
   let titled = false;
   let title: string | undefined;
-  // A title is followed by the name it titles: the last word is a surname ("Amy Pope", "Rita King").
-  for (let k = 0; k < last - 1 || (k === 0 && last === 1); k++) {
+  // A title is followed by the name it titles: the last word is a surname ("Amy Pope", "Rita King"), and so is the
+  // word before a generational suffix ("Martin Luther King Jr.").
+  let core = last;
+  while (core > 1 && /^(?:Jr|Sr|II|III|IV)$/.test(run[core - 1]!.word)) core--;
+  for (let k = 0; k < core - 1 || (k === 0 && last === 1); k++) {
     if (TITLE_WORDS.has(run[k]!.word) || run[k]!.word.split('-').some((part) => TITLE_WORDS.has(part))) {
       first = k + 1;
       titled = true;
@@ -298,7 +303,8 @@ export function readPeople(text: string, from = 0, knownPeople: readonly string[
   const words = new Set<string>();
   for (const full of registry.fullNames()) {
     const last = full.split(' ').pop()!;
-    if (NOT_NAME_STARTS.has(last) && /^\p{Lu}\p{Ll}+$/u.test(last)) words.add(last);
+    // Also a title that is a surname too ("Billie Jean King" … "King says"), where no name follows it ("King Abdullah").
+    if ((NOT_NAME_STARTS.has(last) || TITLE_WORDS.has(last)) && /^\p{Lu}\p{Ll}+$/u.test(last)) words.add(last);
   }
   if (words.size === 0) return { mentions: runs, registry };
   const extra: NameMention[] = [];
@@ -308,6 +314,7 @@ export function readPeople(text: string, from = 0, knownPeople: readonly string[
     const end = start + m[0].length;
     while (r < runs.length && runs[r]!.end <= start) r++;
     if (r < runs.length && runs[r]!.start < end) continue; // part of a longer name
+    if (TITLE_WORDS.has(m[0]) && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue; // the title of the name after it
     const after = /^(?:['’]s\b|,\s+(?:a|an|the|who|\p{Ll}+ing)\b|\s+(\p{Ll}+))/u.exec(text.slice(end, end + 24));
     const before = /\b(?:said|says|told|asked|added|wrote|according to)\s+$/.test(text.slice(Math.max(0, start - 16), start));
     // "In May, the talks …" and "since May" are the month.
