@@ -517,6 +517,8 @@ test('fifth-round generalisations: an interview’s answers, a word said another
   // A name's particle capitalized at a sentence's start is no other person; "They" after a quotation mark is no name.
   assert.notEqual(check('Rail historian Joost de Wit says Europe had about 30 night-train routes in 2015 and has more than 50 today.').verdict, 'contradicted');
   assert.equal(check('De Wit does not think the EU’s planned ban on some domestic flights will make much difference.').verdict, 'supported');
+  // Another possessor of the subject ("Banedanmark's board approved" / "the authority's board approved"): who did it.
+  assert.deepEqual(kinds('Banedanmark’s board approved a 2.3 billion kroner expansion plan for the port last week.'), ["agent:Banedanmark’s→authority's"]);
   // Another speaker, and the passage states little of the rest: another statement, not a misattributed one.
   assert.notEqual(check('Natarajan says a couchette from Vienna to Amsterdam is cheaper than any flight.').verdict, 'contradicted');
 });

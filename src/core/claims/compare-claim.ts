@@ -1652,6 +1652,25 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     }
   }
 
+  // Whose thing did it: another possessor of the same noun as its subject ("Banedanmark's board approved" / "the
+  // authority's board approved").
+  if (differences.length === 0) {
+    for (let i = 0; i + 1 < ct.length; i++) {
+      const c = ct[i]!;
+      const n = i + 1;
+      const j = al.toSource[n]!;
+      if (!c.cap || al.toSource[i]! >= 0 || al.metBySpeaker[i] || j < 1 || al.kind[n] !== 'same' || ct[n]!.cap || ct[n]!.stop) continue;
+      if (!/['’]s$/.test(claim.text.slice(c.start, c.end)) || !/^\s+$/.test(claim.text.slice(c.end, ct[n]!.start))) continue;
+      const p = st[j - 1]!;
+      if (al.sourceMet[j - 1] || p.stop || !/['’]s$/.test(source.text.slice(p.start, p.end)) || !/^\s+$/.test(source.text.slice(p.end, st[j]!.start))) continue;
+      // The possessed noun is the subject of the same verb on both sides.
+      const v = ct[n + 1];
+      if (!v || al.toSource[n + 1] !== j + 1 || al.kind[n + 1] !== 'same' || !isVerbAt(claim, n + 1)) continue;
+      differs('agent', { start: c.start, end: c.end }, { start: p.start, end: p.end });
+      break;
+    }
+  }
+
   // Who did it to whom: the claim makes a doer of the one the passage has it done to ("Whitlock had verbally abused Mr
   // Reay" / "Whitlock had been verbally abused"), a passive without its "by".
   if (differences.length === 0) {
