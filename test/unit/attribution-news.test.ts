@@ -420,3 +420,7 @@ test('words a possessed noun of speech introduces: "her March comment that, â€œâ
   round5.credited('It is not a good story', 'Hal Brisk', 'sentence-subject');
   assert.notEqual(round5.quote('show a bias').speaker, 'Greta Lund');
 });
+
+test('a surname two people share, told apart by a pronoun right after it: "said Grell as he closed out" is Nathan, not Rosa, named last', () => {
+  round5.credited('We really can win on Tuesday', 'Nathan Grell', 'named');
+});

@@ -1260,8 +1260,22 @@ class Attributor implements GenderReader {
   /** The full name a mention refers to, or the mention as written (cached). */
   fullName(m: NameMention): string {
     let name = this.nameCache.get(m);
-    if (name === undefined) this.nameCache.set(m, (name = this.ctx.registry.resolve(m.name, m.start) ?? m.name));
+    if (name === undefined) this.nameCache.set(m, (name = this.sharedSurnameByGender(m) ?? this.ctx.registry.resolve(m.name, m.start) ?? m.name));
     return name;
+  }
+
+  /**
+   * A surname two people of the text share, told apart by a pronoun right after it in its sentence and their given
+   * names: "said Sanders as he closed out" is Bernie, not Jane; "Grayson said of his fiancée" is Alan, not Lolita.
+   */
+  private sharedSurnameByGender(m: NameMention): string | undefined {
+    if (m.name.includes(' ') || this.ctx.registry.countNamed(m.name) < 2) return undefined;
+    const after = /^[^.!?;\u2060]{0,60}?\b(he|his|him|she|her)\b/i.exec(this.masked.slice(m.end, m.end + 70));
+    if (!after) return undefined;
+    const g = /^(?:he|his|him)$/i.test(after[1]!) ? 'm' : 'f';
+    const people = this.ctx.registry.peopleNamed(m.name, this.ctx.registry.resolve(m.name, m.start) ?? m.name);
+    const fits = people.filter((p) => firstNameGender(p.split(' ')[0]!) === g);
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   private named(m: NameMention): Attribution {
