@@ -424,3 +424,8 @@ test('words a possessed noun of speech introduces: "her March comment that, “�
 test('a surname two people share, told apart by a pronoun right after it: "said Grell as he closed out" is Nathan, not Rosa, named last', () => {
   round5.credited('We really can win on Tuesday', 'Nathan Grell', 'named');
 });
+
+test('"A reporter for the Calder Courier called it “…”" is a description, not a heading run into a name; the "he said" after it names no one', () => {
+  round5.credited('absolute chaos', null, 'description');
+  round5.credited('We saw people hit', null);
+});

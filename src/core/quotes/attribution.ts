@@ -74,6 +74,9 @@ const STATE_ABBREVIATIONS = new Set(
  */
 const POSSESSED_SPEECH =
   /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
+/** Nouns for a person a description names ("a reporter", "the spokesman", "one witness"). */
+const PERSON_NOUN =
+  /^(?:\p{Ll}+(?:man|woman|person)|reporter|correspondent|official|aide|adviser|advisor|spokesperson|witness|resident|voter|officer|expert|analyst|strategist|lawyer|attorney|source|worker|teacher|student|doctor|nurse|owner|manager|director|father|mother|wife|husband|son|daughter|neighbor|neighbour|friend|man|woman|veteran|member|supporter|critic|protester|activist|organizer|organiser)$/u;
 /** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
 const ADJECTIVE_PARTICIPLES = new Set(
   'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
@@ -869,7 +872,12 @@ class Attributor implements GenderReader {
     if (!m || m.start - from > 60 || m.end > end) return undefined;
     const role = wordsIn(this.masked, from, m.start);
     if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
-    if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
+    // (Not "A reporter for Agence France-Presse …": a name after a preposition is not the subject.)
+    if (
+      role.some((w, i) => (i > 0 && /^(?:the|a|an|for|of|at|with|from|about|by|to|in|on)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))
+    ) {
+      return undefined;
+    }
     const scanned = this.subjectByScan(m.start, end)?.span.start;
     if (scanned === m.start) return m.start;
     // "Clinton spokeswoman Jennifer Palmieri criticized …": the person behind a name and a role.
@@ -1173,6 +1181,17 @@ class Attributor implements GenderReader {
       if (!head || head.start < from || !this.isPerson(head)) break;
       mention = head;
     }
+    // "A reporter for Agence France-Presse called it": the body a description is of is not the speaker.
+    if (mention && mention.start >= from) {
+      const d = /(?:^|\s)((?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\s+(?:for|at|with|of|from)\s+(?:the\s+)?$/u.exec(
+        this.masked.slice(Math.max(from, mention.start - 60), mention.start),
+      );
+      const start = d ? mention.start - d[0].length + d[0].indexOf(d[1]!) : 0;
+      // (Unless it is a named person's appositive: "Nadia Ferreira, the spokeswoman for the Union said".)
+      if (d && PERSON_NOUN.test(d[2]!) && !/,\s*$/.test(this.masked.slice(Math.max(0, start - 3), start))) {
+        return { mention: text.slice(start, mention.end), name: null, span: { start, end: mention.end }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
     // "Sam Lau, the communications director for the Iowa Democratic Party said": the organisation ends the person's
     // appositive; the speaker is the person it describes.
     if (mention && mention.start >= from && !this.isPerson(mention)) {
@@ -1352,6 +1371,9 @@ class Attributor implements GenderReader {
         const own = p === p0 && s === starts.length - 1;
         const inSentence = this.candidatesIn(sStart, sEnd, !own);
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
+        // "A reporter for Agence France-Presse called it …. “…,” he said": the person a description names, not a name
+        // in it; nobody we can name.
+        if (!own && !chained && !speaker && !named && !inSentence.some((c) => c.speaker) && this.personDescriptionOpens(sStart, sEnd)) return null;
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
         const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 1) + (c.speech ? 0 : c.speaker ? 2 : 4);
@@ -1387,6 +1409,19 @@ class Attributor implements GenderReader {
       return { name: chosen.name, alone: others.size === 0, sameParagraph: chosen.p === p0, genderKnown: this.genders.of(chosen.name) === gender };
     }
     return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
+  }
+
+  /** Whether a sentence opens with a new person a description names as its subject: "A reporter for X called it …". */
+  private personDescriptionOpens(start: number, end: number): boolean {
+    const words = wordsIn(this.masked, this.skipLead(start, end), end);
+    // Only a new person: "the businessman replied" is often someone named before.
+    if (!words[0] || !/^(?:a|an|one|another)$/.test(words[0].lower)) return false;
+    for (let i = 1; i < Math.min(words.length, 5); i++) {
+      const w = words[i]!;
+      if (!/^\p{Ll}/u.test(w.word)) return false;
+      if (PERSON_NOUN.test(w.lower)) return true;
+    }
+    return false;
   }
 
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
@@ -1448,6 +1483,8 @@ class Attributor implements GenderReader {
   }
 
   private computeReportsSpeech(m: NameMention, end: number): boolean {
+    // "A reporter for Agence France-Presse called it …": the object of a preposition is not the verb's subject.
+    if (/(?:^|[^\p{L}])(?:for|of|at|with|from|about)\s+(?:the\s+)?$/u.test(this.masked.slice(Math.max(0, m.start - 12), m.start))) return false;
     if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
     // "Pence said Trump will follow …": the subject of what was said, not the one saying it.
     if (
