@@ -429,3 +429,7 @@ test('"A reporter for the Calder Courier called it “…”" is a description, 
   round5.credited('absolute chaos', null, 'description');
   round5.credited('We saw people hit', null);
 });
+
+test('the possessor that opens a sentence is its topic for the "she" after it: "Lund’s website is very different. …, she vows to “…”"', () => {
+  round5.credited('defend the ferry routes', 'Greta Lund');
+});

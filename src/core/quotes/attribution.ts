@@ -1438,8 +1438,12 @@ class Attributor implements GenderReader {
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
-      if (this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
+      if (this.possessive(m)) {
+        // "Clinton's website is very different. …, she vows …": the possessor that opens a sentence is its topic.
+        if (subjects && m.start === this.skipLead(start, end)) out.push({ name: this.fullName(m), speaker: false, speech: false, at: m.start });
+        continue;
+      }
       const speech = this.reportsSpeech(m, end);
       out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech, at: m.start });
     }
