@@ -433,3 +433,8 @@ test('"A reporter for the Calder Courier called it “…”" is a description, 
 test('the possessor that opens a sentence is its topic for the "she" after it: "Lund’s website is very different. …, she vows to “…”"', () => {
   round5.credited('defend the ferry routes', 'Greta Lund');
 });
+
+test('"he said" at the end of a sentence that names no one else credits its quotes, even when a quote does not open it', () => {
+  round5.credited('sharp and sudden one', 'Pavel Dror', 'pronoun');
+  round5.credited('nearly every young family', 'Pavel Dror', 'pronoun');
+});

@@ -532,7 +532,9 @@ class Attributor implements GenderReader {
     // the two men knowing each other “casually” …, said the bureau's director": the clause ends the whole sentence.
     const lastMask = this.masked.lastIndexOf(MASK, sentence.end - 1);
     const skip = lastMask >= q.outer.end ? lastMask + 1 - q.outer.end : 0;
-    const rest = this.masked.slice(q.outer.end, sentence.end);
+    let rest = this.masked.slice(q.outer.end, sentence.end);
+    // That later quote's own comma inside its closing mark ("… young family,” he said") ends it as a comma would.
+    if (skip > 0 && /^,\s*[”"’]$/.test(this.ctx.text.slice(lastMask - 1, lastMask + 1).replace(/\s/g, ''))) rest = `${rest.slice(0, skip - 1)},${rest.slice(skip)}`;
     // Only the attribution may follow, perhaps with when or where.
     const tailOk = (at: number) =>
       // …, said Greta Lund, director of the Calder Shippers Guild.
@@ -540,7 +542,7 @@ class Attributor implements GenderReader {
       /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
         this.masked.slice(at, sentence.end),
       );
-    for (let comma = rest.indexOf(',', skip); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+    for (let comma = rest.indexOf(',', Math.max(0, skip - 1)); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
       let from = q.outer.end + comma + 1;
       while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
       const words = wordsIn(this.masked, from, sentence.end);
@@ -554,7 +556,7 @@ class Attributor implements GenderReader {
       const s = this.subjectForward(w0.start, sentence.end);
       const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
       // "“I held and hugged” the families before …, he said.": a pronoun too, when the quote opens the sentence.
-      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start));
+      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start)) || !this.personBetween(sentence.start, q.outer.end);
       if (s && verbEnd !== null && pronounOk && tailOk(verbEnd)) return s.attribution;
     }
     return null;
