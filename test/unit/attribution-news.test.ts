@@ -438,3 +438,9 @@ test('"he said" at the end of a sentence that names no one else credits its quot
   round5.credited('sharp and sudden one', 'Pavel Dror', 'pronoun');
   round5.credited('nearly every young family', 'Pavel Dror', 'pronoun');
 });
+
+test('an opening "But as X denounced …" clause and an opening participle clause ("Acknowledging that … “…,” Reyes did suggest") say whose words; "vented" is a verb of saying', () => {
+  round5.credited("the harbor's landlords", 'Ivo Marsh', 'sentence-subject');
+  round5.credited('says a lot of silly stuff', 'Anton Reyes', 'sentence-subject');
+  round5.credited('incredibly ugly', 'Rosa Grell');
+});

@@ -755,6 +755,18 @@ class Attributor implements GenderReader {
     // while Trump calls the governor “Chris.”" / "… - but the Sanders campaign rejected the idea as “ludicrous”".
     const lead = this.leadClause(q, sentence);
     if (lead !== undefined) return lead;
+    // "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …": an opening participle
+    // clause has the main clause's subject, which comes after the quote.
+    const first = wordsIn(this.masked, sentence.start, q.outer.start)[0];
+    if (
+      first &&
+      /^\p{Lu}\p{Ll}+ing$/u.test(first.word) &&
+      first.start === skipSpace(this.masked, sentence.start, q.outer.start) &&
+      !/[,;:]/.test(this.masked.slice(first.end, q.outer.start))
+    ) {
+      const main = this.subjectByScan(q.outer.end, sentence.end);
+      if (main?.name) return { ...main, method: 'sentence-subject', confidence: Math.min(main.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+    }
     const clause = this.clauseSubject(q, sentence);
     if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
@@ -796,10 +808,26 @@ class Attributor implements GenderReader {
 
   /** Whether a quote stands inside the clause that opens its sentence: "After …, " up to that clause's comma. */
   private inLeadClause(q: Quotation, sentence: Sentence): boolean {
+    return this.leadClauseWords(q, sentence) !== null;
+  }
+
+  /** The words of the opening clause a quote stands in, after its subordinator ("But as Trump denounced …"). */
+  private leadClauseWords(q: Quotation, sentence: Sentence): WordAt[] | null {
     const words = wordsIn(this.masked, sentence.start, q.outer.start);
-    const w0 = words[0];
-    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return false;
-    return w0.start === skipSpace(this.masked, sentence.start, q.outer.start) && !/[,;:]/.test(this.masked.slice(w0.end, q.outer.start));
+    let i = 0;
+    if (
+      words[0] &&
+      /^(?:But|And|Yet|So)$/.test(words[0].word) &&
+      words[1] &&
+      /^(?:as|after|when|while|although|though|because|since|before|if|once|until|whereas)$/.test(words[1].word)
+    )
+      i = 1;
+    const w0 = words[i];
+    if (!w0 || !words[i + 1] || !/^(?:after|when|while|although|though|because|since|before|if|once|until|whereas|as)$/i.test(w0.word)) return null;
+    // "As" alone opens a clause only with "But" or "And" before it: "As Cornyn put it:" is a reporting phrase.
+    if (i === 0 && w0.word === 'As') return null;
+    if (words[0]!.start !== skipSpace(this.masked, sentence.start, q.outer.start) || /[,;:]/.test(this.masked.slice(w0.end, q.outer.start))) return null;
+    return words.slice(i + 1);
   }
 
   /**
@@ -807,8 +835,9 @@ class Attributor implements GenderReader {
    * subject of that clause (null when it names none); undefined when the quote is not in such a clause.
    */
   private leadClause(q: Quotation, sentence: Sentence): Attribution | null | undefined {
-    if (!this.inLeadClause(q, sentence)) return undefined;
-    const second = wordsIn(this.masked, sentence.start, q.outer.start)[1]!;
+    const clause = this.leadClauseWords(q, sentence);
+    if (!clause) return undefined;
+    const second = clause[0]!;
     // A clause with no subject of its own ("After spending a week bickering over …") is about the main one.
     if (/^\p{Ll}/u.test(second.word)) return undefined;
     const s = this.subjectForward(second.start, q.outer.start);
