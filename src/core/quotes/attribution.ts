@@ -820,8 +820,9 @@ class Attributor implements GenderReader {
       /^(?:But|And|Yet|So)$/.test(words[0].word) &&
       words[1] &&
       /^(?:as|after|when|while|although|though|because|since|before|if|once|until|whereas)$/.test(words[1].word)
-    )
+    ) {
       i = 1;
+    }
     const w0 = words[i];
     if (!w0 || !words[i + 1] || !/^(?:after|when|while|although|though|because|since|before|if|once|until|whereas|as)$/i.test(w0.word)) return null;
     // "As" alone opens a clause only with "But" or "And" before it: "As Cornyn put it:" is a reporting phrase.
