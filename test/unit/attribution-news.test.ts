@@ -420,3 +420,27 @@ test('words a possessed noun of speech introduces: "her March comment that, “�
   round5.credited('It is not a good story', 'Hal Brisk', 'sentence-subject');
   assert.notEqual(round5.quote('show a bias').speaker, 'Greta Lund');
 });
+
+test('a surname two people share, told apart by a pronoun right after it: "said Grell as he closed out" is Nathan, not Rosa, named last', () => {
+  round5.credited('We really can win on Tuesday', 'Nathan Grell', 'named');
+});
+
+test('"A reporter for the Calder Courier called it “…”" is a description, not a heading run into a name; the "he said" after it names no one', () => {
+  round5.credited('absolute chaos', null, 'description');
+  round5.credited('We saw people hit', null);
+});
+
+test('the possessor that opens a sentence is its topic for the "she" after it: "Lund’s website is very different. …, she vows to “…”"', () => {
+  round5.credited('defend the ferry routes', 'Greta Lund');
+});
+
+test('"he said" at the end of a sentence that names no one else credits its quotes, even when a quote does not open it', () => {
+  round5.credited('sharp and sudden one', 'Pavel Dror', 'pronoun');
+  round5.credited('nearly every young family', 'Pavel Dror', 'pronoun');
+});
+
+test('an opening "But as X denounced …" clause and an opening participle clause ("Acknowledging that … “…,” Reyes did suggest") say whose words; "vented" is a verb of saying', () => {
+  round5.credited("the harbor's landlords", 'Ivo Marsh', 'sentence-subject');
+  round5.credited('says a lot of silly stuff', 'Anton Reyes', 'sentence-subject');
+  round5.credited('incredibly ugly', 'Rosa Grell');
+});

@@ -74,6 +74,9 @@ const STATE_ABBREVIATIONS = new Set(
  */
 const POSSESSED_SPEECH =
   /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
+/** Nouns for a person a description names ("a reporter", "the spokesman", "one witness"). */
+const PERSON_NOUN =
+  /^(?:\p{Ll}+(?:man|woman|person)|reporter|correspondent|official|aide|adviser|advisor|spokesperson|witness|resident|voter|officer|expert|analyst|strategist|lawyer|attorney|source|worker|teacher|student|doctor|nurse|owner|manager|director|father|mother|wife|husband|son|daughter|neighbor|neighbour|friend|man|woman|veteran|member|supporter|critic|protester|activist|organizer|organiser)$/u;
 /** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
 const ADJECTIVE_PARTICIPLES = new Set(
   'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
@@ -529,7 +532,9 @@ class Attributor implements GenderReader {
     // the two men knowing each other “casually” …, said the bureau's director": the clause ends the whole sentence.
     const lastMask = this.masked.lastIndexOf(MASK, sentence.end - 1);
     const skip = lastMask >= q.outer.end ? lastMask + 1 - q.outer.end : 0;
-    const rest = this.masked.slice(q.outer.end, sentence.end);
+    let rest = this.masked.slice(q.outer.end, sentence.end);
+    // That later quote's own comma inside its closing mark ("… young family,” he said") ends it as a comma would.
+    if (skip > 0 && /^,\s*[”"’]$/.test(this.ctx.text.slice(lastMask - 1, lastMask + 1).replace(/\s/g, ''))) rest = `${rest.slice(0, skip - 1)},${rest.slice(skip)}`;
     // Only the attribution may follow, perhaps with when or where.
     const tailOk = (at: number) =>
       // …, said Greta Lund, director of the Calder Shippers Guild.
@@ -537,7 +542,7 @@ class Attributor implements GenderReader {
       /^[\s,]*(?:[.!?]?\s*$|(?:in|on|at|of|about|during|later|recently|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,40}[.!?]?\s*$)/u.test(
         this.masked.slice(at, sentence.end),
       );
-    for (let comma = rest.indexOf(',', skip); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
+    for (let comma = rest.indexOf(',', Math.max(0, skip - 1)); comma >= 0; comma = rest.indexOf(',', comma + 1)) {
       let from = q.outer.end + comma + 1;
       while (from < sentence.end && /\s/.test(this.masked[from]!)) from++;
       const words = wordsIn(this.masked, from, sentence.end);
@@ -551,7 +556,7 @@ class Attributor implements GenderReader {
       const s = this.subjectForward(w0.start, sentence.end);
       const verbEnd = s ? this.verbAt(s.end, sentence.end) : null;
       // "“I held and hugged” the families before …, he said.": a pronoun too, when the quote opens the sentence.
-      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start));
+      const pronounOk = s?.attribution.via !== 'pronoun' || /^[\s>]*$/.test(this.masked.slice(sentence.start, q.outer.start)) || !this.personBetween(sentence.start, q.outer.end);
       if (s && verbEnd !== null && pronounOk && tailOk(verbEnd)) return s.attribution;
     }
     return null;
@@ -750,6 +755,18 @@ class Attributor implements GenderReader {
     // while Trump calls the governor “Chris.”" / "… - but the Sanders campaign rejected the idea as “ludicrous”".
     const lead = this.leadClause(q, sentence);
     if (lead !== undefined) return lead;
+    // "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …": an opening participle
+    // clause has the main clause's subject, which comes after the quote.
+    const first = wordsIn(this.masked, sentence.start, q.outer.start)[0];
+    if (
+      first &&
+      /^\p{Lu}\p{Ll}+ing$/u.test(first.word) &&
+      first.start === skipSpace(this.masked, sentence.start, q.outer.start) &&
+      !/[,;:]/.test(this.masked.slice(first.end, q.outer.start))
+    ) {
+      const main = this.subjectByScan(q.outer.end, sentence.end);
+      if (main?.name) return { ...main, method: 'sentence-subject', confidence: Math.min(main.confidence ?? 1, CONFIDENCE['sentence-subject']) };
+    }
     const clause = this.clauseSubject(q, sentence);
     if (clause !== undefined) return clause;
     const found = this.sentenceSubjectAtStart(q, sentence);
@@ -791,10 +808,27 @@ class Attributor implements GenderReader {
 
   /** Whether a quote stands inside the clause that opens its sentence: "After …, " up to that clause's comma. */
   private inLeadClause(q: Quotation, sentence: Sentence): boolean {
+    return this.leadClauseWords(q, sentence) !== null;
+  }
+
+  /** The words of the opening clause a quote stands in, after its subordinator ("But as Trump denounced …"). */
+  private leadClauseWords(q: Quotation, sentence: Sentence): WordAt[] | null {
     const words = wordsIn(this.masked, sentence.start, q.outer.start);
-    const w0 = words[0];
-    if (!w0 || !words[1] || !/^(?:After|When|While|Although|Though|Because|Since|Before|If|Once|Until|Whereas)$/.test(w0.word)) return false;
-    return w0.start === skipSpace(this.masked, sentence.start, q.outer.start) && !/[,;:]/.test(this.masked.slice(w0.end, q.outer.start));
+    let i = 0;
+    if (
+      words[0] &&
+      /^(?:But|And|Yet|So)$/.test(words[0].word) &&
+      words[1] &&
+      /^(?:as|after|when|while|although|though|because|since|before|if|once|until|whereas)$/.test(words[1].word)
+    ) {
+      i = 1;
+    }
+    const w0 = words[i];
+    if (!w0 || !words[i + 1] || !/^(?:after|when|while|although|though|because|since|before|if|once|until|whereas|as)$/i.test(w0.word)) return null;
+    // "As" alone opens a clause only with "But" or "And" before it: "As Cornyn put it:" is a reporting phrase.
+    if (i === 0 && w0.word === 'As') return null;
+    if (words[0]!.start !== skipSpace(this.masked, sentence.start, q.outer.start) || /[,;:]/.test(this.masked.slice(w0.end, q.outer.start))) return null;
+    return words.slice(i + 1);
   }
 
   /**
@@ -802,8 +836,9 @@ class Attributor implements GenderReader {
    * subject of that clause (null when it names none); undefined when the quote is not in such a clause.
    */
   private leadClause(q: Quotation, sentence: Sentence): Attribution | null | undefined {
-    if (!this.inLeadClause(q, sentence)) return undefined;
-    const second = wordsIn(this.masked, sentence.start, q.outer.start)[1]!;
+    const clause = this.leadClauseWords(q, sentence);
+    if (!clause) return undefined;
+    const second = clause[0]!;
     // A clause with no subject of its own ("After spending a week bickering over …") is about the main one.
     if (/^\p{Ll}/u.test(second.word)) return undefined;
     const s = this.subjectForward(second.start, q.outer.start);
@@ -869,7 +904,12 @@ class Attributor implements GenderReader {
     if (!m || m.start - from > 60 || m.end > end) return undefined;
     const role = wordsIn(this.masked, from, m.start);
     if (role.length > 4 || /[,;:.!?\u2060]/u.test(this.masked.slice(from, m.start).replace(/\b(?:\p{Lu}|[A-Za-z]{1,4})\.(?=\s)/gu, ''))) return undefined;
-    if (role.some((w, i) => (i > 0 && /^(?:the|a|an)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))) return undefined;
+    // (Not "A reporter for Agence France-Presse …": a name after a preposition is not the subject.)
+    if (
+      role.some((w, i) => (i > 0 && /^(?:the|a|an|for|of|at|with|from|about|by|to|in|on)$/.test(w.lower)) || /^\p{Ll}.*(?:ed|[^s]s)$/u.test(w.word) || SPEECH_VERBS.has(w.lower))
+    ) {
+      return undefined;
+    }
     const scanned = this.subjectByScan(m.start, end)?.span.start;
     if (scanned === m.start) return m.start;
     // "Clinton spokeswoman Jennifer Palmieri criticized …": the person behind a name and a role.
@@ -1173,6 +1213,17 @@ class Attributor implements GenderReader {
       if (!head || head.start < from || !this.isPerson(head)) break;
       mention = head;
     }
+    // "A reporter for Agence France-Presse called it": the body a description is of is not the speaker.
+    if (mention && mention.start >= from) {
+      const d = /(?:^|\s)((?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\s+(?:for|at|with|of|from)\s+(?:the\s+)?$/u.exec(
+        this.masked.slice(Math.max(from, mention.start - 60), mention.start),
+      );
+      const start = d ? mention.start - d[0].length + d[0].indexOf(d[1]!) : 0;
+      // (Unless it is a named person's appositive: "Nadia Ferreira, the spokeswoman for the Union said".)
+      if (d && PERSON_NOUN.test(d[2]!) && !/,\s*$/.test(this.masked.slice(Math.max(0, start - 3), start))) {
+        return { mention: text.slice(start, mention.end), name: null, span: { start, end: mention.end }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+      }
+    }
     // "Sam Lau, the communications director for the Iowa Democratic Party said": the organisation ends the person's
     // appositive; the speaker is the person it describes.
     if (mention && mention.start >= from && !this.isPerson(mention)) {
@@ -1260,8 +1311,22 @@ class Attributor implements GenderReader {
   /** The full name a mention refers to, or the mention as written (cached). */
   fullName(m: NameMention): string {
     let name = this.nameCache.get(m);
-    if (name === undefined) this.nameCache.set(m, (name = this.ctx.registry.resolve(m.name, m.start) ?? m.name));
+    if (name === undefined) this.nameCache.set(m, (name = this.sharedSurnameByGender(m) ?? this.ctx.registry.resolve(m.name, m.start) ?? m.name));
     return name;
+  }
+
+  /**
+   * A surname two people of the text share, told apart by a pronoun right after it in its sentence and their given
+   * names: "said Sanders as he closed out" is Bernie, not Jane; "Grayson said of his fiancée" is Alan, not Lolita.
+   */
+  private sharedSurnameByGender(m: NameMention): string | undefined {
+    if (m.name.includes(' ') || this.ctx.registry.countNamed(m.name) < 2) return undefined;
+    const after = /^[^.!?;\u2060]{0,60}?\b(he|his|him|she|her)\b/i.exec(this.masked.slice(m.end, m.end + 70));
+    if (!after) return undefined;
+    const g = /^(?:he|his|him)$/i.test(after[1]!) ? 'm' : 'f';
+    const people = this.ctx.registry.peopleNamed(m.name, this.ctx.registry.resolve(m.name, m.start) ?? m.name);
+    const fits = people.filter((p) => firstNameGender(p.split(' ')[0]!) === g);
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   private named(m: NameMention): Attribution {
@@ -1338,6 +1403,9 @@ class Attributor implements GenderReader {
         const own = p === p0 && s === starts.length - 1;
         const inSentence = this.candidatesIn(sStart, sEnd, !own);
         const chained = this.chainedSubject(sStart, sEnd, at, gender, depth);
+        // "A reporter for Agence France-Presse called it …. “…,” he said": the person a description names, not a name
+        // in it; nobody we can name.
+        if (!own && !chained && !speaker && !named && !inSentence.some((c) => c.speaker) && this.personDescriptionOpens(sStart, sEnd)) return null;
         // Who reports speech in the sentence comes before its grammatical subject ("Cruz will have a tougher time …,
         // Henson said"), and a subject before anyone merely named.
         const rank = (c: Candidate) => (this.genders.told(c.name) === gender ? 0 : 1) + (c.speech ? 0 : c.speaker ? 2 : 4);
@@ -1375,6 +1443,19 @@ class Attributor implements GenderReader {
     return fallback ? { name: fallback, alone: false, sameParagraph: false, genderKnown: false, fallback: true } : null;
   }
 
+  /** Whether a sentence opens with a new person a description names as its subject: "A reporter for X called it …". */
+  private personDescriptionOpens(start: number, end: number): boolean {
+    const words = wordsIn(this.masked, this.skipLead(start, end), end);
+    // Only a new person: "the businessman replied" is often someone named before.
+    if (!words[0] || !/^(?:a|an|one|another)$/.test(words[0].lower)) return false;
+    for (let i = 1; i < Math.min(words.length, 5); i++) {
+      const w = words[i]!;
+      if (!/^\p{Ll}/u.test(w.word)) return false;
+      if (PERSON_NOUN.test(w.lower)) return true;
+    }
+    return false;
+  }
+
   /** The people a sentence puts forward: the speakers credited in it, then its subject, then other names. */
   private candidatesIn(start: number, end: number, subjects = true): Candidate[] {
     const out: Candidate[] = [];
@@ -1389,8 +1470,12 @@ class Attributor implements GenderReader {
     for (let k = firstStartingFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) {
       const m = mentions[k]!;
       if (m.end > end || this.masked[m.start] === MASK) continue;
-      if (this.possessive(m)) continue;
       if (!this.isPerson(m) || !this.isSpeakerName(m)) continue;
+      if (this.possessive(m)) {
+        // "Clinton's website is very different. …, she vows …": the possessor that opens a sentence is its topic.
+        if (subjects && m.start === this.skipLead(start, end)) out.push({ name: this.fullName(m), speaker: false, speech: false, at: m.start });
+        continue;
+      }
       const speech = this.reportsSpeech(m, end);
       out.push({ name: this.fullName(m), speaker: speech || m.start === subject, speech, at: m.start });
     }
@@ -1434,6 +1519,8 @@ class Attributor implements GenderReader {
   }
 
   private computeReportsSpeech(m: NameMention, end: number): boolean {
+    // "A reporter for Agence France-Presse called it …": the object of a preposition is not the verb's subject.
+    if (/(?:^|[^\p{L}])(?:for|of|at|with|from|about)\s+(?:the\s+)?$/u.test(this.masked.slice(Math.max(0, m.start - 12), m.start))) return false;
     if (this.verbAt(this.skipAppositive(m.end, end), end) !== null) return true;
     // "Pence said Trump will follow …": the subject of what was said, not the one saying it.
     if (

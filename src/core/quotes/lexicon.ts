@@ -3,7 +3,7 @@
 /** Reporting verbs that introduce or follow speech. */
 export const SPEECH_VERBS = new Set(
   (
-    'said says say told tells added adds reacted reacts pledged pledges muttered mutters laughed laughs posited posits messaged asked asks stated states declared declares wrote writes noted notes ' +
+    'said says say told tells added adds vented vents reacted reacts pledged pledges muttered mutters laughed laughs posited posits messaged asked asks stated states declared declares wrote writes noted notes ' +
     'explained explains insisted insists argued argues warned warns recalled recalls replied replies responded responds ' +
     'continued continues announced announces acknowledged acknowledges admitted admits claimed claims commented comments ' +
     'remarked remarks tweeted tweets posted posts called calls described describes urged urges conceded concedes ' +

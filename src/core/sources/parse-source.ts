@@ -169,6 +169,8 @@ function runInHeadingEnd(text: string, span: Span, mentions: readonly NameMentio
     // "German transport minister Volker Wissing said": a title before the name, not a heading.
     const last = words[count - 1]!;
     if (TITLE_WORDS.has(last.charAt(0).toUpperCase() + last.slice(1))) return null;
+    // "A reporter for Agence France-Presse called it": a line ending in a preposition or an article runs on.
+    if (/^(?:for|of|at|by|with|from|to|in|on|the|a|an|and|or)$/i.test(last)) return null;
     const after = text
       .slice(m.end, m.end + 60)
       .toLowerCase()
