@@ -11,7 +11,19 @@ import { firstStartingFrom, spanContaining } from '../text/sorted-spans';
 import { Genders, type GenderReader } from './genders';
 import { entityKindOf, firstNameGender } from '../text/nlp';
 import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndingAt, wordsIn, type WordAt } from './masked-text';
-import { ADVERBS_BETWEEN, NON_PERSON_WORDS, NON_SPEAKER_WORDS, OBJECT_TAKING_VERBS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS, SUBJECT_PREFIX_WORDS } from './lexicon';
+import {
+  ADJECTIVE_PARTICIPLES,
+  ADVERBS_BETWEEN,
+  isPersonNoun,
+  NON_PERSON_WORDS,
+  NON_SPEAKER_WORDS,
+  OBJECT_TAKING_VERBS,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  SPEECH_VERBS,
+  STATE_ABBREVIATIONS,
+  SUBJECT_PREFIX_WORDS,
+} from './lexicon';
 
 export interface AttributionContext {
   text: string;
@@ -62,27 +74,12 @@ const NOT_VERBS = new Set(
     'until under over into through among against without within across near despite amid including like via per because'
   ).split(' '),
 );
-/** US states as news style abbreviates them after a town ("Flint, Mich.", "Raleigh, N.C."). */
-const STATE_ABBREVIATIONS = new Set(
-  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo'.split(
-    ' ',
-  ),
-);
 /**
  * A possessor and a noun of speech, then "that", "was" or a colon before the quote ("her comment that, “"); without
  * one the quote says something about the words ("Ginsburg's comments “show bias”").
  */
 const POSSESSED_SPEECH =
   /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
-/** Nouns for a person a description names ("a reporter", "the spokesman", "one witness"). */
-const PERSON_NOUN =
-  /^(?:\p{Ll}+(?:man|woman|person)|reporter|correspondent|official|aide|adviser|advisor|spokesperson|witness|resident|voter|officer|expert|analyst|strategist|lawyer|attorney|source|worker|teacher|student|doctor|nurse|owner|manager|director|father|mother|wife|husband|son|daughter|neighbor|neighbour|friend|man|woman|veteran|member|supporter|critic|protester|activist|organizer|organiser)$/u;
-/** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
-const ADJECTIVE_PARTICIPLES = new Set(
-  'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
-    ' ',
-  ),
-);
 /** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
 const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
 const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
@@ -1220,7 +1217,7 @@ class Attributor implements GenderReader {
       );
       const start = d ? mention.start - d[0].length + d[0].indexOf(d[1]!) : 0;
       // (Unless it is a named person's appositive: "Nadia Ferreira, the spokeswoman for the Union said".)
-      if (d && PERSON_NOUN.test(d[2]!) && !/,\s*$/.test(this.masked.slice(Math.max(0, start - 3), start))) {
+      if (d && isPersonNoun(d[2]!) && !/,\s*$/.test(this.masked.slice(Math.max(0, start - 3), start))) {
         return { mention: text.slice(start, mention.end), name: null, span: { start, end: mention.end }, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
     }
@@ -1451,7 +1448,7 @@ class Attributor implements GenderReader {
     for (let i = 1; i < Math.min(words.length, 5); i++) {
       const w = words[i]!;
       if (!/^\p{Ll}/u.test(w.word)) return false;
-      if (PERSON_NOUN.test(w.lower)) return true;
+      if (isPersonNoun(w.lower)) return true;
     }
     return false;
   }

@@ -206,3 +206,26 @@ export const SPEAKER_NOUNS = new Set(
     'op-ed readout user users'
   ).split(' '),
 );
+
+/** US states as news style abbreviates them after a town ("Flint, Mich.", "Raleigh, N.C."). */
+export const STATE_ABBREVIATIONS = new Set(
+  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo'.split(
+    ' ',
+  ),
+);
+
+/** Words in -ing that qualify a title or role ("the acting director", "the ranking member"), not a clause. */
+export const ADJECTIVE_PARTICIPLES = new Set(
+  'acting ranking leading outgoing incoming presiding governing founding managing sitting reigning retiring remaining opposing visiting supporting longstanding long-standing high-ranking top-ranking'.split(
+    ' ',
+  ),
+);
+
+/** Nouns for a person a description names ("a reporter", "the spokesman", "one witness"). */
+const PERSON_NOUN =
+  /^(?:\p{Ll}+(?:man|woman|person)|reporter|correspondent|official|aide|adviser|advisor|spokesperson|witness|resident|voter|officer|expert|analyst|strategist|lawyer|attorney|source|worker|teacher|student|doctor|nurse|owner|manager|director|father|mother|wife|husband|son|daughter|neighbor|neighbour|friend|man|woman|veteran|member|supporter|critic|protester|activist|organizer|organiser)$/u;
+
+/** Whether a lower-case noun names a person a description is about ("a reporter", "one witness", "a spokeswoman"). */
+export function isPersonNoun(word: string): boolean {
+  return PERSON_NOUN.test(word);
+}
