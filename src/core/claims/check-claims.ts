@@ -77,13 +77,49 @@ function nameTestOf(source: Source): NameTest {
   return t;
 }
 
+const contexts = new WeakMap<Source, SourceContext>();
+
+/** What compareClaim needs of a source as a whole: the same object for every passage of it (its speakers read once). */
 function contextOf(source: Source): SourceContext {
-  return {
-    date: source.meta.date,
-    text: source.text,
-    source,
-    speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
-  };
+  let c = contexts.get(source);
+  if (!c) {
+    c = {
+      date: source.meta.date,
+      text: source.text,
+      source,
+      speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
+    };
+    contexts.set(source, c);
+  }
+  return c;
+}
+
+/** A passage as compareClaim reads it: its analysis and its context, made once per passage and kept beside the analysis. */
+interface Passage {
+  analysis: Analysis;
+  ctx: SourceContext;
+  /** The keys of its words, for the share of a claim's quoted words it has (made when first asked). */
+  keys?: Set<string>;
+}
+
+const passages = new WeakMap<Analysis, Passage>();
+
+function passageOf(source: Source, span: Span): Passage {
+  const analysis = sourceAnalysis(source, span);
+  let p = passages.get(analysis);
+  if (!p) {
+    p = {
+      analysis,
+      ctx: {
+        ...contextOf(source),
+        speakerWords: speakerWordsOf(source, span),
+        pronounWords: pronounWordsOf(source, span),
+        nameAliases: nameAliasesOf(source, span),
+      },
+    };
+    passages.set(analysis, p);
+  }
+  return p;
 }
 
 const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
@@ -316,15 +352,11 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     while (ks.length < 4 && ks[0]! > 0 && endsInAbbreviation(view.source, ks[0]! - 1)) ks = [ks[0]! - 1, ...ks];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
-    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), {
-      ...contextOf(view.source),
-      speakerWords: speakerWordsOf(view.source, span),
-      pronounWords: pronounWordsOf(view.source, span),
-      nameAliases: nameAliasesOf(view.source, span),
-    });
+    const passage = passageOf(view.source, span);
+    const cmp = compareClaim(claim, passage.analysis, passage.ctx);
     let quoted = 0;
     if (quotedKeys.size > 0) {
-      const keys = new Set(sourceAnalysis(view.source, span).tokens.map((t) => t.key));
+      const keys = (passage.keys ??= new Set(passage.analysis.tokens.map((t) => t.key)));
       for (const k of quotedKeys) if (keys.has(k)) quoted++;
       quoted /= quotedKeys.size;
     }

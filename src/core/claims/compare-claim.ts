@@ -242,8 +242,42 @@ function contextScore(claim: Analysis, i: number, source: Analysis, j: number): 
   return n;
 }
 
+/**
+ * The strings a claim's words are looked up by in a passage's index, made once per claim rather than once per passage
+ * compared (a claim meets five to ten passages): a string built once keeps its hash.
+ */
+interface ClaimKeys {
+  /** The prefixes of each word's key and name key that capitalized words are indexed by (one, or two when they differ). */
+  prefixes: string[][];
+  /** The first four letters of each word's lemma. */
+  lemma4: string[];
+  /** Each word with "un" before it, and without its "un" (or null). */
+  un: string[];
+  deUn: (string | null)[];
+  /** Each word written together with the next ("long" + "standing"), or null for the last. */
+  joined: (string | null)[];
+}
+
+const claimKeyMemo = new WeakMap<Analysis, ClaimKeys>();
+
+function claimKeysOf(claim: Analysis): ClaimKeys {
+  let k = claimKeyMemo.get(claim);
+  if (!k) {
+    const ts = claim.tokens;
+    k = {
+      prefixes: ts.map((c) => (c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)])),
+      lemma4: ts.map((c) => c.lemma.slice(0, 4)),
+      un: ts.map((c) => `un${c.key}`),
+      deUn: ts.map((c) => (c.key.startsWith('un') ? c.key.slice(2) : null)),
+      joined: ts.map((c, i) => (i + 1 < ts.length ? c.key + ts[i + 1]!.key : null)),
+    };
+    claimKeyMemo.set(claim, k);
+  }
+  return k;
+}
+
 /** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
-function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
+function meet(c: Token, i: number, keys: ClaimKeys, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
   const exact = x.byKid.get(c.kid);
   if (exact !== undefined) return { j: exact, kind: 'same' };
   let best = -1;
@@ -256,16 +290,17 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   if ((c.cap || c.initial) && c.key.length > 3) {
     if (c.cap) take(x.byName.get(c.nk));
     // Names that meet share their first letters (Zelensky / Zelenskyy, Alaska / Alaskan, Wiśniewski / Wisniewski).
-    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)]) {
+    for (const p of keys.prefixes[i]!) {
       for (const j of x.capsByPrefix.get(p) ?? []) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
     }
   }
-  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
+  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(keys.lemma4[i]!) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
   if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
   if (c.key.length > 3) {
-    if (c.key.startsWith('un')) take(x.lastByKey.get(c.key.slice(2)));
-    take(x.lastByKey.get(`un${c.key}`));
+    const deUn = keys.deUn[i];
+    if (deUn !== null && deUn !== undefined) take(x.lastByKey.get(deUn));
+    take(x.lastByKey.get(keys.un[i]!));
   }
   return best >= 0 ? { j: best, kind: 'antonym' } : null;
 }
@@ -278,9 +313,10 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   const metBySpeaker = new Uint8Array(n);
   let byPronoun = 0;
   const x = indexPassage(source);
+  const keys = claimKeysOf(claim);
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
-    let m = meet(c, source, x);
+    let m = meet(c, i, keys, source, x);
     // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
     if (m && m.kind === 'same') {
       const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
@@ -300,7 +336,8 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
     if (best < 0) {
-      best = x.lastByPair.get(c.key) ?? (i + 1 < n ? x.lastByKey.get(c.key + claim.tokens[i + 1]!.key) : undefined) ?? -1;
+      const joined = keys.joined[i];
+      best = x.lastByPair.get(c.key) ?? (joined !== null && joined !== undefined ? x.lastByKey.get(joined) : undefined) ?? -1;
       if (best >= 0) bestKind = 'same';
     }
     if (best < 0 && ROLE_WORDS.has(c.key)) {
@@ -674,8 +711,24 @@ function datesAgree(a: Resolved, b: Resolved): boolean | null {
 
 // ── names ────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Per text analysed, per source: the kinds of its runs of words already read (a claim meets several passages of a source). */
+const runKinds = new WeakMap<Analysis, WeakMap<object, Map<number, EntityKind | null>>>();
+
 /** `sure`: only a kind the words, the texts' use or the lexicon give, not the guess that two capitalized words name a person. */
 function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext, sure = false): EntityKind | null {
+  // The kind depends on the words and on the source as a whole (its speakers, its use of names), not on the passage.
+  if (!ctx.source || to > 4_000) return readKindOfRun(a, from, to, titled, ctx, sure);
+  let bySource = runKinds.get(a);
+  if (!bySource) runKinds.set(a, (bySource = new WeakMap()));
+  let memo = bySource.get(ctx.source);
+  if (!memo) bySource.set(ctx.source, (memo = new Map()));
+  const key = (from * 4_096 + to) * 4 + (titled ? 2 : 0) + (sure ? 1 : 0);
+  let kind = memo.get(key);
+  if (kind === undefined) memo.set(key, (kind = readKindOfRun(a, from, to, titled, ctx, sure)));
+  return kind;
+}
+
+function readKindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext, sure: boolean): EntityKind | null {
   const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k) || ORGANISATION_WORDS.has(k.replace(/s$/, '')))) return 'organisation';
@@ -685,7 +738,7 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
   const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
   if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
-  if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
+  if (isSpeaker(text, ctx)) return 'person';
   // "in Lowell" is a town whatever else the lexicon knows the word as (a first name).
   if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
   // How the texts themselves use the name ("near Dos Rios", "cities, like Marlow", "Ms. Osei") outranks the lexicon,
@@ -699,6 +752,22 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   if (['in', 'at', 'near', 'from', 'across', 'outside'].includes(before)) return 'place';
   if (to - from >= 2 && !sure) return 'person';
   return null;
+}
+
+/** Per speaker list (one per source, held weakly), the names found to be one of its speakers or not. */
+const speakerMemo = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/** Whether a name is one of the people the source quotes. */
+function isSpeaker(name: string, ctx: SourceContext): boolean {
+  if (ctx.speakers.length === 0) return false;
+  let byName = speakerMemo.get(ctx.speakers);
+  if (!byName) speakerMemo.set(ctx.speakers, (byName = new Map()));
+  let yes = byName.get(name);
+  if (yes === undefined) {
+    yes = ctx.speakers.some((s) => sameperson(name, s));
+    if (byName.size < 5_000) byName.set(name, yes);
+  }
+  return yes;
 }
 
 /** The last words of places' names. */
@@ -1454,8 +1523,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // only is a misaligned word (here "the teachers' union"), not the opposite claim.
   const nounNegations = (a: Analysis) => a.tokens.filter((t) => NOUN_NEGATIONS.has(t.key)).length;
   const negatedAlike = nounNegations(claim) > 0 && nounNegations(source) > 0;
-  const ask = source.text.indexOf('?', source.span.start);
-  const asks = ask >= 0 && ask < source.span.end;
+  let asks = false;
+  for (let k = source.span.start; k < source.span.end && !asks; k++) asks = source.text.charCodeAt(k) === 63; // '?'
   ct.forEach((c, i) => {
     const j = al.toSource[i]!;
     if (j < 0) return;
