@@ -327,9 +327,18 @@ const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.pl
 const rank = (c: Candidate) =>
   0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.15 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
+let draftNames: { text: string; test: NameTest } | null = null;
+
+/** The draft's test for names at a sentence start, shared by all its claims (it reads the whole draft for each word). */
+function draftNameTest(text: string): NameTest {
+  if (draftNames?.text !== text) draftNames = { text, test: defaultNameTest(text) };
+  return draftNames.test;
+}
+
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimSentence): ClaimCheck {
-  const claim = analyzeText(text, sentence.span, sentence.quotations);
+  const names = draftNameTest(text);
+  const claim = analyzeText(text, sentence.span, sentence.quotations, names);
   const base: ClaimCheck = {
     text: text.slice(sentence.span.start, sentence.span.end),
     span: { ...sentence.span },
@@ -340,7 +349,7 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
   };
   const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
   const quotedKeys = new Set<string>();
-  for (const q of sentence.quotations) for (const t of analyzeText(text, q).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
+  for (const q of sentence.quotations) for (const t of analyzeText(text, q, [], names).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
   let best: Candidate | null = null;
   const considered: Candidate[] = [];
   const consider = (view: SourceView, ks: number[], merged = false) => {

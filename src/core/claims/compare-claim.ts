@@ -367,16 +367,22 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   // An abbreviation and the name it stands for: "IRS" / "Internal Revenue Service".
   for (let i = 0; i < n; i++) {
     if (toSource[i]! >= 0 || !isAcronym(claim, i)) continue;
-    const e = source.entities.find((r) => initialsOf(source, r) === claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end));
+    const word = claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end);
+    const initials = factsOf(source).initials;
+    const e = source.entities.find((_, k) => initials[k] === word);
     if (!e) continue;
     toSource[i] = e.from;
     kind[i] = 'same';
     for (let k = e.from; k < e.to; k++) sourceMet[k] = 1;
   }
-  for (const e of claim.entities) {
+  const claimInitials = factsOf(claim).initials;
+  const sourceAcronyms = factsOf(source).acronym;
+  const anyAcronym = sourceAcronyms.includes(1);
+  for (let r = 0; r < claim.entities.length && anyAcronym; r++) {
+    const e = claim.entities[r]!;
     if (e.to - e.from < 2 || toSource.slice(e.from, e.to).some((j) => j >= 0)) continue;
-    const initials = initialsOf(claim, e);
-    const j = source.tokens.findIndex((_, k) => isAcronym(source, k) && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
+    const initials = claimInitials[r]!;
+    const j = source.tokens.findIndex((_, k) => sourceAcronyms[k] === 1 && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
     if (j < 0) continue;
     for (let k = e.from; k < e.to; k++) {
       toSource[k] = j;
@@ -459,16 +465,48 @@ const ANAPHORS = new Set([
   'authority',
 ]);
 
+/**
+ * What compareClaim asks of one text analysed whatever it is compared with, read once per analysis: a source's
+ * passage meets many claims, and a claim several passages.
+ */
+interface TextFacts {
+  /** The words written in two to six capitals ("IRS"), by token. */
+  acronym: Uint8Array;
+  /** The initials of each entity run, by its index in `entities`. */
+  initials: string[];
+  placeAnaphor: boolean;
+  hasAnaphor: boolean;
+  /** It negates a noun ("no teachers", "none of its members"). */
+  nounNegation: boolean;
+}
+
+const textFacts = new WeakMap<Analysis, TextFacts>();
+
+function factsOf(a: Analysis): TextFacts {
+  let f = textFacts.get(a);
+  if (!f) {
+    f = {
+      acronym: Uint8Array.from(a.tokens, (t) => (/^[A-Z]{2,6}$/.test(a.text.slice(t.start, t.end)) ? 1 : 0)),
+      initials: a.entities.map((e) => initialsOf(a, e)),
+      placeAnaphor: a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the'),
+      hasAnaphor: a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key)),
+      nounNegation: a.tokens.some((t) => NOUN_NEGATIONS.has(t.key)),
+    };
+    textFacts.set(a, f);
+  }
+  return f;
+}
+
 /** Whether the passage names a place by a noun only: "in the town", "the city's". */
 function placeAnaphor(a: Analysis): boolean {
-  return a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the');
+  return factsOf(a).placeAnaphor;
 }
 
 const PLACE_ANAPHORS = new Set(['town', 'city', 'village', 'county', 'region', 'province', 'island', 'district']);
 
 /** Whether the passage names a company or body by a noun only: "the company", "its board". */
 function hasAnaphor(a: Analysis): boolean {
-  return a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key));
+  return factsOf(a).hasAnaphor;
 }
 
 const organisationCache = new WeakMap<object, Map<string, boolean>>();
@@ -516,7 +554,7 @@ function atPlace(a: Analysis, i: number): boolean {
 
 /** A word written in two to six capitals ("IRS", "FBI"). */
 function isAcronym(a: Analysis, i: number): boolean {
-  return /^[A-Z]{2,6}$/.test(a.text.slice(a.tokens[i]!.start, a.tokens[i]!.end));
+  return factsOf(a).acronym[i] === 1;
 }
 
 /** The capitals that open a name's words ("Internal Revenue Service" → "IRS"), past its connectors. */
@@ -1521,8 +1559,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Negation, hedges and quantifiers on the words both state.
   // Both sides negate a noun ("no teachers will lose" / "none of its members would lose"): a word negated on one side
   // only is a misaligned word (here "the teachers' union"), not the opposite claim.
-  const nounNegations = (a: Analysis) => a.tokens.filter((t) => NOUN_NEGATIONS.has(t.key)).length;
-  const negatedAlike = nounNegations(claim) > 0 && nounNegations(source) > 0;
+  const negatedAlike = factsOf(claim).nounNegation && factsOf(source).nounNegation;
   let asks = false;
   for (let k = source.span.start; k < source.span.end && !asks; k++) asks = source.text.charCodeAt(k) === 63; // '?'
   ct.forEach((c, i) => {
