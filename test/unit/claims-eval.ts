@@ -37,6 +37,7 @@ export type EvalPart =
   | 'blind16'
   | 'blind17'
   | 'blind18'
+  | 'blind19'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -86,6 +87,8 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/court-assault.md',
       'claims/sources/bees-feature.md',
       'claims/sources/podcast-notes.md',
+      'claims/sources/mine-blockade.md',
+      'claims/sources/tv-warehouse-fire.md',
     ),
   ));
 }
