@@ -110,6 +110,22 @@ function preventsAt(raw: readonly { key: string }[], k: number): boolean {
   return false;
 }
 
+/** Units of time a rate is counted in ("a day", "every week", "per hour"). */
+const TIME_UNITS = new Set(
+  'second seconds minute minutes hour hours day days night nights morning evening week weeks weekend month months quarter quarters year years season seasons shift shifts'.split(
+    ' ',
+  ),
+);
+
+/** Whether the words from k name a unit of time, past a count ("every day", "every two weeks", "each 12 months"). */
+function isRateUnit(raw: readonly { key: string }[], k: number): boolean {
+  const next = raw[k]?.key ?? '';
+  if (TIME_UNITS.has(next)) return true;
+  return (/^\d+$/.test(next) || NUMBER_WORDS_TO_TWELVE.has(next)) && TIME_UNITS.has(raw[k + 1]?.key ?? '');
+}
+
+const NUMBER_WORDS_TO_TWELVE = new Set('two three four five six seven eight nine ten eleven twelve few couple'.split(' '));
+
 const interned = new Map<string, number>();
 function intern(s: string): number {
   let id = interned.get(s);
@@ -203,7 +219,10 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(w.strict);
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
-    const stop = stopWord;
+    // "every day", "each week", "every two hours": a rate or a frequency ("1,100 tonnes every day" says "a day"), not a
+    // whole. Read so on both sides alike, whatever stands before.
+    const rate = (key === 'every' || key === 'each') && isRateUnit(raw, k + 1);
+    const stop = stopWord || rate;
     // "Q3" names a quarter, not a body: a plain word.
     const isCap =
       !/^q[1-4]$/.test(key) &&
@@ -234,7 +253,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
         (key === 'than' && raw[k - 1]?.key === 'rather') ||
         (key === 'of' && raw[k - 1]?.key === 'instead'),
       modality: MODALITY.get(key) ?? null,
-      quantifier: QUANTIFIERS.get(key) ?? null,
+      quantifier: rate ? null : (QUANTIFIERS.get(key) ?? null),
     };
   });
   // The second word of a two-word alias ("United States") belongs to it too.
@@ -416,6 +435,11 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Holders whose possessive names a body: "Sheriff's Office", "Attorney General's Office", "Children's Hospital". */
+const OFFICE_POSSESSIVES = new Set(
+  'sheriff mayor governor attorney general prosecutor coroner auditor comptroller treasurer president premier minister chancellor children women men people veterans'.split(' '),
+);
+
 // "and" is not one: "Trump and Putin", "Aurora, Lakewood and Denver" are lists of names, far more often than one
 // name with "and" inside it.
 const CONNECTORS = new Set(['of', 'for', 'the', ...NAME_PARTICLES]);
@@ -437,7 +461,9 @@ function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {
       const gap = text.slice(tokens[to - 1]!.end, tokens[to]?.start ?? tokens[to - 1]!.end);
       // A plural possessive inside a body's name: "the Slovenian Beekeepers' Association", "Teachers' Union".
       const plural = /^['’]\s+$/.test(gap) && /s$/.test(tokens[to - 1]!.key) && ORGANISATION_WORDS.has(tokens[to]?.key ?? '');
-      if (to >= tokens.length || (!/^[\s-]*$/.test(gap) && !plural) || /['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;
+      // An office's possessive inside a body's name: "the El Paso County Sheriff's Office", "Children's Hospital".
+      const office = OFFICE_POSSESSIVES.has(tokens[to - 1]!.key) && !!tokens[to]?.cap && ORGANISATION_WORDS.has(tokens[to]!.key) && /^\s+$/.test(gap);
+      if (to >= tokens.length || (!/^[\s-]*$/.test(gap) && !plural) || (/['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end)) && !office)) break;
       if (tokens[to]!.cap && !tokens[to]!.value) {
         // A title starts a new name: "European Commission | President Ursula von der Leyen".
         if (TITLE_WORDS.has(text.slice(tokens[to]!.start, tokens[to]!.end)) && !TITLE_WORDS.has(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;

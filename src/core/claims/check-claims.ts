@@ -13,7 +13,7 @@ import { analyzeText, defaultNameTest, lemmaOf, type Analysis, type NameTest } f
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
 import { interviewSpeakerWords, questionBefore } from './interview';
-import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
+import { DEFAULT_SEGMENT_LIMITS, continuesAfterTime, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
 /** One claim's check and its findings (a claim-contradicted finding, or none). */
 export interface ClaimResult {
@@ -477,6 +477,8 @@ function endsInAbbreviation(source: Source, k: number): boolean {
   const next = source.sentences[k + 1];
   if (!next || next.paragraphIndex !== here.paragraphIndex) return false;
   if (/^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text)) return true;
+  // A time written "6 a.m." and the day or time zone after it: "lifted it at 6 a.m." | "Tuesday.".
+  if (continuesAfterTime(here.text, next.text)) return true;
   // A company's suffix written short: "Calloway Foods Inc." | "(NYSE: CLW) said on Wednesday …".
   if (/(?:^|\s)(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)\.$/.test(here.text) && !/^\p{Lu}\p{Ll}+\s/u.test(next.text)) return true;
   // A title written short stands before a name: "Gov." | "Martin Sorensen said".

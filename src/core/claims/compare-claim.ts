@@ -770,7 +770,8 @@ function readKindOfRun(a: Analysis, from: number, to: number, titled: boolean, c
   const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k) || ORGANISATION_WORDS.has(k.replace(/s$/, '')))) return 'organisation';
-  // A name whose last word says what kind of place it is: "Eastern Province", "Kasembe District", "Rift Valley".
+  // A name whose last word says what kind of place it is: "Eastern Province", "Kasembe District", "Rift Valley", a
+  // street ("Airport Road", "Industrial Parkway").
   if (to - from >= 2 && PLACE_HEADS.has(keys[keys.length - 1]!)) return 'place';
   if (titled) return 'person';
   // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
@@ -810,7 +811,7 @@ function isSpeaker(name: string, ctx: SourceContext): boolean {
 
 /** The last words of places' names. */
 const PLACE_HEADS = new Set(
-  'province region district county state island islands valley river lake mountains hills coast peninsula bay gulf strait oblast prefecture canton territory borough parish'.split(
+  'province region district county state island islands valley river lake mountains hills coast peninsula bay gulf strait oblast prefecture canton territory borough parish road street avenue parkway boulevard lane highway freeway expressway motorway square bridge terrace'.split(
     ' ',
   ),
 );
@@ -830,6 +831,14 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
   [
     'person',
     new RegExp(String.raw`\b(?:son|daughter|wife|husband|brother|sister|mother|father|grandson|granddaughter|widow|widower|partner|niece|nephew|cousin)s?,?\s+(${NAME_RUN})`, 'gu'),
+  ],
+  // A body described in an appositive: "Andina Cobre, the Canadian-owned company that runs the mine,".
+  [
+    'organisation',
+    new RegExp(
+      String.raw`(${NAME_RUN}),\s+(?:the|a|an)\s+(?:[\p{L}\d'’-]+\s+){0,3}?(?:company|firm|group|maker|retailer|lender|insurer|carrier|bank|operator|producer|miner|manufacturer|developer|charity|corporation|conglomerate|utility|broadcaster|publisher|airline|chain|consortium|start-up|startup)\b`,
+      'gu',
+    ),
   ],
   // A body speaks of itself as "it": "Suncrest Oil Sands said it had flown … out of its site".
   ['organisation', new RegExp(String.raw`(${NAME_RUN})\s+(?:said|says|announced|reported|confirmed|added|warned)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b`, 'gu')],
@@ -1057,6 +1066,8 @@ function phraseBefore(a: Analysis, from: number): number {
 }
 
 /** The subject of the verb at i: the word or name before it, through auxiliaries, a relative pronoun or a passive's "by". */
+const INDEFINITE_PRONOUNS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'something', 'anything']);
+
 function subjectOf(a: Analysis, i: number): Subject | null {
   const toks = a.tokens;
   let k = i - 1;
@@ -1075,6 +1086,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
         if (e <= j + 1) return null;
         let h = j + 1;
         while (h < e - 1 && toks[h]!.stop) h++;
+        if (INDEFINITE_PRONOUNS.has(toks[h]!.key)) return null;
         return { head: toks[h]!.cap ? runOf(a, h) : { from: h, to: h + 1 }, phrase: { from: j + 1, to: e } };
       }
     }
@@ -1102,7 +1114,8 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     }
   }
   const t = toks[k]!;
-  if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
+  // "someone", "anybody": no particular doer ("a battery that someone had thrown away" / "a battery thrown out").
+  if (SUBJECT_PRONOUNS.has(t.key) || INDEFINITE_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
   let head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
   // A noun placed by a name after it ("The government in Ljubljana has promised"): the noun is the subject.
   const before = toks[head.from - 1];
@@ -1403,9 +1416,17 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     let from = e.from;
     const titleOf = (k: number) => k >= 2 && ct[k - 1]!.key === 'of' && TITLE_WORDS.has(claim.text.slice(ct[k - 2]!.start, ct[k - 2]!.end));
     // "Secretary of State Marco Rubio": the title's own words are not the name.
-    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop || titleOf(from))) from++;
+    // A word of a name of two words or more met only by a common noun of the passage ("Southern Copper" / "copper
+    // concentrate") is not met as a name: the name is still to be faced whole.
+    const metInName = (k: number) => {
+      const j = al.toSource[k]!;
+      return (
+        j >= 0 && (e.to - e.from < 2 || !ct[k]!.cap || st[j]!.cap || st[j]!.initial || ROLE_WORDS.has(ct[k]!.key) || TITLE_WORDS.has(claim.text.slice(ct[k]!.start, ct[k]!.end)))
+      );
+    };
+    while (from < e.to && (metInName(from) || al.metBySpeaker[from] || ct[from]!.stop || titleOf(from))) from++;
     let to = e.to;
-    while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
+    while (to > from && (metInName(to - 1) || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     // A person whose surname the passage has, named with a first name it does not ("Donald Trump's envoy" / "Trump's
