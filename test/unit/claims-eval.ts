@@ -38,6 +38,7 @@ export type EvalPart =
   | 'blind17'
   | 'blind18'
   | 'blind19'
+  | 'blind20'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -89,6 +90,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/podcast-notes.md',
       'claims/sources/mine-blockade.md',
       'claims/sources/tv-warehouse-fire.md',
+      'claims/sources/club-accounts.md',
     ),
   ));
 }
