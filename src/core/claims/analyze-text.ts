@@ -379,6 +379,15 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   const push = (start: number, end: number, value: number, percent: boolean, ordinal: boolean) => {
     if (inAny(exclude, start, end) || inAny(dates, start, end) || inAny(out, start, end)) return;
     const unit = unitAfter(end);
+    // "in the 12 months to June": a reporting period, "the year to June", not a count of months.
+    if (
+      value === 12 &&
+      unit === 'months' &&
+      /\bthe\s+$/i.test(text.slice(Math.max(span.start, start - 6), start)) &&
+      /^\s*months\s+(?:to|ending|ended|through|until)\b/i.test(text.slice(end, end + 24))
+    ) {
+      return;
+    }
     const values = [value];
     if (percent) values.push(value / 100);
     // 0.2 is 20% ("a fifth" / "20 per cent"); a fraction in words is no count ("a quarter less" is not "25 minutes").

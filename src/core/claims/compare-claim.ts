@@ -20,7 +20,7 @@ import {
   SUBJECT_PRONOUNS,
   areAntonyms,
 } from './claim-lexicon';
-import { entityKindOf, type EntityKind } from '../text/nlp';
+import { entityKindOf, firstNameGender, type EntityKind } from '../text/nlp';
 
 export interface RawDifference {
   kind: ClaimDifferenceKind;
@@ -75,8 +75,8 @@ const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
-/** Pronouns a quantifier may govern through "of": "all of them", "most of which". */
-const PRONOUNS_OF = new Set(['them', 'these', 'those', 'which', 'whom']);
+/** Pronouns a quantifier may govern through "of": "all of them", "most of which", "most of it". */
+const PRONOUNS_OF = new Set(['them', 'these', 'those', 'which', 'whom', 'it']);
 /** Words that open the members of a group: "Early works, including utility relocation and … drilling,". */
 const INCLUDING = new Set(['including', 'such', 'like', 'among', 'notably', 'especially']);
 
@@ -784,7 +784,7 @@ function readKindOfRun(a: Analysis, from: number, to: number, titled: boolean, c
   // which knows Marlow as a surname.
   const used = kindInText(text, a.text, a.text === ctx.text ? ctx.source : undefined) ?? kindInText(text, ctx.text, ctx.source);
   if (used) return used;
-  const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
+  const known = entityKindOf(text) ?? entityKindOf(keys.join(' ')) ?? namedAfterTown(text);
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
   const before = from > 0 ? a.tokens[from - 1]!.key : '';
@@ -807,6 +807,26 @@ function isSpeaker(name: string, ctx: SourceContext): boolean {
     if (byName.size < 5_000) byName.set(name, yes);
   }
   return yes;
+}
+
+/** Words that make a place's name with another place's ("Mount Kenya", "Port Elizabeth", "Riverside Ground"). */
+const GEOGRAPHIC_WORDS = new Set(
+  'mount mountain lake port fort cape saint san santa st new north south east west upper lower greater little great old ground stadium park arena field airport station centre center hall square city town county'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A body named after its town: two words, one a place the lexicon knows and the other unknown to it and no first name
+ * ("Bayern Munich", "Borussia Dortmund", "Manchester United", "Boston Scientific").
+ */
+function namedAfterTown(name: string): EntityKind | null {
+  const words = name.split(/\s+/);
+  if (words.length !== 2 || words.some((w) => !/^\p{Lu}\p{Ll}+$/u.test(w) || GEOGRAPHIC_WORDS.has(w.toLowerCase()) || PLACE_HEADS.has(w.toLowerCase()))) return null;
+  const kinds = words.map((w) => entityKindOf(w));
+  const place = kinds.indexOf('place');
+  if (place < 0 || kinds[1 - place] !== null || words.some((w) => firstNameGender(w) !== undefined)) return null;
+  return 'organisation';
 }
 
 /** The last words of places' names. */
@@ -914,15 +934,18 @@ const PLACE_BODIES = new Set(['court', 'council', 'police', 'constabulary', 'hos
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
 const capitalizedCache = new WeakMap<object, Map<string, boolean>>();
 
-function capitalizedInSource(word: string, ctx: SourceContext): boolean {
-  if (ctx.text.length > 2_000_000 || word.length < 3) return false;
+function capitalizedInSource(word: string, ctx: SourceContext, spelling = false): boolean {
+  if (ctx.text.length > 2_000_000 || word.length < (spelling ? 6 : 3)) return false;
   const key = ctx.source ?? ctx;
   let forText = capitalizedCache.get(key);
   if (!forText) capitalizedCache.set(key, (forText = new Map()));
-  let yes = forText.get(word);
+  const memo = spelling ? `~${word}` : word;
+  let yes = forText.get(memo);
   if (yes === undefined) {
-    yes = new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
-    if (forText.size < 5_000) forText.set(word, yes);
+    // Spelt another way: the same but for the last letter and up to three more ("Zelensky" / "Zelenskyy").
+    const stem = (spelling ? word.slice(0, -1) : word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    yes = new RegExp(`[\\p{Ll},;] +${stem}${spelling ? '\\p{L}{0,3}' : ''}\\b`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(memo, yes);
   }
   return yes;
 }
@@ -1066,6 +1089,21 @@ function phraseBefore(a: Analysis, from: number): number {
 }
 
 /** The subject of the verb at i: the word or name before it, through auxiliaries, a relative pronoun or a passive's "by". */
+const DOCUMENTS = String.raw`(?:figures|data|accounts|records|documents|filings|statistics|numbers|results|report|survey|study|minutes|papers)`;
+const SHOW_VERBS = String.raw`(?:show|shows|showed|shown|reveal|reveals|revealed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds)`;
+const DETERMINERS = String.raw`(?:(?:the|its|their|official|latest|new)\s+)*`;
+const TRAILING_DOCUMENT = new RegExp(String.raw`,\s+(?:according\s+to\s+${DETERMINERS}${DOCUMENTS}|${DETERMINERS}${DOCUMENTS}\s+${SHOW_VERBS})\s*[.!]?\s*$`, 'i');
+const LEADING_DOCUMENT = new RegExp(String.raw`^${DETERMINERS}${DOCUMENTS}\s+${SHOW_VERBS}\s+(?:that\s+)?`, 'i');
+
+/** The words of a claim that cite a document for it ("…, the accounts show", "Figures show that …"), or null. */
+function documentFrame(claim: Analysis): Span | null {
+  const text = claim.text.slice(claim.span.start, claim.span.end);
+  const trailing = TRAILING_DOCUMENT.exec(text);
+  if (trailing) return { start: claim.span.start + trailing.index, end: claim.span.end };
+  const leading = LEADING_DOCUMENT.exec(text);
+  return leading ? { start: claim.span.start, end: claim.span.start + leading[0].length } : null;
+}
+
 const INDEFINITE_PRONOUNS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'something', 'anything']);
 
 function subjectOf(a: Analysis, i: number): Subject | null {
@@ -1519,7 +1557,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (e.initial && !s) {
       // Nor when it only describes someone else ("Mariners captain Liam Dacre").
       const framed = attributes(claim, e.from, to) || describesAnother(claim, { titled: false }, to);
-      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx) && !(framed && namedInSource(claim, from, to, ctx))) extras++;
+      // Or spelt another way ("Zelensky" / "Zelenskyy"): the source's person, whom this passage does not name.
+      const word = claim.text.slice(ct[0]!.start, ct[0]!.end);
+      if ((capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !(framed && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
     if (s) {
@@ -1764,7 +1804,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
       // Or the claim gives the words to another person the source names ("Mr. Reilly said parents had been given…"
       // where "Amara Osei … said" it): who said it is who did it.
-      const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
+      // A claim's first word is such a name when the source writes it capitalized mid-sentence ("Kell said" / "Dan Pryor
+      // … said", where the source quotes Rhiannon Kell elsewhere).
+      const claimName = ct[cs.head.from]!.cap || (ct[cs.head.from]!.initial && capitalizedInSource(claim.text.slice(ct[cs.head.from]!.start, ct[cs.head.from]!.end), ctx));
+      const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && claimName && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
       // The claim's subject has a clause of its own in the passage, with the claim's numbers ("a monthly pass will
       // cost $99, up from $88" beside "the base fare will rise"): the claim reports that clause, not another doer.
       if (!twoRoles && !otherSpeaker && ownClause(claim, cs, source, j, ctx, ss)) continue;
@@ -1840,9 +1883,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   let met = 0;
   let plain = 0;
   let plainMet = 0;
+  const docFrame = documentFrame(claim);
   ct.forEach((c, i) => {
     if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
     if (differences.some((d) => within(d.draft, c))) return;
+    // The document a claim cites ("…, the accounts show.") is where the writer read it, like a speaker's frame: its
+    // words count only where the passage has them.
+    if (docFrame && within(docFrame, c) && !(al.toSource[i]! >= 0 && al.kind[i] === 'same')) return;
     // A swapped person's own description ("Union convenor Margaret O'Donnell") goes with them.
     if (describesSwappedPerson(i)) return;
     // A sentence's first word that meets a name of the passage (or its speaker) was a name after all.
