@@ -1133,6 +1133,14 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   if (k < 0) return null;
   let appositiveFrom = -1;
   const gap = a.text.slice(toks[k]!.end, toks[k + 1]!.start);
+  // A relative clause between the subject and its verb, without commas ("Residents who live in the area said"): the
+  // noun before "who".
+  for (let r = k - 1; r >= Math.max(1, k - 6) && !/[,;:—–()"“”]/.test(a.text.slice(toks[r]!.end, toks[r + 1]!.start)); r--) {
+    if (toks[r]!.key === 'who' && !toks[r - 1]!.stop && !toks[r - 1]!.value && !/[,;:—–()"“”]/.test(a.text.slice(toks[r - 1]!.end, toks[r]!.start))) {
+      k = r - 1;
+      break;
+    }
+  }
   if (toks[k]!.key === 'who' || toks[k]!.key === 'which') {
     k--;
     if (k < 0) return null;
@@ -1650,7 +1658,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // "unless pay talks resume" says "if talks do not resume".
     const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
     if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
-    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i)) && !negatedAlike && !objectsAlike) {
+    // Nor does one a few words on, in the same clause ("the club had not fixed" / "not a club that has fixed"): the same
+    // clause negated at another of its words.
+    const elsewhere = nc ? negationNear(source, j) || negationAhead(source, j) : negationNear(claim, i) || negationAhead(claim, i);
+    if (nc !== ns && !c.negation && !s.negation && !elsewhere && !negatedAlike && !objectsAlike) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
@@ -1942,6 +1953,19 @@ function privativeBefore(a: Analysis, i: number): boolean {
 }
 
 /** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
+/**
+ * Whether the clause's own verb is negated a few words after word i ("the club had not fixed"): a negation after an
+ * auxiliary or a modal, not one of a clause of its own ("pass legislation pledging not to").
+ */
+function negationAhead(a: Analysis, i: number): boolean {
+  for (let k = i + 1; k < Math.min(a.tokens.length, i + 5); k++) {
+    if (/[.;:!?,"“”]/.test(a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start))) return false;
+    const prev = a.tokens[k - 1]!;
+    if (a.tokens[k]!.negation && k - 1 > i && (AUXILIARIES.has(prev.key) || prev.modality !== null)) return true;
+  }
+  return false;
+}
+
 function negationNear(a: Analysis, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
     if (a.tokens[k]!.negation) return true;
