@@ -39,6 +39,7 @@ export type EvalPart =
   | 'blind18'
   | 'blind19'
   | 'blind20'
+  | 'blind21'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -91,6 +92,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/mine-blockade.md',
       'claims/sources/tv-warehouse-fire.md',
       'claims/sources/club-accounts.md',
+      'claims/sources/measles-statement.md',
     ),
   ));
 }
