@@ -406,8 +406,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
     out.push({ start, end, values: [value], approx: hedge.approx, ordinal: false, unit: 'year', outerStart: start - hedge.length });
   }
-  // "one in five", "2 in 3": a share, the same as 20% or a fifth.
-  for (const m of slice.matchAll(/\b(one|two|three|four|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
+  // "one in five", "2 in 3", "nine out of ten": a share, the same as 20% or a fifth.
+  for (const m of slice.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
     const a = /^\d/.test(m[1]!) ? Number(m[1]) : ONE_TO_TEN.indexOf(m[1]!.toLowerCase()) + 1;
     const b = /^\d/.test(m[2]!) ? Number(m[2]) : ONE_TO_TEN.indexOf(m[2]!.toLowerCase()) + 1;
     if (a > 0 && b > a) push(span.start + m.index, span.start + m.index + m[0].length, a / b, false, false);

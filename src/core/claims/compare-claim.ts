@@ -352,6 +352,9 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     // The body an interview's "we" speaks for, named with a common noun ("the port expects" / "We expect").
     else if (!c.cap && claim.tokens[i - 1]?.key === 'the' && ctx.speakerWords?.has(`~${c.key}`)) metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
+    // "Officials" or "authorities" for the body the passage names ("Health officials have not said" / "The department
+    // did not say"): the people who speak for it.
+    else if (!c.cap && BODY_PEOPLE.has(c.key) && factsOf(source).namesBody) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
     // What a pronoun of the passage stands for, named in the sentence before ("his daughter … his hives" / "She may not
     // want them"): at most two such words.
@@ -369,7 +372,8 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     if (toSource[i]! >= 0 || !isAcronym(claim, i)) continue;
     const word = claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end);
     const initials = factsOf(source).initials;
-    const e = source.entities.find((_, k) => initials[k] === word);
+    // Or the words, in lower case, that it stands for: "MMR" / "measles, mumps and rubella".
+    const e = source.entities.find((_, k) => initials[k] === word) ?? wordsWithInitials(source, word);
     if (!e) continue;
     toSource[i] = e.from;
     kind[i] = 'same';
@@ -478,7 +482,12 @@ interface TextFacts {
   hasAnaphor: boolean;
   /** It negates a noun ("no teachers", "none of its members"). */
   nounNegation: boolean;
+  /** It names a body: by its name ("the Department of Health") or a noun ("the department"). */
+  namesBody: boolean;
 }
+
+/** The people who speak for a body, named by their kind. */
+const BODY_PEOPLE = new Set(['officials', 'authorities', 'official']);
 
 const textFacts = new WeakMap<Analysis, TextFacts>();
 
@@ -491,6 +500,7 @@ function factsOf(a: Analysis): TextFacts {
       placeAnaphor: a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the'),
       hasAnaphor: a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key)),
       nounNegation: a.tokens.some((t) => NOUN_NEGATIONS.has(t.key)),
+      namesBody: a.tokens.some((t, k) => ORGANISATION_WORDS.has(t.key) && (t.cap || a.tokens[k - 1]?.key === 'the')),
     };
     textFacts.set(a, f);
   }
@@ -555,6 +565,32 @@ function atPlace(a: Analysis, i: number): boolean {
 /** A word written in two to six capitals ("IRS", "FBI"). */
 function isAcronym(a: Analysis, i: number): boolean {
   return factsOf(a).acronym[i] === 1;
+}
+
+/** Words of a passage, side by side but for commas and "and", "of", "the", whose first letters spell an abbreviation. */
+function wordsWithInitials(a: Analysis, abbreviation: string): { from: number; to: number } | undefined {
+  const letters = abbreviation.toLowerCase();
+  // Two letters spell too many pairs of words ("EU" / "economic uncertainty").
+  if (letters.length < 3) return undefined;
+  const skip = new Set(['and', 'of', 'the', 'for']);
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.tokens[k]!.key[0] !== letters[0] || a.tokens[k]!.stop) continue;
+    let n = 0;
+    let j = k;
+    while (j < a.tokens.length && n < letters.length) {
+      const t = a.tokens[j]!;
+      if (j > k && !/^[\s,]*$/.test(a.text.slice(a.tokens[j - 1]!.end, t.start))) break;
+      if (skip.has(t.key) && j > k) {
+        j++;
+        continue;
+      }
+      if (t.key[0] !== letters[n]) break;
+      n++;
+      j++;
+    }
+    if (n === letters.length && j - k >= letters.length) return { from: k, to: j };
+  }
+  return undefined;
 }
 
 /** The capitals that open a name's words ("Internal Revenue Service" → "IRS"), past its connectors. */
@@ -661,7 +697,27 @@ const within = (s: Span, t: Token) => t.start >= s.start && t.end <= s.end;
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Units of time in days: "three weeks" is "21 days", "24 months" is "two years", "48 hours" is "two days". */
+const DAYS_IN: Record<string, number> = {
+  hour: 1 / 24,
+  hours: 1 / 24,
+  day: 1,
+  days: 1,
+  week: 7,
+  weeks: 7,
+  fortnight: 14,
+  fortnights: 14,
+  month: 365.25 / 12,
+  months: 365.25 / 12,
+  year: 365.25,
+  years: 365.25,
+};
+
 function numbersAgree(d: NumberMention, s: NumberMention): boolean {
+  // Two units of time: the claim's values said in the source's unit.
+  const from = d.unit ? DAYS_IN[d.unit] : undefined;
+  const to = s.unit ? DAYS_IN[s.unit] : undefined;
+  if (from !== undefined && to !== undefined && from !== to) d = { ...d, values: d.values.map((v) => (v * from) / to) };
   for (const dv of d.values) {
     for (const sv of s.values) {
       if (d.ordinal && !s.ordinal && d.unit === 'year') {
@@ -945,6 +1001,22 @@ function capitalizedInSource(word: string, ctx: SourceContext, spelling = false)
     // Spelt another way: the same but for the last letter and up to three more ("Zelensky" / "Zelenskyy").
     const stem = (spelling ? word.slice(0, -1) : word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     yes = new RegExp(`[\\p{Ll},;] +${stem}${spelling ? '\\p{L}{0,3}' : ''}\\b`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(memo, yes);
+  }
+  return yes;
+}
+
+/** Whether the source writes the word in lower case ("health" in "State health officials"). */
+function lowerCaseInSource(word: string, ctx: SourceContext): boolean {
+  const lower = word.toLowerCase();
+  if (ctx.text.length > 2_000_000 || lower === word || lower.length < 3) return false;
+  const key = ctx.source ?? ctx;
+  let forText = capitalizedCache.get(key);
+  if (!forText) capitalizedCache.set(key, (forText = new Map()));
+  const memo = `_${lower}`;
+  let yes = forText.get(memo);
+  if (yes === undefined) {
+    yes = new RegExp(`(?<![\\p{L}'’])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(ctx.text);
     if (forText.size < 5_000) forText.set(memo, yes);
   }
   return yes;
@@ -1567,7 +1639,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const framed = attributes(claim, e.from, to) || describesAnother(claim, { titled: false }, to);
       // Or spelt another way ("Zelensky" / "Zelenskyy"): the source's person, whom this passage does not name.
       const word = claim.text.slice(ct[0]!.start, ct[0]!.end);
-      if ((capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !(framed && namedInSource(claim, from, to, ctx))) extras++;
+      // Not a word the source also writes in lower case ("Health officials" where the source has "State health officials"
+      // beside "the Department of Health"): a common noun that some name holds.
+      const asName = (capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !lowerCaseInSource(word, ctx);
+      if (asName && !(framed && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
     if (s) {

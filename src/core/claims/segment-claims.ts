@@ -101,11 +101,15 @@ export function joinAbbreviations(text: string): Span[] {
     const start = seg.index + lead;
     const last = out[out.length - 1];
     const before = last ? text.slice(last.start, last.end) : '';
-    if (last && ((ABBREVIATION_END.test(before) && /^[\p{Ll}\d]/u.test(trimmed)) || continuesAfterTime(before, trimmed))) last.end = start + trimmed.length;
-    else out.push({ start, end: start + trimmed.length });
+    if (last && ((ABBREVIATION_END.test(before) && /^[\p{Ll}\d]/u.test(trimmed)) || continuesAfterTime(before, trimmed) || TITLE_END.test(before))) {
+      last.end = start + trimmed.length;
+    } else out.push({ start, end: start + trimmed.length });
   }
   return out;
 }
+
+/** A title written short stands before a name, never at a sentence's end: "State epidemiologist Dr." | "Laura Chen said". */
+const TITLE_END = /(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Messrs|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Prof|Rev|Supt|Insp|Atty|Fr|Hon)\.$/;
 
 /** Words that go on with a time written "6 a.m.": a day ("6 a.m. Tuesday"), a time zone ("9 a.m. ET"). */
 const AFTER_TIME =
