@@ -371,7 +371,7 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   for (let i = 0; i < n; i++) {
     if (toSource[i]! >= 0 || !isAcronym(claim, i)) continue;
     const word = claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end);
-    const initials = factsOf(source).initials;
+    const initials = initialsOfAll(source);
     // Or the words, in lower case, that it stands for: "MMR" / "measles, mumps and rubella".
     const e = source.entities.find((_, k) => initials[k] === word) ?? wordsWithInitials(source, word);
     if (!e) continue;
@@ -379,13 +379,12 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     kind[i] = 'same';
     for (let k = e.from; k < e.to; k++) sourceMet[k] = 1;
   }
-  const claimInitials = factsOf(claim).initials;
   const sourceAcronyms = factsOf(source).acronym;
   const anyAcronym = sourceAcronyms.includes(1);
   for (let r = 0; r < claim.entities.length && anyAcronym; r++) {
     const e = claim.entities[r]!;
     if (e.to - e.from < 2 || toSource.slice(e.from, e.to).some((j) => j >= 0)) continue;
-    const initials = claimInitials[r]!;
+    const initials = initialsOfAll(claim)[r]!;
     const j = source.tokens.findIndex((_, k) => sourceAcronyms[k] === 1 && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
     if (j < 0) continue;
     for (let k = e.from; k < e.to; k++) {
@@ -476,8 +475,8 @@ const ANAPHORS = new Set([
 interface TextFacts {
   /** The words written in two to six capitals ("IRS"), by token. */
   acronym: Uint8Array;
-  /** The initials of each entity run, by its index in `entities`. */
-  initials: string[];
+  /** The initials of each entity run, by its index in `entities` (read when first asked). */
+  initials?: string[];
   placeAnaphor: boolean;
   hasAnaphor: boolean;
   /** It negates a noun ("no teachers", "none of its members"). */
@@ -495,8 +494,7 @@ function factsOf(a: Analysis): TextFacts {
   let f = textFacts.get(a);
   if (!f) {
     f = {
-      acronym: Uint8Array.from(a.tokens, (t) => (/^[A-Z]{2,6}$/.test(a.text.slice(t.start, t.end)) ? 1 : 0)),
-      initials: a.entities.map((e) => initialsOf(a, e)),
+      acronym: Uint8Array.from(a.tokens, (t) => (isCapitals(a.text, t.start, t.end) ? 1 : 0)),
       placeAnaphor: a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the'),
       hasAnaphor: a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key)),
       nounNegation: a.tokens.some((t) => NOUN_NEGATIONS.has(t.key)),
@@ -505,6 +503,22 @@ function factsOf(a: Analysis): TextFacts {
     textFacts.set(a, f);
   }
   return f;
+}
+
+/** Whether text[start, end) is two to six capitals A to Z ("IRS", "FBI"). */
+function isCapitals(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 6) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** The initials of each of a text's entity runs. */
+function initialsOfAll(a: Analysis): string[] {
+  const f = factsOf(a);
+  return (f.initials ??= a.entities.map((e) => initialsOf(a, e)));
 }
 
 /** Whether the passage names a place by a noun only: "in the town", "the city's". */
