@@ -1013,9 +1013,26 @@ function capitalizedInSource(word: string, ctx: SourceContext, spelling = false)
   let yes = forText.get(memo);
   if (yes === undefined) {
     // Spelt another way: the same but for the last letter and up to three more ("Zelensky" / "Zelenskyy").
-    const stem = (spelling ? word.slice(0, -1) : word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    yes = new RegExp(`[\\p{Ll},;] +${stem}${spelling ? '\\p{L}{0,3}' : ''}\\b`, 'u').test(ctx.text);
+    const plain = spelling ? word.slice(0, -1) : word;
+    // Most words are not in the source at all: look before scanning with a pattern.
+    const stem = plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    yes = ctx.text.includes(plain) && new RegExp(`[\\p{Ll},;] +${stem}${spelling ? '\\p{L}{0,3}' : ''}\\b`, 'u').test(ctx.text);
     if (forText.size < 5_000) forText.set(memo, yes);
+  }
+  return yes;
+}
+
+const asNameCache = new WeakMap<object, Map<string, boolean>>();
+
+/** A sentence's first word that the source writes as a name, or spells so another way, and never in lower case. */
+function writtenAsName(word: string, ctx: SourceContext): boolean {
+  const key = ctx.source ?? ctx;
+  let forText = asNameCache.get(key);
+  if (!forText) asNameCache.set(key, (forText = new Map()));
+  let yes = forText.get(word);
+  if (yes === undefined) {
+    yes = (capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !lowerCaseInSource(word, ctx);
+    if (forText.size < 5_000) forText.set(word, yes);
   }
   return yes;
 }
@@ -1030,7 +1047,7 @@ function lowerCaseInSource(word: string, ctx: SourceContext): boolean {
   const memo = `_${lower}`;
   let yes = forText.get(memo);
   if (yes === undefined) {
-    yes = new RegExp(`(?<![\\p{L}'’])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(ctx.text);
+    yes = ctx.text.includes(lower) && new RegExp(`(?<![\\p{L}'’])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(ctx.text);
     if (forText.size < 5_000) forText.set(memo, yes);
   }
   return yes;
@@ -1655,7 +1672,7 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const word = claim.text.slice(ct[0]!.start, ct[0]!.end);
       // Not a word the source also writes in lower case ("Health officials" where the source has "State health officials"
       // beside "the Department of Health"): a common noun that some name holds.
-      const asName = (capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !lowerCaseInSource(word, ctx);
+      const asName = writtenAsName(word, ctx);
       if (asName && !(framed && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
@@ -1749,8 +1766,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
     // Nor does one a few words on, in the same clause ("the club had not fixed" / "not a club that has fixed"): the same
     // clause negated at another of its words.
-    const elsewhere = nc ? negationNear(source, j) || negationAhead(source, j) : negationNear(claim, i) || negationAhead(claim, i);
-    if (nc !== ns && !c.negation && !s.negation && !elsewhere && !negatedAlike && !objectsAlike) {
+    const elsewhere = () => (nc ? negationNear(source, j) || negationAhead(source, j) : negationNear(claim, i) || negationAhead(claim, i));
+    if (nc !== ns && !c.negation && !s.negation && !negatedAlike && !objectsAlike && !elsewhere()) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
