@@ -494,3 +494,36 @@ test('fifth-round generalisations: an interview’s answers, a word said another
   // Another speaker, and the passage states little of the rest: another statement, not a misattributed one.
   assert.notEqual(check('Natarajan says a couchette from Vienna to Amsterdam is cheaper than any flight.').verdict, 'contradicted');
 });
+
+test('sixth-round generalisations: US times and titles keep a sentence whole, rates, units of time, shares, document frames, names read in context', () => {
+  // "6 a.m. Tuesday" and "Dr. Laura Chen" are one sentence each, in a draft as in a passage.
+  const spans = (t: string) => findClaimSentences(t).map((s) => t.slice(s.span.start, s.span.end));
+  assert.deepEqual(spans('The order was lifted at 6 a.m. Wednesday. Police said the road was closed.'), [
+    'The order was lifted at 6 a.m. Wednesday.',
+    'Police said the road was closed.',
+  ]);
+  assert.deepEqual(spans('State epidemiologist Dr. Laura Chen said it was contagious. Crews left at 5 a.m. The fire was out.'), [
+    'State epidemiologist Dr. Laura Chen said it was contagious.',
+    'Crews left at 5 a.m.',
+    'The fire was out.',
+  ]);
+  assert.deepEqual(kinds('The sheriff’s office lifted the order for homes north of Fountain Road at 6 a.m. Wednesday.'), ['date:Wednesday→Tuesday']);
+  // A rate is no quantifier; units of time compare in one unit; "nine out of ten" is a share.
+  assert.notEqual(check('Andina Cobre said the blockade costs it about 1,100 tonnes of copper concentrate every day.').verdict, 'contradicted');
+  assert.equal(check('Unvaccinated students at the Millbrook school must stay home for three weeks, Tolliver said.').verdict, 'supported');
+  assert.deepEqual(kindsOf('Unvaccinated students at the Millbrook school must stay home for two weeks, Tolliver said.'), ['number']);
+  assert.notEqual(check('Ruiz said 90% of unvaccinated people exposed to measles will catch it.').verdict, 'contradicted');
+  // A document cited in a frame is where the writer read it; its words count only where the passage has them.
+  assert.deepEqual(kinds('The wage bill rose 12 per cent to £214m, the accounts show.'), ['number:12 per cent→9 per cent']);
+  // Kinds: a street is a place, a club named after its town a body, an appositive's company a body.
+  assert.deepEqual(kindsOf('Crews were called to the GreenCycle Materials plant on Fountain Road after a worker reported flames.'), ['place']);
+  assert.deepEqual(kindsOf('Athletic recouped £61m from sales, most of it from the £45m move of Callum Ashby to Real Betis.'), ['organisation']);
+  // "someone" is no doer; "all of it" is compared; "Health officials" is no name; "officials" speak for the body.
+  assert.notEqual(check('A smaller blaze in August 2023 was blamed on a lithium battery someone had thrown out with household recycling.').verdict, 'contradicted');
+  assert.equal(check('Health officials did not say where the child had traveled.').verdict, 'supported');
+  // Another person of the source made the speaker of the passage's words.
+  assert.deepEqual(kindsOf('Kell said the improvement depended heavily on one-off player sales.'), ['agent']);
+  // A negated auxiliary further on negates the same clause; a relative clause without commas keeps its subject.
+  assert.notEqual(check('Pryor said the club had not fixed its business model.').verdict, 'contradicted');
+  assert.notEqual(check('Residents said they could smell the smoke downtown.').verdict, 'contradicted');
+});
