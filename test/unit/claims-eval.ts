@@ -40,6 +40,7 @@ export type EvalPart =
   | 'blind19'
   | 'blind20'
   | 'blind21'
+  | 'blind22'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -93,6 +94,7 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/tv-warehouse-fire.md',
       'claims/sources/club-accounts.md',
       'claims/sources/measles-statement.md',
+      'claims/sources/seagrass-brief.md',
     ),
   ));
 }

@@ -9,7 +9,7 @@ import { alaskaIndex, applyEdits, builtinFile, fixture, loadSources } from './he
 import { claimsIndex, type EvalPart, formatScore, readEvalSet, scoreEvalSet } from './claims-eval';
 
 /** Every blind batch, in the order written: each was run once before the fixes it led to (first runs in its header). */
-const BLIND_BATCHES: readonly EvalPart[] = ['blind', ...Array.from({ length: 20 }, (_, k) => `blind${k + 2}` as EvalPart)];
+const BLIND_BATCHES: readonly EvalPart[] = ['blind', ...Array.from({ length: 21 }, (_, k) => `blind${k + 2}` as EvalPart)];
 
 /** The one claim of a draft sentence, checked against the evaluation sources. */
 const check = (draft: string) => checkClaims(claimsIndex(), draft).claims[0]!;
