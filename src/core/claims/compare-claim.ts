@@ -940,6 +940,8 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
       'gu',
     ),
   ],
+  // A publication, where work appears: "the team reports in Marine Ecology Letters", "published in The Lancet".
+  ['organisation', new RegExp(String.raw`\b(?:reports?|reported|publish(?:es|ed)?|writes?|wrote|writing|appears?|appeared)\s+in\s+(?:the\s+journal\s+)?(${NAME_RUN})`, 'gu')],
   // "in Dayton, Ohio, and Macon, Georgia": each name of the list.
   ['place', new RegExp(String.raw`\b(?:in|near|outside|across|around)\s+((?:${NAME_RUN},\s+(?:and\s+)?){0,4}${NAME_RUN})`, 'gu')],
   ['place', new RegExp(String.raw`\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\s+(?:like|such as|including)\s+(${NAME_RUN})`, 'gu')],
@@ -953,9 +955,11 @@ function scanUsage(text: string): Map<string, EntityKind> {
       for (const item of m[1]!.split(/,\s+(?:and\s+)?/)) {
         const words = item.replace(/[.,]+$/, '').split(/\s+/);
         for (let k = 1; k <= words.length; k++) {
+          // A name that ends a sentence keeps no full stop ("reports in Marine Ecology Letters.").
           const key = words
             .slice(0, k)
             .join(' ')
+            .replace(/[.,;:]+$/, '')
             .replace(/['’]s$/, '');
           if (!out.has(key)) out.set(key, kind);
         }
@@ -1238,8 +1242,11 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   const gap = a.text.slice(toks[k]!.end, toks[k + 1]!.start);
   // A relative clause between the subject and its verb, without commas ("Residents who live in the area said"): the
   // noun before "who".
-  for (let r = k - 1; r >= Math.max(1, k - 6) && !/[,;:—–()"“”]/.test(a.text.slice(toks[r]!.end, toks[r + 1]!.start)); r--) {
-    if (toks[r]!.key === 'who' && !toks[r - 1]!.stop && !toks[r - 1]!.value && !/[,;:—–()"“”]/.test(a.text.slice(toks[r - 1]!.end, toks[r]!.start))) {
+  // Or "that" with its verb right after it, after a noun ("Seagrass meadows off Western Australia that lost more than a
+  // third of their area in a 2011 marine heatwave have recovered"), not "the proposal that the US …".
+  for (let r = k - 1; r >= Math.max(1, k - 14) && !/[,;:—–()"“”]/.test(a.text.slice(toks[r]!.end, toks[r + 1]!.start)); r--) {
+    const relative = (toks[r]!.key === 'who' && r >= k - 6) || (toks[r]!.key === 'that' && r + 1 < k && isVerbAt(a, r + 1) && !isVerbAt(a, r - 1));
+    if (relative && !toks[r - 1]!.stop && !toks[r - 1]!.value && !/[,;:—–()"“”]/.test(a.text.slice(toks[r - 1]!.end, toks[r]!.start))) {
       k = r - 1;
       break;
     }
@@ -1826,7 +1833,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       }
       return false;
     };
-    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause() && !predicateUnmet())) && !onNoun(qc) && !c.value && !cueDone()) {
+    // The passage has the same whole elsewhere ("most of the new growth" met "fast-growing" beside "Most of the
+    // regrowth"): the claim's noun said another way, not a whole where the passage has none.
+    const sameWholeElsewhere = () => st.some((t) => t.quantifier === qc);
+    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause() && !predicateUnmet() && !sameWholeElsewhere())) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
