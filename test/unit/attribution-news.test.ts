@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findNameRuns, looksLikePerson, PersonRegistry, readPeople } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
+import { checkDraft, parseSource, QuoteIndex } from './core-internals';
 
 const { credited } = attributionFixture('news-patterns-2.md');
 
@@ -443,4 +444,39 @@ test('an opening "But as X denounced …" clause and an opening participle claus
   round5.credited("the harbor's landlords", 'Ivo Marsh', 'sentence-subject');
   round5.credited('says a lot of silly stuff', 'Anton Reyes', 'sentence-subject');
   round5.credited('incredibly ugly', 'Rosa Grell');
+});
+
+// ——— round 6 ———
+
+const round6 = attributionFixture('news-patterns-6.txt');
+
+test('a name right after "a" modifies the noun after it: "describing as “reckless” a Peter Renn tweet" is Quint\'s word', () => {
+  const q = round6.quote('reckless');
+  assert.notEqual(q.speaker, 'Peter Renn');
+  assert.notEqual(q.attribution?.method, 'appositive');
+  // "said a Vermont Democrat" is still a description.
+  const r = parseSource({ text: '“We will win,” a Kentucky Democrat said.', path: 'description.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.attribution?.method, 'description');
+});
+
+test('the same words quoted twice with two speakers: a draft crediting either is a match, anyone else is not', () => {
+  const index = new QuoteIndex([round6.source]);
+  const twice = round6.source.quotes.filter((q) => q.text.toLowerCase().replace(/[^a-z ]/g, '') === 'deserves better');
+  assert.deepEqual(twice.map((q) => q.speaker).sort(), ['Marta Kell', 'Nadia Voss'].sort(), String(twice.map((q) => q.speaker)));
+  const check = (draft: string) => checkDraft(index, draft).quotes[0]!;
+  assert.equal(check('Nadia Voss said the valley “deserves better.”').speakerCheck, 'match');
+  assert.equal(check('Marta Kell said the valley “deserves better.”').speakerCheck, 'match');
+  const other = check('Peter Renn said the valley “deserves better.”');
+  assert.notEqual(other.speakerCheck, 'match');
+  // The match a draft crediting Voss gets is Voss's own occurrence, with its place in the source.
+  const voss = check('Nadia Voss said the valley “deserves better.”');
+  assert.equal(voss.match?.speaker, 'Nadia Voss');
+  assert.equal(
+    round6.source.text
+      .slice(voss.match!.offset.start, voss.match!.offset.end)
+      .replace(/[“”,.]/g, '')
+      .trim(),
+    'Deserves better',
+  );
 });

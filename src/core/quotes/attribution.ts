@@ -1026,6 +1026,12 @@ class Attributor implements GenderReader {
       }
     }
     if (phrase.length === 0) return null;
+    // "a Donald Trump tweet", "an Obama speech": a name right after an indefinite article modifies the noun after it.
+    if (/^an?$/.test(w0.lower) && phrase.length >= 2) {
+      const m = this.byStart.get(phrase[1]!.start);
+      const next = words[phrase.length];
+      if (m && this.isPerson(m) && m.end === end && next && /^\p{Ll}/u.test(next.word) && /^\s+$/.test(this.masked.slice(end, next.start))) return null;
+    }
     // "Sen. Bernie Sanders (I-Vt.)": a short bracket after the name belongs to the phrase.
     const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
     const nameEnd = end;
