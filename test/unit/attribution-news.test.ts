@@ -480,3 +480,27 @@ test('the same words quoted twice with two speakers: a draft crediting either is
     'Deserves better',
   );
 });
+
+test('a rank with an ordinal or a service before it stays in the phrase: "said Coast Guard 1st Lt. Warren Hale", "said Port Authority spokesman Navy Capt. Owen Marsh", "said Finance ranking Republican Edith Crane"', () => {
+  round6.credited('The dredging can wait', 'Warren Hale', 'appositive');
+  round6.credited('The fees cannot', 'Warren Hale', 'continuation');
+  round6.credited('We will audit the memo', 'Owen Marsh', 'appositive');
+  round6.credited('They are stalling', 'Edith Crane', 'appositive');
+});
+
+test('"shot back" and "repeated" report speech; "…, saying, “…”" and "…, X said, adding, “…”" credit the clause\'s speaker', () => {
+  round6.credited('I could have stayed quiet', 'Edith Crane', 'named');
+  round6.credited('Nobody voted for a toll', 'Arnold Tate', 'sentence-subject');
+  assert.ok(round6.quote('Nobody voted for a toll').attribution!.confidence >= 0.8);
+  round6.credited('He had a ferry to catch', 'Gus Moreno', 'named');
+});
+
+test('a question in marks ends no sentence before its reporting clause: "“A second audit?” Pike repeated." (unless the clause introduces the next quote)', () => {
+  round6.credited('A second audit?', 'Hannah Pike', 'named');
+  round6.credited('Why now? Why not in spring?', 'Mara Quint');
+  round6.credited('Because the river is low', 'Peter Renn', 'named');
+});
+
+test('"Peter Renn’s call for “…”" are Renn\'s words, not those of who led the crowd', () => {
+  round6.credited('a second look at the fees', 'Peter Renn', 'sentence-subject');
+});

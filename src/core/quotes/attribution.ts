@@ -20,6 +20,7 @@ import {
   OBJECT_TAKING_VERBS,
   PRONOUNS,
   SPEAKER_NOUNS,
+  PARTICIPLES_OF_SAYING,
   SPEECH_VERBS,
   STATE_ABBREVIATIONS,
   SUBJECT_PREFIX_WORDS,
@@ -76,10 +77,11 @@ const NOT_VERBS = new Set(
 );
 /**
  * A possessor and a noun of speech, then "that", "was" or a colon before the quote ("her comment that, “"); without
- * one the quote says something about the words ("Ginsburg's comments “show bias”").
+ * one the quote says something about the words ("Ginsburg's comments “show bias”"). Or a possessor's call for
+ * something: "Trump's call for “a total and complete shutdown …”".
  */
 const POSSESSED_SPEECH =
-  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
+  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$|(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,2}?calls?\s+for\s*$/u;
 /** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
 const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
 const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
@@ -451,7 +453,11 @@ class Attributor implements GenderReader {
     const { text } = this.ctx;
     const innerEnd = text.slice(q.inner.start, q.inner.end).trimEnd();
     let pos = q.outer.end;
-    const limit = Math.max(pos, sentence.end);
+    let limit = Math.max(pos, sentence.end);
+    // "“A second audit?” Pike repeated.": a question or an exclamation in marks ends no sentence before its reporting
+    // clause.
+    const question = /[?!]$/.test(innerEnd) && /^\s*$/.test(text.slice(pos, limit));
+    if (question) limit = Math.min(this.paragraphOf(pos).end, pos + 200);
     while (pos < limit && /[ \t]/.test(text[pos]!)) pos++;
     if (text[pos] === ',' || text[pos] === '—' || text[pos] === '–') pos++;
     else if (/[.!?]$/.test(innerEnd) && !/[?!]$/.test(innerEnd)) return null; // the quote ended its sentence
@@ -497,6 +503,8 @@ class Attributor implements GenderReader {
     // "After Scalia said … “less advanced schools,” Trump said: “…”": a clause that ends in a colon introduces the
     // quote after it, not the one before.
     if (verbEnd !== null && /^\s*:/.test(this.masked.slice(verbEnd, verbEnd + 3)) && this.introducedIn(sentence.start, q.outer.start)?.name) return null;
+    // (Unless that clause introduces the next quote: "“Why now?” Mills then writes back, “…”".)
+    if (verbEnd !== null && question && /^[^.!?]*?[,:]\s*["“]/.test(text.slice(verbEnd, verbEnd + 40))) return null;
     if (verbEnd !== null) return subject.attribution;
     // "“…,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": several appositives before the verb.
     if (subject.attribution.name && this.knownPerson(subject.attribution) && /^\s*,/.test(this.masked.slice(subject.end, subject.end + 3))) {
@@ -612,11 +620,16 @@ class Attributor implements GenderReader {
     return verb.end;
   }
 
-  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out". */
+  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out", "shot back". */
   private phrasalSpeech(words: readonly WordAt[], k: number): boolean {
     const w = words[k]!.lower;
     const prev = words[k - 1]?.lower;
-    return (w === 'it' && (prev === 'put' || prev === 'puts')) || (w === 'out' && prev !== undefined && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev));
+    if (prev === undefined) return false;
+    return (
+      (w === 'it' && (prev === 'put' || prev === 'puts')) ||
+      (w === 'out' && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev)) ||
+      (w === 'back' && /^(?:shot|shoots|fired|fires|hit|hits|pushed|pushes|struck|strikes|fought|fights|wrote|writes)$/.test(prev))
+    );
   }
 
   // ——— before the quotation, in its sentence ———
@@ -634,12 +647,13 @@ class Attributor implements GenderReader {
     const lead = this.masked.slice(Math.max(from, to - 120), to);
     const m = POSSESSED_SPEECH.exec(lead);
     if (!m) return null;
-    const at = to - lead.length + m.index + m[0].indexOf(m[1]!);
+    const possessor = m[1] ?? m[2]!;
+    const at = to - lead.length + m.index + m[0].indexOf(possessor);
     let found: Attribution | null = null;
-    if (/^(?:his|her)$/i.test(m[1]!)) {
-      found = this.pronoun({ word: m[1]!, lower: m[1]!.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + m[1]!.length });
+    if (/^(?:his|her)$/i.test(possessor)) {
+      found = this.pronoun({ word: possessor, lower: possessor.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + possessor.length });
     } else {
-      const mention = this.byEnd.get(at + m[1]!.length - 2);
+      const mention = this.byEnd.get(at + possessor.length - 2);
       if (mention && this.isPerson(mention) && this.isSpeakerName(mention)) found = this.named(mention);
     }
     return found?.name ? { ...found, method: 'sentence-subject', confidence: Math.min(found.confidence ?? 1, 0.7) } : null;
@@ -680,6 +694,14 @@ class Attributor implements GenderReader {
             confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['according-to']),
           };
         }
+      }
+      // "Sanders compared himself to Clinton, saying, “…”": a participle of saying after a comma has the clause's subject.
+      if (PARTICIPLES_OF_SAYING.has(w.lower) && k > 0 && /,\s*$/.test(this.masked.slice(words[k - 1]!.end, w.start)) && /^[\s,:]*$/.test(this.masked.slice(w.end, to))) {
+        // "…, Nefzi said, adding, “…”": the one a reporting clause before it names.
+        const reported = this.introducedIn(from, words[k - 1]!.end);
+        if (reported?.name) return reported;
+        const first = this.subjectByScan(from, words[k - 1]!.start);
+        if (first?.name) return { ...first, method: 'sentence-subject', confidence: Math.min(first.confidence ?? 1, 0.8) };
       }
       if (!SPEECH_VERBS.has(w.lower) && !this.phrasalSpeech(words, k)) continue;
       // "many Asian states", "the party's claims": a plural noun, not a verb of saying.
@@ -995,7 +1017,8 @@ class Attributor implements GenderReader {
       const w = words[i]!;
       if (count >= 9) break;
       const gap = this.masked.slice(end, w.start);
-      if (phrase.length && !/^\s+$/.test(gap)) break;
+      // An ordinal in a rank ("Air Force 1st Lt. Tyler Livingston") is part of the phrase.
+      if (phrase.length && !/^\s+$/.test(gap) && !(/^\s+\d+$/.test(gap) && /^(?:st|nd|rd|th)$/.test(w.lower))) break;
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
@@ -1020,8 +1043,7 @@ class Attributor implements GenderReader {
         const det = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our)$/.test(phrase[0]!.lower) && phrase[0] !== w;
         let j = i + 1;
         while (j < words.length && j <= i + 3 && /^\p{Ll}/u.test(words[j]!.word) && !SPEECH_VERBS.has(words[j]!.lower) && !/(?:ed|[^s]s)$/.test(words[j]!.lower)) j++;
-        const role =
-          j > i + 1 && words[j] && /^\p{Lu}/u.test(words[j]!.word) && this.byStart.has(words[j]!.start) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]!.start));
+        const role = j > i + 1 && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]?.start ?? 0)) && this.nameSoon(words, j);
         if (!det && !role) break;
       }
     }
@@ -1330,6 +1352,20 @@ class Attributor implements GenderReader {
     const people = this.ctx.registry.peopleNamed(m.name, this.ctx.registry.resolve(m.name, m.start) ?? m.name);
     const fits = people.filter((p) => firstNameGender(p.split(' ')[0]!) === g);
     return fits.length === 1 ? fits[0] : undefined;
+  }
+
+  /**
+   * Whether a name starts at words[j], or after a few capitalized words of a rank or title before it ("spokesman Navy
+   * Capt. Jeff Davis").
+   */
+  private nameSoon(words: readonly WordAt[], j: number): boolean {
+    for (let t = j; t < Math.min(words.length, j + 4); t++) {
+      const w = words[t]!;
+      if (!/^\p{Lu}/u.test(w.word)) return false;
+      if (t > j && !/^\.?\s+$/.test(this.masked.slice(words[t - 1]!.end, w.start))) return false;
+      if (this.byStart.has(w.start)) return true;
+    }
+    return false;
   }
 
   private named(m: NameMention): Attribution {
