@@ -504,3 +504,7 @@ test('a question in marks ends no sentence before its reporting clause: "“A se
 test('"Peter Renn’s call for “…”" are Renn\'s words, not those of who led the crowd', () => {
   round6.credited('a second look at the fees', 'Peter Renn', 'sentence-subject');
 });
+
+test('a lone surname that opens a sentence is who "he" means when the sentence goes on with "his": "Quarles openly admitted that his pick …"', () => {
+  round6.credited('With an eye to the spring', 'Quarles', 'pronoun');
+});

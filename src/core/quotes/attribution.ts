@@ -1533,10 +1533,18 @@ class Attributor implements GenderReader {
     const m = this.byStart.get(this.skipLead(start, end));
     if (!m || m.name.includes(' ') || m.titled || this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m) || m.end >= end) return undefined;
     if (!/^\p{Lu}\p{Ll}{2,}$/u.test(m.name) || NON_PERSON_WORDS.has(m.name) || entityKindOf(m.name) === 'place' || entityKindOf(m.name) === 'organisation') return undefined;
-    const next = wordsIn(this.masked, m.end, Math.min(end, m.end + 30))[0];
-    if (!next || !/^\s+$/.test(this.masked.slice(m.end, next.start)) || NOT_VERBS.has(next.lower)) return undefined;
+    const after = wordsIn(this.masked, m.end, Math.min(end, m.end + 45));
+    // "Cruz openly admitted": an adverb may stand before the verb.
+    const next = after[0] && /^\p{Ll}+ly$/u.test(after[0].word) && /^\s+$/.test(this.masked.slice(after[0].end, after[1]?.start ?? 0)) ? after[1] : after[0];
+    if (!next || !/^\s+$/.test(this.masked.slice(m.end, after[0]!.start)) || NOT_VERBS.has(next.lower)) return undefined;
     if (!(/(?:ed|[^s]s)$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || /^(?:has|had|was|will|would|also|did|does|could|can)$/.test(next.lower))) return undefined;
-    return this.capitalizedInside(m.name) ? m : undefined;
+    // A name if the text capitalizes it inside a sentence too, or if the sentence goes on about it as "his" or "her"
+    // ("Cruz openly admitted that his pick …").
+    if (this.capitalizedInside(m.name)) return m;
+    const own = /\b(?:his|her)\b/i.exec(this.masked.slice(next.end, end));
+    if (!own || !/(?:ed|said|told|wrote)$/.test(next.lower)) return undefined;
+    const ownAt = next.end + own.index;
+    return /\p{L}/u.test(this.masked.slice(next.end, ownAt)) && !this.ctx.mentions.some((x) => x.start > next.end && x.start < ownAt) ? m : undefined;
   }
 
   /** Whether the text capitalizes a word inside a sentence too ("… with Carson"): a name, not "Opinion" or "Similar". */
