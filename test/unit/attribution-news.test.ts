@@ -508,3 +508,11 @@ test('"Peter Renn’s call for “…”" are Renn\'s words, not those of who le
 test('a lone surname that opens a sentence is who "he" means when the sentence goes on with "his": "Quarles openly admitted that his pick …"', () => {
   round6.credited('With an eye to the spring', 'Quarles', 'pronoun');
 });
+
+test('a quote on a line of its own signed after a dash ("“…” ― Rosa Delgado", non-breaking spaces too) is the signer\'s; an unsigned one in the list is nobody\'s; a byline after a sentence is no signature', () => {
+  round6.credited('The fees are a tax on the river', 'Rosa Delgado', 'named');
+  round6.credited('I would pay more for a port', 'Ian McCrae', 'named');
+  round6.credited('Nobody asked the ferry riders', null);
+  round6.credited('The board should publish the memo', 'Petra Lund', 'named');
+  round6.credited('still the busiest on the coast', 'Mara Quint', 'named');
+});

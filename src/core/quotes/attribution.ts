@@ -230,7 +230,7 @@ class Attributor implements GenderReader {
 
   private attribute(q: Quotation, k: number): Attribution | null {
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
+    const direct = this.after(q, sentence) ?? this.signedAfter(q) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -251,7 +251,9 @@ class Attributor implements GenderReader {
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
-    if (prev && prevResult && prev.outer.end >= sentence.start) {
+    // (Not after a signed quote: in a list of quotes each signed by its author, one left unsigned is nobody's we know.)
+    const signed = prev !== null && this.signedAfter(prev) !== null;
+    if (prev && prevResult && prev.outer.end >= sentence.start && !signed) {
       // Unless a clause of its own between them has another subject who says it: "… a clip that Judge Mosman called
       // “distasteful,” Santilli expressed a desire to “…”".
       const other = this.subjectByScan(prev.outer.end, q.outer.start);
@@ -264,7 +266,7 @@ class Attributor implements GenderReader {
       return continued(prevResult, 0.9);
     }
     // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
-    if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
+    if (prev && prevResult?.name && !signed && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
       return continued(prevResult, 0.9);
     }
     const earlier = this.earlierSpeakerOfParagraph(q, k, sentence);
@@ -568,6 +570,25 @@ class Attributor implements GenderReader {
   }
 
   /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  /**
+   * A signature after a quote that has a line of its own: "“…” ― Pamela Padilla", "“…” — Carla Sanchez, a teacher in
+   * Tucson." The name and what describes it end the line.
+   */
+  private signedAfter(q: Quotation): Attribution | null {
+    const { text } = this.ctx;
+    const para = this.paragraphOf(q.outer.end - 1);
+    // Only a quote that stands alone on its line: "… insisted his party was “…”.--Kim Hjelmgaard" is a byline.
+    if (!/^\s*$/.test(text.slice(Math.max(para.start, text.lastIndexOf('\n', q.outer.start) + 1), q.outer.start))) return null;
+    const lineEnd = Math.min(para.end, (text.indexOf('\n', q.outer.end) + 1 || text.length + 1) - 1);
+    const dash = /^[^\S\n]*(?:[—–―]|--?)[^\S\n]*/.exec(text.slice(q.outer.end, lineEnd));
+    if (!dash) return null;
+    const s = this.subjectForward(q.outer.end + dash[0].length, lineEnd);
+    const m = s?.attribution.name ? this.byStart.get(s.attribution.span.start) : undefined;
+    if (!s || !m || !this.isPerson(m)) return null;
+    const rest = text.slice(s.end, lineEnd);
+    return /^[\s.]*$/.test(rest) || /^,[^.!?;:“”"]{1,80}\.?\s*$/.test(rest) ? s.attribution : null;
+  }
+
   private signedBelow(q: Quotation): Attribution | null {
     const { paragraphs, text } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.end - 1);

@@ -2,7 +2,7 @@
 // (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
 
 import type { Span } from '../types';
-import { firstNameGender } from '../text/nlp';
+import { entityKindOf, firstNameGender } from '../text/nlp';
 import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {
@@ -210,10 +210,17 @@ export class PersonRegistry {
   /** Surname key → full names with that surname → where each was named in full (ascending; -1: known beforehand). */
   private readonly bySurname = new Map<string, Map<string, number[]>>();
 
-  constructor(mentions: readonly NameMention[], knownPeople: readonly string[] = []) {
+  /**
+   * @param places names the text uses as places ("in Palo Alto"), which look like a person's (see placesIn).
+   */
+  constructor(
+    mentions: readonly NameMention[],
+    knownPeople: readonly string[] = [],
+    private readonly places: ReadonlySet<string> = new Set(),
+  ) {
     for (const person of knownPeople) this.add(person, -1);
     for (const m of mentions) {
-      if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.add(m.name, m.start);
+      if (looksLikePerson(m) && m.name.split(' ').length >= 2 && !places.has(m.name)) this.add(m.name, m.start);
     }
     for (const m of mentions) {
       // "Sen. Ochoa" names a person; "Republican Party" and "the U.S." are not people behind a title.
@@ -273,8 +280,34 @@ export class PersonRegistry {
   }
 
   isPerson(mention: NameMention): boolean {
+    if (this.places.has(mention.name)) return false;
     return looksLikePerson(mention) || this.resolve(mention.name, mention.start) !== null;
   }
+}
+
+/**
+ * Names of two words or more that look like a person's but that the text uses as a place: after "in", "at", "from",
+ * "outside" … ("a forum in Palo Alto", "at Sandy Hook"), with a first word that is no given name, unknown to the
+ * lexicon as a person, and never shortened to its last word ("Al Gore" … "Gore said" is a person).
+ */
+export function placesIn(text: string, runs: readonly NameMention[]): Set<string> {
+  const places = new Set<string>();
+  let lone: Set<string> | undefined;
+  for (const m of runs) {
+    if (
+      m.titled ||
+      places.has(m.name) ||
+      /^['’]/.test(text.slice(m.end, m.end + 1)) ||
+      !/\b(?:in|at|from|outside|near|across|throughout|around)\s+$/.test(text.slice(Math.max(0, m.start - 12), m.start))
+    ) {
+      continue;
+    }
+    const words = m.name.split(' ');
+    if (words.length < 2 || firstNameGender(words[0]!) !== undefined || !looksLikePerson(m) || entityKindOf(m.name) === 'person') continue;
+    lone ??= new Set(runs.filter((r) => !r.name.includes(' ')).map((r) => r.name));
+    if (!lone.has(words[words.length - 1]!)) places.add(m.name);
+  }
+  return places;
 }
 
 function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
@@ -299,7 +332,7 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
  */
 export function readPeople(text: string, from = 0, knownPeople: readonly string[] = []): { mentions: NameMention[]; registry: PersonRegistry } {
   const runs = findNameRuns(text, from);
-  const registry = new PersonRegistry(runs, knownPeople);
+  const registry = new PersonRegistry(runs, knownPeople, placesIn(text, runs));
   const words = new Set<string>();
   for (const full of registry.fullNames()) {
     const last = full.split(' ').pop()!;
