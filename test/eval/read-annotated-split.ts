@@ -331,7 +331,7 @@ export function namesMatch(a: string, b: string): boolean {
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/['’]s\b/g, '')
-      .replace(/\b(?:jr|sr|ii|iii)\b\.?/g, '')
+      .replace(/\b(?:jr|sr|ii|iii|iv)\b\.?/g, '')
       .replace(/[^a-z\s-]/g, ' ')
       .split(/\s+/)
       .filter((w) => w && !TITLES.has(w));

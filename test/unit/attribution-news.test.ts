@@ -2,7 +2,7 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, looksLikePerson, PersonRegistry, readPeople } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry, placesIn, readPeople } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
 import { checkDraft, parseSource, QuoteIndex } from './core-internals';
 
@@ -515,4 +515,22 @@ test('a quote on a line of its own signed after a dash ("“…” ― Rosa Delg
   round6.credited('Nobody asked the ferry riders', null);
   round6.credited('The board should publish the memo', 'Petra Lund', 'named');
   round6.credited('still the busiest on the coast', 'Mara Quint', 'named');
+});
+
+test('a generational suffix keeps a name a person\'s ("Vann R. Newkirk II"); an acronym or "World War II" is none', () => {
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Vann R. Newkirk II'), true);
+  assert.equal(person('John Smith III'), true);
+  assert.equal(person('World War II'), false);
+  assert.equal(person('NATO II'), false);
+});
+
+test('a name the text uses as a place ("a forum in Palo Alto") is no person a pronoun can mean; "in Al Gore … Gore said" stays a person', () => {
+  const text =
+    'At a forum in Palo Alto, Bernie Sanders took questions. He started with a story. Then he described a park.\n\n"Anyone been there?" he asked.\n\nThe party found in Al Gore a candidate. Gore said little.\n';
+  const r = parseSource({ text, path: 'places.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.speaker, 'Bernie Sanders');
+  const { mentions } = readPeople(text);
+  assert.deepEqual([...placesIn(text, mentions)], ['Palo Alto']);
 });

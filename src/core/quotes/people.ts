@@ -193,7 +193,10 @@ export function looksLikePerson(mention: NameMention): boolean {
   const words = mention.name.split(' ');
   // "Sun-Times", "Gannett-owned": a hyphenated part counts as a word.
   const notPerson = (w: string) =>
-    NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.'));
+    NON_PERSON_WORDS.has(w) ||
+    (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) ||
+    // An acronym, not a generational suffix ("Vann R. Newkirk II").
+    (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.') && !(w === words[words.length - 1] && words.length >= 3 && /^(?:II|III|IV)$/.test(w)));
   if (words.some(notPerson)) {
     // "Megan Post", "Kathleen Hall Jamieson": a given name, and only surnames that are also such words.
     const given = words.length >= 2 && words.length <= 4 && firstNameGender(words[0]!) !== undefined;
