@@ -534,3 +534,11 @@ test('a name the text uses as a place ("a forum in Palo Alto") is no person a pr
   const { mentions } = readPeople(text);
   assert.deepEqual([...placesIn(text, mentions)], ['Palo Alto']);
 });
+
+test('"she" finds a three-word name ending in a word that is also a month ("Aye Myint May"), a person a description names in apposition ("One local woman, Karen Robison,"), and a relative named by a given name alone ("his wife, Jane,")', () => {
+  round6.credited('We have to be cautious about it', 'Aye Myint May', 'pronoun');
+  round6.credited('I am so glad you came to Calder', 'Karen Robison', 'pronoun');
+  round6.credited('If he wins, he wants to keep the ferry running', 'Jane', 'pronoun');
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Obama White House'), false);
+});

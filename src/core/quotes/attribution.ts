@@ -1511,7 +1511,8 @@ class Attributor implements GenderReader {
     for (let i = 1; i < Math.min(words.length, 5); i++) {
       const w = words[i]!;
       if (!/^\p{Ll}/u.test(w.word)) return false;
-      if (isPersonNoun(w.lower)) return true;
+      // Unless a name follows in apposition: "One local woman, Karen Robison, pulled …" names her.
+      if (isPersonNoun(w.lower)) return !(words[i + 1] && /^\s*,\s*$/.test(this.masked.slice(w.end, words[i + 1]!.start)) && this.byStart.has(words[i + 1]!.start));
     }
     return false;
   }

@@ -181,6 +181,10 @@ function stripTitles(run: RunWord[]): NameMention | null {
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled, ...(title ? { title } : {}) };
 }
 
+/** "his wife, Jane,": a relative named by a given name alone. */
+const KIN_APPOSITIVE =
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|partner|fianc[ée]e?|widow|widower|grandson|granddaughter|niece|nephew),\s+(\p{Lu}\p{Ll}+),/gu;
+
 /** Organisation or place words that are common surnames too. */
 const SURNAME_WORDS = new Set(
   'Post Hall Park Church House Street Bay Lake Woods Rivers River Fields Banks Bank Day May Price Temple Palace Gates Hill Hills Coast Bridge Tower Cook King Young Parks'.split(
@@ -200,7 +204,10 @@ export function looksLikePerson(mention: NameMention): boolean {
   if (words.some(notPerson)) {
     // "Megan Post", "Kathleen Hall Jamieson": a given name, and only surnames that are also such words.
     const given = words.length >= 2 && words.length <= 4 && firstNameGender(words[0]!) !== undefined;
-    if (!given || !words.slice(1).every((w) => !notPerson(w) || SURNAME_WORDS.has(w))) return false;
+    // Or three words or more, only the last of them such a word: "Yin Myint May".
+    // (A surname that is rarely a building's or a place's: not "Obama White House".)
+    const long = words.length >= 3 && words.length <= 4 && /^(?:May|Price|Cook|King|Young|Gates)$/.test(words[words.length - 1]!) && !words.slice(0, -1).some(notPerson);
+    if (!(given || long) || !words.slice(1).every((w) => !notPerson(w) || SURNAME_WORDS.has(w))) return false;
   }
   // "Sen. Ochoa" is a person; "Independent Vermont" (a word that only qualifies one) is not for that alone.
   if (mention.titled && (mention.title === undefined || PERSON_TITLES.has(mention.title))) return true;
@@ -232,6 +239,11 @@ export class PersonRegistry {
         this.add(m.name, m.start);
       }
     }
+  }
+
+  /** A person the text names in a way the mentions alone do not tell ("his wife, Jane,"). */
+  addNamed(name: string, at: number): void {
+    this.add(name, at);
   }
 
   private add(name: string, at: number): void {
@@ -336,6 +348,11 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
 export function readPeople(text: string, from = 0, knownPeople: readonly string[] = []): { mentions: NameMention[]; registry: PersonRegistry } {
   const runs = findNameRuns(text, from);
   const registry = new PersonRegistry(runs, knownPeople, placesIn(text, runs));
+  // "his wife, Jane, …": a given name alone in apposition to a relative is a person's.
+  for (const m of text.slice(from).matchAll(KIN_APPOSITIVE)) {
+    const at = from + m.index! + m[0].length - m[1]!.length - 1;
+    if (firstNameGender(m[1]!) !== undefined && !registry.resolve(m[1]!, at)) registry.addNamed(m[1]!, at);
+  }
   const words = new Set<string>();
   for (const full of registry.fullNames()) {
     const last = full.split(' ').pop()!;
