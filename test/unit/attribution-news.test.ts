@@ -542,3 +542,10 @@ test('"she" finds a three-word name ending in a word that is also a month ("Aye 
   const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
   assert.equal(person('Obama White House'), false);
 });
+
+test('a sentence that names nobody goes on with the person the sentence before it reports ("…, she said. Good information can still win, but only when “…”"), never sure; not when it has a verb of its own ("Another child responded")', () => {
+  const q = round6.credited('the truth is more fun than the rumor', 'Lidia Sorensen', 'continuation');
+  assert.ok(q.attribution!.confidence < 0.85);
+  round6.credited('a crowd that believes whatever', 'Lidia Sorensen', 'continuation');
+  assert.notEqual(round6.quote('That is the harbor master').speaker, 'Lidia Sorensen');
+});

@@ -273,6 +273,8 @@ class Attributor implements GenderReader {
     if (earlier) return earlier;
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
+    const reported = this.reportedInSentenceBefore(q, sentence);
+    if (reported) return reported;
     // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
     const introduced = this.opensParagraph(q, sentence) ? this.introducedByParagraphBefore(q) : null;
     if (introduced) return introduced;
@@ -311,6 +313,32 @@ class Attributor implements GenderReader {
    * names nobody else: "“…,” said Sara Penn, 44, an aide. An immigrant, she plans to vote. “…”". A name or slogan in
    * marks on the way ("a “No-Nonsense” barbecue") is no one's and is passed over. Never sure.
    */
+  /**
+   * "This makes it hard to dislodge, he said. Good information still wins, but only when “…”": a sentence that names
+   * nobody goes on with the person the sentence before it, in the same paragraph and with no quote of its own,
+   * reports. Never sure.
+   */
+  private reportedInSentenceBefore(q: Quotation, sentence: Sentence): Attribution | null {
+    const own = this.masked.slice(sentence.start, sentence.end);
+    if (/\b(?:he|she|they|I|we)\b/i.test(own)) return null;
+    // A verb of its own says someone else speaks: "Another child responded, “…”", "The photo quotes Romans: “…”".
+    if (wordsIn(this.masked, sentence.start, sentence.end).some((w) => SPEECH_VERBS.has(w.lower) || /^(?:quot|cit|read)/.test(w.lower))) return null;
+    const { mentions } = this.ctx;
+    for (let i = firstStartingFrom(mentions, sentence.start); i < mentions.length && mentions[i]!.start < sentence.end; i++) {
+      const m = mentions[i]!;
+      if (this.masked[m.start] !== MASK && this.isPerson(m)) return null;
+    }
+    const p = spanContaining(this.ctx.paragraphs, q.outer.start);
+    if (p < 0) return null;
+    const starts = this.sentenceStarts(p);
+    const j = lowerBound(starts, sentence.start);
+    if (j < 1 || starts[j] !== sentence.start) return null;
+    const before = { start: starts[j - 1]!, end: sentence.start };
+    if (this.masked.slice(before.start, before.end).includes(MASK)) return null;
+    const r = this.introducedIn(before.start, before.end);
+    return r?.name ? continued(r, CONFIDENCE.continuation) : null;
+  }
+
   private earlierSpeakerOfParagraph(q: Quotation, k: number, sentence: Sentence): Attribution | null {
     const lead = this.masked.slice(sentence.start, q.outer.start);
     if (!/[.!?][”"’)]*\s+$/.test(lead) || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, sentence.end))) return null;
