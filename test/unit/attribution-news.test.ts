@@ -549,3 +549,22 @@ test('a sentence that names nobody goes on with the person the sentence before i
   round6.credited('a crowd that believes whatever', 'Lidia Sorensen', 'continuation');
   assert.notEqual(round6.quote('That is the harbor master').speaker, 'Lidia Sorensen');
 });
+
+test('documents speak for themselves: "under a headline that said, “…”" and "according to its summary, “…”" name no one', () => {
+  round6.credited('Port Board Hides the Numbers', null, 'description');
+  assert.equal(round6.quote('Port Board Hides the Numbers').attribution?.mention, 'a headline');
+  round6.credited('paints a troubling picture', null, 'description');
+});
+
+test('a digest\'s line "… - HarborWatch: “…”" is the name after the dash\'s; a transcript line in marks "“Lena Ames: …”" is Ames\'s, a chant is not', () => {
+  round6.credited('While the vote was an upset', 'HarborWatch', 'colon');
+  round6.credited('Lena Ames: Seriously', 'Lena Ames', 'transcript-label');
+  assert.notEqual(round6.quote('Peter Renn: Bad for the harbor').attribution?.method, 'transcript-label');
+});
+
+test('a number inside a description ("said a 2019 Quint volunteer") keeps it a description; two people joined by "and" make neither sure', () => {
+  round6.credited('She didn’t like that', null, 'description');
+  round6.credited('She cut the meeting short', null);
+  const q = round6.credited('a tax on the smallest boats', 'Ruth Amsel');
+  assert.ok(q.attribution!.confidence < 0.85);
+});

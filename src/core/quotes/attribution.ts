@@ -14,6 +14,7 @@ import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndi
 import {
   ADJECTIVE_PARTICIPLES,
   ADVERBS_BETWEEN,
+  DOCUMENT_NOUNS,
   isPersonNoun,
   NON_PERSON_WORDS,
   NON_SPEAKER_WORDS,
@@ -229,6 +230,8 @@ class Attributor implements GenderReader {
   }
 
   private attribute(q: Quotation, k: number): Attribution | null {
+    const labelled = this.labelInside(q);
+    if (labelled) return labelled;
     const sentence = this.sentenceOf(q);
     const direct = this.after(q, sentence) ?? this.signedAfter(q) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
@@ -502,11 +505,8 @@ class Attributor implements GenderReader {
         return { ...a, method: a.method === 'named' || a.method === 'appositive' ? 'according-to' : a.method, confidence: Math.min(a.confidence ?? 1, CONFIDENCE['according-to']) };
       }
       // Whatever follows "according to" is the source, a document as much as a person: "according to a Pentagon readout".
-      const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(words[2].start, limit))?.[0].trim();
-      if (phrase && phrase.split(/\s+/).length <= 8) {
-        const span = { start: words[2].start, end: words[2].start + phrase.length };
-        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
-      }
+      const described = this.describedSource(words[2].start, limit);
+      if (described) return described;
     }
     // "has been called “strategic ambiguity” by Joshua Hendrick": the agent of a passive that calls it so.
     if (
@@ -598,6 +598,30 @@ class Attributor implements GenderReader {
   }
 
   /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  /** The phrase after "according to" up to the next punctuation, as a source nobody is named for (eight words at most). */
+  private describedSource(start: number, limit: number): Attribution | null {
+    const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(start, limit))?.[0].trim();
+    if (!phrase || phrase.split(/\s+/).length > 8) return null;
+    const span = { start, end: start + phrase.length };
+    return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+  }
+
+  /** A transcript's line in marks that opens its line: "“Chris Matthews: Seriously, …”" is Matthews's. */
+  private labelInside(q: Quotation): Attribution | null {
+    const { text } = this.ctx;
+    // Only a quote that opens its line, as a transcript's lines do (not a chant: the protesters chanted "Chris
+    // Christie: Bad for New Jersey").
+    if (!/^\s*$/.test(text.slice(Math.max(this.paragraphOf(q.outer.start).start, text.lastIndexOf('\n', q.outer.start) + 1), q.outer.start))) return null;
+    const label = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+):\s/u.exec(text.slice(q.inner.start, Math.min(q.inner.end, q.inner.start + 60)));
+    if (!label) return null;
+    const start = q.inner.start + label.index + label[0].indexOf(label[1]!);
+    const name = label[1]!;
+    const m: NameMention = { name, start, end: start + name.length, titled: false };
+    if (!looksLikePerson(m) || entityKindOf(name) === 'place' || entityKindOf(name) === 'organisation') return null;
+    const resolved = this.ctx.registry.resolve(name, start) ?? name;
+    return { mention: name, name: resolved, span: { start, end: m.end }, via: 'named', method: 'transcript-label', confidence: CONFIDENCE['transcript-label'] };
+  }
+
   /**
    * A signature after a quote that has a line of its own: "“…” ― Pamela Padilla", "“…” — Carla Sanchez, a teacher in
    * Tucson." The name and what describes it end the line.
@@ -743,6 +767,9 @@ class Attributor implements GenderReader {
             confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['according-to']),
           };
         }
+        // "a book whose, according to its Amazon summary, “…”": a document is the source, and nobody we can name.
+        const described = this.describedSource(words[k + 1]!.start, to);
+        if (described) return described;
       }
       // "Sanders compared himself to Clinton, saying, “…”": a participle of saying after a comma has the clause's subject.
       if (PARTICIPLES_OF_SAYING.has(w.lower) && k > 0 && /,\s*$/.test(this.masked.slice(words[k - 1]!.end, w.start)) && /^[\s,:]*$/.test(this.masked.slice(w.end, to))) {
@@ -764,6 +791,22 @@ class Attributor implements GenderReader {
         ) {
           continue;
         }
+      }
+      // "under a headline that said, “…”", "a sign which read": a document's words, nobody we can name.
+      const rel = words[k - 1];
+      const noun = words[k - 2];
+      if (
+        rel &&
+        noun &&
+        /^(?:that|which)$/.test(rel.lower) &&
+        /^\p{Ll}+$/u.test(noun.word) &&
+        !isPersonNoun(noun.lower) &&
+        !isSpeakerNoun(noun.lower) &&
+        DOCUMENT_NOUNS.has(noun.lower)
+      ) {
+        const det = words[k - 3] && /^(?:a|an|the|its|his|her|their)$/.test(words[k - 3]!.lower) ? words[k - 3]! : noun;
+        const span = { start: det.start, end: noun.end };
+        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
       // "Rubio was asked by moderator Gerard Baker whether …": a passive's agent asked it.
       if (words[k + 1]?.lower === 'by' && words[k + 2] && /^(?:was|were|is|are|been|being|be)$/.test(words[k - 1]?.lower ?? '')) {
@@ -803,6 +846,13 @@ class Attributor implements GenderReader {
       break;
     }
     if (colon) {
+      // A digest's line: "… fared much better - HuffPollster: “…”": the name after the dash.
+      const digest = /\s[-–—]\s+([^-–—:,.;]{1,40}):\s*$/.exec(this.masked.slice(from, to));
+      if (digest) {
+        const at = to - digest[0].length + digest[0].indexOf(digest[1]!);
+        const m = this.byStart.get(at);
+        if (m && m.end === at + digest[1]!.trimEnd().length && this.isSpeakerName(m)) return { ...this.named(m), via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      }
       const s = this.subjectForward(this.skipLead(from, to), to);
       if (s && s.attribution.name) return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
       // "… does not surprise county pollster Dana Whitcomb: “…”" and round-ups ("More from Jones:"): the person the
@@ -1067,7 +1117,8 @@ class Attributor implements GenderReader {
       if (count >= 9) break;
       const gap = this.masked.slice(end, w.start);
       // An ordinal in a rank ("Air Force 1st Lt. Tyler Livingston") is part of the phrase.
-      if (phrase.length && !/^\s+$/.test(gap) && !(/^\s+\d+$/.test(gap) && /^(?:st|nd|rd|th)$/.test(w.lower))) break;
+      // So is a number that qualifies the noun: "said a 2008 Clinton veteran", "a 25-year-old voter".
+      if (phrase.length && !/^\s+$/.test(gap) && !(/^\s+\d+$/.test(gap) && /^(?:st|nd|rd|th)$/.test(w.lower)) && !/^\s+\d[\d,.]*(?:\s+|-)$/.test(gap)) break;
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
@@ -1152,7 +1203,11 @@ class Attributor implements GenderReader {
         return { attribution: a, end: this.skipAppositive(end, limit) };
       }
       const titled = person.start > pos || possessiveSeen;
-      const base = this.named(person);
+      let base = this.named(person);
+      // "a study by economists Peter Schott and Justin Pierce": two people, so neither is sure.
+      const and = /^\s+and\s+/.exec(text.slice(person.end, person.end + 6));
+      const second = and ? this.byStart.get(person.end + and[0].length) : undefined;
+      if (second && this.isPerson(second)) base = { ...base, confidence: Math.min(base.confidence ?? 1, 0.8) };
       const attribution: Attribution = titled ? appositive(base) : base;
       return { attribution, end: this.skipAppositive(end, limit) };
     }

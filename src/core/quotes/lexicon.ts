@@ -23,6 +23,13 @@ export const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
+/** Things whose words are quoted: "a headline that said", "a sign which read". */
+export const DOCUMENT_NOUNS = new Set(
+  'headline headlines sign signs banner banners caption message statement letter post tweet ad advert advertisement note memo document report title slogan poster placard shirt billboard email flyer leaflet mailer petition resolution'.split(
+    ' ',
+  ),
+);
+
 /** Participles that report the words after them: "…, saying, “…”". */
 export const PARTICIPLES_OF_SAYING = new Set('saying adding writing noting declaring arguing insisting warning telling asking explaining'.split(' '));
 
