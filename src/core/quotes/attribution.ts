@@ -598,6 +598,15 @@ class Attributor implements GenderReader {
   }
 
   /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  /** Whether only white space stands between the start of its line (or paragraph) and `pos`. */
+  private opensLine(pos: number): boolean {
+    const { text } = this.ctx;
+    // Looked back a little only: a text without line breaks is one long line, and lastIndexOf would scan all of it.
+    const from = Math.max(this.paragraphOf(pos).start, pos - 200);
+    const before = text.slice(from, pos);
+    return /^\s*$/.test(before.slice(before.lastIndexOf('\n') + 1));
+  }
+
   /** The phrase after "according to" up to the next punctuation, as a source nobody is named for (eight words at most). */
   private describedSource(start: number, limit: number): Attribution | null {
     const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(start, limit))?.[0].trim();
@@ -611,7 +620,7 @@ class Attributor implements GenderReader {
     const { text } = this.ctx;
     // Only a quote that opens its line, as a transcript's lines do (not a chant: the protesters chanted "Chris
     // Christie: Bad for New Jersey").
-    if (!/^\s*$/.test(text.slice(Math.max(this.paragraphOf(q.outer.start).start, text.lastIndexOf('\n', q.outer.start) + 1), q.outer.start))) return null;
+    if (!this.opensLine(q.outer.start)) return null;
     const label = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+):\s/u.exec(text.slice(q.inner.start, Math.min(q.inner.end, q.inner.start + 60)));
     if (!label) return null;
     const start = q.inner.start + label.index + label[0].indexOf(label[1]!);
@@ -630,8 +639,11 @@ class Attributor implements GenderReader {
     const { text } = this.ctx;
     const para = this.paragraphOf(q.outer.end - 1);
     // Only a quote that stands alone on its line: "… insisted his party was “…”.--Kim Hjelmgaard" is a byline.
-    if (!/^\s*$/.test(text.slice(Math.max(para.start, text.lastIndexOf('\n', q.outer.start) + 1), q.outer.start))) return null;
-    const lineEnd = Math.min(para.end, (text.indexOf('\n', q.outer.end) + 1 || text.length + 1) - 1);
+    if (!this.opensLine(q.outer.start)) return null;
+    // The line's end, looked for a few hundred characters on only (a text without line breaks is one long line).
+    const ahead = text.slice(q.outer.end, Math.min(para.end, q.outer.end + 300));
+    const newline = ahead.indexOf('\n');
+    const lineEnd = q.outer.end + (newline < 0 ? ahead.length : newline);
     const dash = /^[^\S\n]*(?:[—–―]|--?)[^\S\n]*/.exec(text.slice(q.outer.end, lineEnd));
     if (!dash) return null;
     const s = this.subjectForward(q.outer.end + dash[0].length, lineEnd);
