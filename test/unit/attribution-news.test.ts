@@ -568,3 +568,10 @@ test('a number inside a description ("said a 2019 Quint volunteer") keeps it a d
   const q = round6.credited('a tax on the smallest boats', 'Ruth Amsel');
   assert.ok(q.attribution!.confidence < 0.85);
 });
+
+test('"an angry Mara Quint retaliated", "Voss is telling diners that “…”" and "…, declaring it “…”" are sure credits or the clause\'s subject', () => {
+  round6.credited('The port will always be the port', 'Mara Quint', 'appositive');
+  round6.credited('I need your vote tomorrow', 'Nadia Voss', 'named');
+  round6.credited('another good day for the ferry', 'Gus Moreno', 'sentence-subject');
+  assert.ok(round6.quote('another good day for the ferry').attribution!.confidence >= 0.8);
+});

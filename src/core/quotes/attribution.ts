@@ -783,8 +783,19 @@ class Attributor implements GenderReader {
         const described = this.describedSource(words[k + 1]!.start, to);
         if (described) return described;
       }
-      // "Sanders compared himself to Clinton, saying, “…”": a participle of saying after a comma has the clause's subject.
-      if (PARTICIPLES_OF_SAYING.has(w.lower) && k > 0 && /,\s*$/.test(this.masked.slice(words[k - 1]!.end, w.start)) && /^[\s,:]*$/.test(this.masked.slice(w.end, to))) {
+      // "Clinton is telling customers that “…”": a verb of saying in the progressive.
+      if (PARTICIPLES_OF_SAYING.has(w.lower) && k > 0 && /^(?:is|are|was|were|am|been)$/.test(words[k - 1]!.lower)) {
+        const subject = this.subjectBackward(words[k - 1]!.start, from);
+        if (subject?.name) return subject;
+      }
+      // "Sanders compared himself to Clinton, saying, “…”": a participle of saying after a comma has the clause's subject
+      // ("Clinton celebrated with supporters, declaring it “…”": a few words of its own may stand before the quote).
+      if (
+        (PARTICIPLES_OF_SAYING.has(w.lower) || /^(?:calling|describing|labell?ing|dubbing|branding|terming)$/.test(w.lower)) &&
+        k > 0 &&
+        /,\s*$/.test(this.masked.slice(words[k - 1]!.end, w.start)) &&
+        /^(?:\s+(?:it|that|them|him|her|this|as|the\s+\p{Ll}+|a\s+\p{Ll}+)){0,2}[\s,:]*$/u.test(this.masked.slice(w.end, to))
+      ) {
         // "…, Nefzi said, adding, “…”": the one a reporting clause before it names.
         const reported = this.introducedIn(from, words[k - 1]!.end);
         if (reported?.name) return reported;

@@ -19,7 +19,7 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared reported repeated repeats'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared reported repeated repeats retaliated'
   ).split(' '),
 );
 
