@@ -575,3 +575,13 @@ test('"an angry Mara Quint retaliated", "Voss is telling diners that “…”" 
   round6.credited('another good day for the ferry', 'Gus Moreno', 'sentence-subject');
   assert.ok(round6.quote('another good day for the ferry').attribution!.confidence >= 0.8);
 });
+
+test('a two-word surname after the full name is that person ("Wasserman Schultz" after "Debbie Wasserman Schultz"), not another one sharing the surname; a word glued before a name is no given name', () => {
+  const r = parseSource({ text: 'Debbie Wasserman Schultz spoke first.\n\n“We are united,” Wasserman Schultz said.\n', path: 'tail.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.speaker, 'Debbie Wasserman Schultz');
+  assert.ok(r.source.quotes[0]!.attribution!.confidence >= 0.85);
+  const glued = parseSource({ text: 'Rival Hillary Clinton spoke.\n\n“We are united,” Hillary Clinton said.\n', path: 'glued.md' });
+  assert.ok(glued.ok);
+  assert.equal(glued.source.quotes[0]!.speaker, 'Hillary Clinton');
+});

@@ -65,6 +65,14 @@ export function shortName(fullName: string): string {
 }
 
 /** True when `mention` ("Zelensky", "von der Leyen", "Steve Witkoff") names `person` ("Volodymyr Zelenskyy"). */
+/** Whether `short` (two words or more) is the end of the longer `full`: "Wasserman Schultz", "Debbie Wasserman Schultz". */
+function isTailOf(short: string, full: string): boolean {
+  const s = short.split(' ');
+  const f = full.split(' ');
+  // The words before it are a given name ("Debbie"), not a word glued on ("Rival Hillary Clinton").
+  return s.length >= 2 && f.length > s.length && f.slice(-s.length).join(' ') === short && firstNameGender(f[0]!) !== undefined;
+}
+
 export function sameperson(mention: string, person: string): boolean {
   const m = nameKey(mention);
   const p = nameKey(person);
@@ -270,7 +278,10 @@ export class PersonRegistry {
       if (before !== null && (!best || before > best.at)) best = { name, at: before };
       if (!earliest || positions[0]! < earliest.at) earliest = { name, at: positions[0]! };
     }
-    return (best ?? earliest)?.name ?? null;
+    const found = (best ?? earliest)?.name ?? null;
+    // "Wasserman Schultz" after "Debbie Wasserman Schultz": the full name it is the end of.
+    if (found) for (const name of names.keys()) if (isTailOf(found, name)) return name;
+    return found;
   }
 
   /** Every full name the registry knows. */
@@ -289,9 +300,9 @@ export class PersonRegistry {
   countNamed(mention: string): number {
     const names = this.bySurname.get(surnameKey(mention));
     if (!names) return 0;
-    let n = 0;
-    for (const name of names.keys()) if (sameperson(mention, name)) n++;
-    return n;
+    const matching = [...names.keys()].filter((name) => sameperson(mention, name));
+    // "Wasserman Schultz" and "Debbie Wasserman Schultz" are one person.
+    return matching.filter((name) => !matching.some((other) => isTailOf(name, other))).length;
   }
 
   isPerson(mention: NameMention): boolean {
