@@ -236,7 +236,7 @@ const ORG_WORDS =
 
 /** Words that end or make a body's or a place's name, never a person's: no draft credits "Southern College". */
 const BODY_WORDS =
-  /\b(?:Coalition|Star|Sun|Netizens|College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC)\b/;
+  /\b(?:Coalition|Star|Sun|Netizens|College|City|State|States|Act|Parliament|Republic|Union|Teachers|Director|Church|School|County|Council|Party|Committee|Foundation|Institute|University|Association|PAC|League|Journalism|Team|Fund|Research|Staff|Caller|Network|Magazine|News|Times|Journal|Press)\b|^[^a-z]+$/;
 
 /** Names in the article: capitalized runs with titles stripped. Deliberately simpler than the engine's. */
 class NameFinder {
@@ -331,7 +331,7 @@ export function namesMatch(a: string, b: string): boolean {
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/['’]s\b/g, '')
-      .replace(/\b(?:jr|sr|ii|iii)\b\.?/g, '')
+      .replace(/\b(?:jr|sr|ii|iii|iv)\b\.?/g, '')
       .replace(/[^a-z\s-]/g, ' ')
       .split(/\s+/)
       .filter((w) => w && !TITLES.has(w));

@@ -2,8 +2,9 @@
 // test/fixtures/attribution/news-patterns-2.md.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNameRuns, looksLikePerson, PersonRegistry, readPeople } from '../../src/core/quotes/people';
+import { findNameRuns, looksLikePerson, PersonRegistry, placesIn, readPeople } from '../../src/core/quotes/people';
 import { attributionFixture } from './helpers';
+import { checkDraft, parseSource, QuoteIndex } from './core-internals';
 
 const { credited } = attributionFixture('news-patterns-2.md');
 
@@ -443,4 +444,144 @@ test('an opening "But as X denounced …" clause and an opening participle claus
   round5.credited("the harbor's landlords", 'Ivo Marsh', 'sentence-subject');
   round5.credited('says a lot of silly stuff', 'Anton Reyes', 'sentence-subject');
   round5.credited('incredibly ugly', 'Rosa Grell');
+});
+
+// ——— round 6 ———
+
+const round6 = attributionFixture('news-patterns-6.txt');
+
+test('a name right after "a" modifies the noun after it: "describing as “reckless” a Peter Renn tweet" is Quint\'s word', () => {
+  const q = round6.quote('reckless');
+  assert.notEqual(q.speaker, 'Peter Renn');
+  assert.notEqual(q.attribution?.method, 'appositive');
+  // "said a Vermont Democrat" is still a description.
+  const r = parseSource({ text: '“We will win,” a Kentucky Democrat said.', path: 'description.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.attribution?.method, 'description');
+});
+
+test('the same words quoted twice with two speakers: a draft crediting either is a match, anyone else is not', () => {
+  const index = new QuoteIndex([round6.source]);
+  const twice = round6.source.quotes.filter((q) => q.text.toLowerCase().replace(/[^a-z ]/g, '') === 'deserves better');
+  assert.deepEqual(twice.map((q) => q.speaker).sort(), ['Marta Kell', 'Nadia Voss'].sort(), String(twice.map((q) => q.speaker)));
+  const check = (draft: string) => checkDraft(index, draft).quotes[0]!;
+  assert.equal(check('Nadia Voss said the valley “deserves better.”').speakerCheck, 'match');
+  assert.equal(check('Marta Kell said the valley “deserves better.”').speakerCheck, 'match');
+  const other = check('Peter Renn said the valley “deserves better.”');
+  assert.notEqual(other.speakerCheck, 'match');
+  // The match a draft crediting Voss gets is Voss's own occurrence, with its place in the source.
+  const voss = check('Nadia Voss said the valley “deserves better.”');
+  assert.equal(voss.match?.speaker, 'Nadia Voss');
+  assert.equal(
+    round6.source.text
+      .slice(voss.match!.offset.start, voss.match!.offset.end)
+      .replace(/[“”,.]/g, '')
+      .trim(),
+    'Deserves better',
+  );
+});
+
+test('a rank with an ordinal or a service before it stays in the phrase: "said Coast Guard 1st Lt. Warren Hale", "said Port Authority spokesman Navy Capt. Owen Marsh", "said Finance ranking Republican Edith Crane"', () => {
+  round6.credited('The dredging can wait', 'Warren Hale', 'appositive');
+  round6.credited('The fees cannot', 'Warren Hale', 'continuation');
+  round6.credited('We will audit the memo', 'Owen Marsh', 'appositive');
+  round6.credited('They are stalling', 'Edith Crane', 'appositive');
+});
+
+test('"shot back" and "repeated" report speech; "…, saying, “…”" and "…, X said, adding, “…”" credit the clause\'s speaker', () => {
+  round6.credited('I could have stayed quiet', 'Edith Crane', 'named');
+  round6.credited('Nobody voted for a toll', 'Arnold Tate', 'sentence-subject');
+  assert.ok(round6.quote('Nobody voted for a toll').attribution!.confidence >= 0.8);
+  round6.credited('He had a ferry to catch', 'Gus Moreno', 'named');
+});
+
+test('a question in marks ends no sentence before its reporting clause: "“A second audit?” Pike repeated." (unless the clause introduces the next quote)', () => {
+  round6.credited('A second audit?', 'Hannah Pike', 'named');
+  round6.credited('Why now? Why not in spring?', 'Mara Quint');
+  round6.credited('Because the river is low', 'Peter Renn', 'named');
+});
+
+test('"Peter Renn’s call for “…”" are Renn\'s words, not those of who led the crowd', () => {
+  round6.credited('a second look at the fees', 'Peter Renn', 'sentence-subject');
+});
+
+test('a lone surname that opens a sentence is who "he" means when the sentence goes on with "his": "Quarles openly admitted that his pick …"', () => {
+  round6.credited('With an eye to the spring', 'Quarles', 'pronoun');
+});
+
+test('a quote on a line of its own signed after a dash ("“…” ― Rosa Delgado", non-breaking spaces too) is the signer\'s; an unsigned one in the list is nobody\'s; a byline after a sentence is no signature', () => {
+  round6.credited('The fees are a tax on the river', 'Rosa Delgado', 'named');
+  round6.credited('I would pay more for a port', 'Ian McCrae', 'named');
+  round6.credited('Nobody asked the ferry riders', null);
+  round6.credited('The board should publish the memo', 'Petra Lund', 'named');
+  round6.credited('still the busiest on the coast', 'Mara Quint', 'named');
+});
+
+test('a generational suffix keeps a name a person\'s ("Vann R. Newkirk II"); an acronym or "World War II" is none', () => {
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Vann R. Newkirk II'), true);
+  assert.equal(person('John Smith III'), true);
+  assert.equal(person('World War II'), false);
+  assert.equal(person('NATO II'), false);
+});
+
+test('a name the text uses as a place ("a forum in Palo Alto") is no person a pronoun can mean; "in Al Gore … Gore said" stays a person', () => {
+  const text =
+    'At a forum in Palo Alto, Bernie Sanders took questions. He started with a story. Then he described a park.\n\n"Anyone been there?" he asked.\n\nThe party found in Al Gore a candidate. Gore said little.\n';
+  const r = parseSource({ text, path: 'places.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.speaker, 'Bernie Sanders');
+  const { mentions } = readPeople(text);
+  assert.deepEqual([...placesIn(text, mentions)], ['Palo Alto']);
+});
+
+test('"she" finds a three-word name ending in a word that is also a month ("Aye Myint May"), a person a description names in apposition ("One local woman, Karen Robison,"), and a relative named by a given name alone ("his wife, Jane,")', () => {
+  round6.credited('We have to be cautious about it', 'Aye Myint May', 'pronoun');
+  round6.credited('I am so glad you came to Calder', 'Karen Robison', 'pronoun');
+  round6.credited('If he wins, he wants to keep the ferry running', 'Jane', 'pronoun');
+  const person = (name: string) => looksLikePerson({ name, start: 0, end: name.length, titled: false });
+  assert.equal(person('Obama White House'), false);
+});
+
+test('a sentence that names nobody goes on with the person the sentence before it reports ("…, she said. Good information can still win, but only when “…”"), never sure; not when it has a verb of its own ("Another child responded")', () => {
+  const q = round6.credited('the truth is more fun than the rumor', 'Lidia Sorensen', 'continuation');
+  assert.ok(q.attribution!.confidence < 0.85);
+  round6.credited('a crowd that believes whatever', 'Lidia Sorensen', 'continuation');
+  assert.notEqual(round6.quote('That is the harbor master').speaker, 'Lidia Sorensen');
+});
+
+test('documents speak for themselves: "under a headline that said, “…”" and "according to its summary, “…”" name no one', () => {
+  round6.credited('Port Board Hides the Numbers', null, 'description');
+  assert.equal(round6.quote('Port Board Hides the Numbers').attribution?.mention, 'a headline');
+  round6.credited('paints a troubling picture', null, 'description');
+});
+
+test('a digest\'s line "… - HarborWatch: “…”" is the name after the dash\'s; a transcript line in marks "“Lena Ames: …”" is Ames\'s, a chant is not', () => {
+  round6.credited('While the vote was an upset', 'HarborWatch', 'colon');
+  round6.credited('Lena Ames: Seriously', 'Lena Ames', 'transcript-label');
+  assert.notEqual(round6.quote('Peter Renn: Bad for the harbor').attribution?.method, 'transcript-label');
+});
+
+test('a number inside a description ("said a 2019 Quint volunteer") keeps it a description; two people joined by "and" make neither sure', () => {
+  round6.credited('She didn’t like that', null, 'description');
+  round6.credited('She cut the meeting short', null);
+  const q = round6.credited('a tax on the smallest boats', 'Ruth Amsel');
+  assert.ok(q.attribution!.confidence < 0.85);
+});
+
+test('"an angry Mara Quint retaliated", "Voss is telling diners that “…”" and "…, declaring it “…”" are sure credits or the clause\'s subject', () => {
+  round6.credited('The port will always be the port', 'Mara Quint', 'appositive');
+  round6.credited('I need your vote tomorrow', 'Nadia Voss', 'named');
+  round6.credited('another good day for the ferry', 'Gus Moreno', 'sentence-subject');
+  assert.ok(round6.quote('another good day for the ferry').attribution!.confidence >= 0.8);
+});
+
+test('a two-word surname after the full name is that person ("Wasserman Schultz" after "Debbie Wasserman Schultz"), not another one sharing the surname; a word glued before a name is no given name', () => {
+  const r = parseSource({ text: 'Debbie Wasserman Schultz spoke first.\n\n“We are united,” Wasserman Schultz said.\n', path: 'tail.md' });
+  assert.ok(r.ok);
+  assert.equal(r.source.quotes[0]!.speaker, 'Debbie Wasserman Schultz');
+  assert.ok(r.source.quotes[0]!.attribution!.confidence >= 0.85);
+  const glued = parseSource({ text: 'Rival Hillary Clinton spoke.\n\n“We are united,” Hillary Clinton said.\n', path: 'glued.md' });
+  assert.ok(glued.ok);
+  assert.equal(glued.source.quotes[0]!.speaker, 'Hillary Clinton');
 });

@@ -32,8 +32,9 @@ function prepareDraft(index: Corpus, text: string, options: Partial<CheckOptions
 /** The verdict, speaker check and findings of one prepared quotation: the costly part, one index look-up. */
 function checkQuotation(index: Corpus, d: PreparedDraft, q: Quotation): { check: QuoteCheck; findings: Finding[] } {
   const inner = trimSpan(d.text, q.inner);
-  const v = verifyQuotation(index, d.text, inner);
-  const check = toQuoteCheck(index, d.text, q, inner, v, d.attributionOf.get(q) ?? null, d.options);
+  const attribution = d.attributionOf.get(q) ?? null;
+  const v = creditedOccurrence(index, verifyQuotation(index, d.text, inner), attribution);
+  const check = toQuoteCheck(index, d.text, q, inner, v, attribution, d.options);
   const findings = check.scare || check.kind === 'title' ? [] : findingsFor(d.text, check, v, q, d.options).filter((f) => d.options.severities[f.code] !== 'off');
   return { check, findings };
 }
@@ -79,6 +80,33 @@ export function checkQuotationAt(index: Corpus, text: string, offset: number, op
   const d = prepareDraft(index, text, options);
   const q = d.quotations.find((x) => offset >= x.outer.start && offset <= x.outer.end);
   return q ? checkQuotation(index, d, q) : undefined;
+}
+
+/**
+ * The same words quoted twice in a source (a headline and the story, a quote repeated later) may have two speakers:
+ * when the draft credits the speaker of another occurrence, that occurrence is the match.
+ */
+function creditedOccurrence(index: Corpus, v: Verification, attribution: Attribution | null): Verification {
+  const match = v.match;
+  const credited = attribution?.name ?? attribution?.mention;
+  if (!match?.quoteId || !credited || (match.speaker && sameperson(credited, match.speaker))) return v;
+  const source = index.sourceById(match.sourceId)?.source;
+  if (!source) return v;
+  const words = normalizedWords(match.text);
+  for (const other of source.quotes) {
+    if (other.id === match.quoteId || !other.speaker || !sameperson(credited, other.speaker)) continue;
+    const otherWords = normalizedWords(other.text);
+    if (v.wholeQuote ? otherWords !== words : !` ${otherWords} `.includes(` ${words} `)) continue;
+    if (v.wholeQuote) return { ...v, match: { ...match, quoteId: other.id, speaker: other.speaker, text: other.text, offset: { ...other.offset } } };
+    const at = source.text.indexOf(match.text, other.offset.start);
+    if (at < 0 || at + match.text.length > other.offset.end) continue;
+    return { ...v, match: { ...match, quoteId: other.id, speaker: other.speaker, offset: { start: at, end: at + match.text.length } } };
+  }
+  return v;
+}
+
+function normalizedWords(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** How sure the source is of the matched quote's speaker (undefined for sources read before attribution had a confidence). */

@@ -14,12 +14,14 @@ import { lowerBound, MASK, maskQuotations, sentenceEnds, skipSpaceBack, wordEndi
 import {
   ADJECTIVE_PARTICIPLES,
   ADVERBS_BETWEEN,
+  DOCUMENT_NOUNS,
   isPersonNoun,
   NON_PERSON_WORDS,
   NON_SPEAKER_WORDS,
   OBJECT_TAKING_VERBS,
   PRONOUNS,
   SPEAKER_NOUNS,
+  PARTICIPLES_OF_SAYING,
   SPEECH_VERBS,
   STATE_ABBREVIATIONS,
   SUBJECT_PREFIX_WORDS,
@@ -76,10 +78,11 @@ const NOT_VERBS = new Set(
 );
 /**
  * A possessor and a noun of speech, then "that", "was" or a colon before the quote ("her comment that, “"); without
- * one the quote says something about the words ("Ginsburg's comments “show bias”").
+ * one the quote says something about the words ("Ginsburg's comments “show bias”"). Or a possessor's call for
+ * something: "Trump's call for “a total and complete shutdown …”".
  */
 const POSSESSED_SPEECH =
-  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$/u;
+  /(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,3}?(?:comment|comments|remark|remarks|dictum|quip|promise|pledge|warning|motto|mantra|declaration|assertion|retort|refrain|boast|vow)(?:\s+to\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?(?:\s*:|,?\s+(?:that|was|is|were)\b[\s,:]*)\s*$|(?:^|[^\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,2}[\p{Lu}][\p{L}.-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+){0,2}?calls?\s+for\s*$/u;
 /** "he" or "she" before a verb-like lower-case word: the pronoun as a subject. */
 const HE_AS_SUBJECT = /(?:^|[^\p{L}])he\s+\p{Ll}/iu;
 const SHE_AS_SUBJECT = /(?:^|[^\p{L}])she\s+\p{Ll}/iu;
@@ -227,8 +230,10 @@ class Attributor implements GenderReader {
   }
 
   private attribute(q: Quotation, k: number): Attribution | null {
+    const labelled = this.labelInside(q);
+    if (labelled) return labelled;
     const sentence = this.sentenceOf(q);
-    const direct = this.after(q, sentence) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
+    const direct = this.after(q, sentence) ?? this.signedAfter(q) ?? this.before(q, sentence, k) ?? this.sentenceEndAttribution(q, sentence) ?? this.signedBelow(q);
     if (direct) return direct;
     // A name, title or slogan in marks ("Souls to the Polls") and a one- or two-word scare quote ("October surprise")
     // are nobody's speech unless a reporting verb of their own sentence says so.
@@ -249,7 +254,9 @@ class Attributor implements GenderReader {
     // Another quotation of the same sentence already has its speaker: "…,” she said, “…”.
     const prev = k > 0 ? this.quotations[k - 1]! : null;
     const prevResult = k > 0 ? this.results[k - 1] : null;
-    if (prev && prevResult && prev.outer.end >= sentence.start) {
+    // (Not after a signed quote: in a list of quotes each signed by its author, one left unsigned is nobody's we know.)
+    const signed = prev !== null && this.signedAfter(prev) !== null;
+    if (prev && prevResult && prev.outer.end >= sentence.start && !signed) {
       // Unless a clause of its own between them has another subject who says it: "… a clip that Judge Mosman called
       // “distasteful,” Santilli expressed a desire to “…”".
       const other = this.subjectByScan(prev.outer.end, q.outer.start);
@@ -262,13 +269,15 @@ class Attributor implements GenderReader {
       return continued(prevResult, 0.9);
     }
     // A sentence that is only a quote, after a quote of the same paragraph: "“…,” said Hooton. “…”".
-    if (prev && prevResult?.name && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
+    if (prev && prevResult?.name && !signed && this.quoteAlone(q, sentence) && this.paragraphOf(prev.outer.start).start === this.paragraphOf(q.outer.start).start) {
       return continued(prevResult, 0.9);
     }
     const earlier = this.earlierSpeakerOfParagraph(q, k, sentence);
     if (earlier) return earlier;
     const subject = this.sentenceSubject(q, sentence);
     if (subject) return subject;
+    const reported = this.reportedInSentenceBefore(q, sentence);
+    if (reported) return reported;
     // A quote that opens its paragraph after one that ends in a colon: "Brandt told the hall:" introduces it.
     const introduced = this.opensParagraph(q, sentence) ? this.introducedByParagraphBefore(q) : null;
     if (introduced) return introduced;
@@ -307,6 +316,32 @@ class Attributor implements GenderReader {
    * names nobody else: "“…,” said Sara Penn, 44, an aide. An immigrant, she plans to vote. “…”". A name or slogan in
    * marks on the way ("a “No-Nonsense” barbecue") is no one's and is passed over. Never sure.
    */
+  /**
+   * "This makes it hard to dislodge, he said. Good information still wins, but only when “…”": a sentence that names
+   * nobody goes on with the person the sentence before it, in the same paragraph and with no quote of its own,
+   * reports. Never sure.
+   */
+  private reportedInSentenceBefore(q: Quotation, sentence: Sentence): Attribution | null {
+    const own = this.masked.slice(sentence.start, sentence.end);
+    if (/\b(?:he|she|they|I|we)\b/i.test(own)) return null;
+    // A verb of its own says someone else speaks: "Another child responded, “…”", "The photo quotes Romans: “…”".
+    if (wordsIn(this.masked, sentence.start, sentence.end).some((w) => SPEECH_VERBS.has(w.lower) || /^(?:quot|cit|read)/.test(w.lower))) return null;
+    const { mentions } = this.ctx;
+    for (let i = firstStartingFrom(mentions, sentence.start); i < mentions.length && mentions[i]!.start < sentence.end; i++) {
+      const m = mentions[i]!;
+      if (this.masked[m.start] !== MASK && this.isPerson(m)) return null;
+    }
+    const p = spanContaining(this.ctx.paragraphs, q.outer.start);
+    if (p < 0) return null;
+    const starts = this.sentenceStarts(p);
+    const j = lowerBound(starts, sentence.start);
+    if (j < 1 || starts[j] !== sentence.start) return null;
+    const before = { start: starts[j - 1]!, end: sentence.start };
+    if (this.masked.slice(before.start, before.end).includes(MASK)) return null;
+    const r = this.introducedIn(before.start, before.end);
+    return r?.name ? continued(r, CONFIDENCE.continuation) : null;
+  }
+
   private earlierSpeakerOfParagraph(q: Quotation, k: number, sentence: Sentence): Attribution | null {
     const lead = this.masked.slice(sentence.start, q.outer.start);
     if (!/[.!?][”"’)]*\s+$/.test(lead) || /[\p{L}\p{N}]/u.test(this.masked.slice(q.outer.end, sentence.end))) return null;
@@ -451,7 +486,11 @@ class Attributor implements GenderReader {
     const { text } = this.ctx;
     const innerEnd = text.slice(q.inner.start, q.inner.end).trimEnd();
     let pos = q.outer.end;
-    const limit = Math.max(pos, sentence.end);
+    let limit = Math.max(pos, sentence.end);
+    // "“A second audit?” Pike repeated.": a question or an exclamation in marks ends no sentence before its reporting
+    // clause.
+    const question = /[?!]$/.test(innerEnd) && /^\s*$/.test(text.slice(pos, limit));
+    if (question) limit = Math.min(this.paragraphOf(pos).end, pos + 200);
     while (pos < limit && /[ \t]/.test(text[pos]!)) pos++;
     if (text[pos] === ',' || text[pos] === '—' || text[pos] === '–') pos++;
     else if (/[.!?]$/.test(innerEnd) && !/[?!]$/.test(innerEnd)) return null; // the quote ended its sentence
@@ -466,11 +505,8 @@ class Attributor implements GenderReader {
         return { ...a, method: a.method === 'named' || a.method === 'appositive' ? 'according-to' : a.method, confidence: Math.min(a.confidence ?? 1, CONFIDENCE['according-to']) };
       }
       // Whatever follows "according to" is the source, a document as much as a person: "according to a Pentagon readout".
-      const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(words[2].start, limit))?.[0].trim();
-      if (phrase && phrase.split(/\s+/).length <= 8) {
-        const span = { start: words[2].start, end: words[2].start + phrase.length };
-        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
-      }
+      const described = this.describedSource(words[2].start, limit);
+      if (described) return described;
     }
     // "has been called “strategic ambiguity” by Joshua Hendrick": the agent of a passive that calls it so.
     if (
@@ -497,6 +533,8 @@ class Attributor implements GenderReader {
     // "After Scalia said … “less advanced schools,” Trump said: “…”": a clause that ends in a colon introduces the
     // quote after it, not the one before.
     if (verbEnd !== null && /^\s*:/.test(this.masked.slice(verbEnd, verbEnd + 3)) && this.introducedIn(sentence.start, q.outer.start)?.name) return null;
+    // (Unless that clause introduces the next quote: "“Why now?” Mills then writes back, “…”".)
+    if (verbEnd !== null && question && /^[^.!?]*?[,:]\s*["“]/.test(text.slice(verbEnd, verbEnd + 40))) return null;
     if (verbEnd !== null) return subject.attribution;
     // "“…,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": several appositives before the verb.
     if (subject.attribution.name && this.knownPerson(subject.attribution) && /^\s*,/.test(this.masked.slice(subject.end, subject.end + 3))) {
@@ -560,6 +598,61 @@ class Attributor implements GenderReader {
   }
 
   /** A quote paragraph signed on the next line: "“…”" then "- Bernie Sanders." or "—President Obama, tweeting …". */
+  /** Whether only white space stands between the start of its line (or paragraph) and `pos`. */
+  private opensLine(pos: number): boolean {
+    const { text } = this.ctx;
+    // Looked back a little only: a text without line breaks is one long line, and lastIndexOf would scan all of it.
+    const from = Math.max(this.paragraphOf(pos).start, pos - 200);
+    const before = text.slice(from, pos);
+    return /^\s*$/.test(before.slice(before.lastIndexOf('\n') + 1));
+  }
+
+  /** The phrase after "according to" up to the next punctuation, as a source nobody is named for (eight words at most). */
+  private describedSource(start: number, limit: number): Attribution | null {
+    const phrase = /^[^,.;:!?\u2060]{1,80}/u.exec(this.masked.slice(start, limit))?.[0].trim();
+    if (!phrase || phrase.split(/\s+/).length > 8) return null;
+    const span = { start, end: start + phrase.length };
+    return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
+  }
+
+  /** A transcript's line in marks that opens its line: "“Chris Matthews: Seriously, …”" is Matthews's. */
+  private labelInside(q: Quotation): Attribution | null {
+    const { text } = this.ctx;
+    // Only a quote that opens its line, as a transcript's lines do (not a chant: the protesters chanted "Chris
+    // Christie: Bad for New Jersey").
+    if (!this.opensLine(q.outer.start)) return null;
+    const label = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+):\s/u.exec(text.slice(q.inner.start, Math.min(q.inner.end, q.inner.start + 60)));
+    if (!label) return null;
+    const start = q.inner.start + label.index + label[0].indexOf(label[1]!);
+    const name = label[1]!;
+    const m: NameMention = { name, start, end: start + name.length, titled: false };
+    if (!looksLikePerson(m) || entityKindOf(name) === 'place' || entityKindOf(name) === 'organisation') return null;
+    const resolved = this.ctx.registry.resolve(name, start) ?? name;
+    return { mention: name, name: resolved, span: { start, end: m.end }, via: 'named', method: 'transcript-label', confidence: CONFIDENCE['transcript-label'] };
+  }
+
+  /**
+   * A signature after a quote that has a line of its own: "“…” ― Pamela Padilla", "“…” — Carla Sanchez, a teacher in
+   * Tucson." The name and what describes it end the line.
+   */
+  private signedAfter(q: Quotation): Attribution | null {
+    const { text } = this.ctx;
+    const para = this.paragraphOf(q.outer.end - 1);
+    // Only a quote that stands alone on its line: "… insisted his party was “…”.--Kim Hjelmgaard" is a byline.
+    if (!this.opensLine(q.outer.start)) return null;
+    // The line's end, looked for a few hundred characters on only (a text without line breaks is one long line).
+    const ahead = text.slice(q.outer.end, Math.min(para.end, q.outer.end + 300));
+    const newline = ahead.indexOf('\n');
+    const lineEnd = q.outer.end + (newline < 0 ? ahead.length : newline);
+    const dash = /^[^\S\n]*(?:[—–―]|--?)[^\S\n]*/.exec(text.slice(q.outer.end, lineEnd));
+    if (!dash) return null;
+    const s = this.subjectForward(q.outer.end + dash[0].length, lineEnd);
+    const m = s?.attribution.name ? this.byStart.get(s.attribution.span.start) : undefined;
+    if (!s || !m || !this.isPerson(m)) return null;
+    const rest = text.slice(s.end, lineEnd);
+    return /^[\s.]*$/.test(rest) || /^,[^.!?;:“”"]{1,80}\.?\s*$/.test(rest) ? s.attribution : null;
+  }
+
   private signedBelow(q: Quotation): Attribution | null {
     const { paragraphs, text } = this.ctx;
     const p = spanContaining(paragraphs, q.outer.end - 1);
@@ -612,11 +705,16 @@ class Attributor implements GenderReader {
     return verb.end;
   }
 
-  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out". */
+  /** A verb of saying in two words, ending at words[k]: "put it", "pointed out", "spelled out", "shot back". */
   private phrasalSpeech(words: readonly WordAt[], k: number): boolean {
     const w = words[k]!.lower;
     const prev = words[k - 1]?.lower;
-    return (w === 'it' && (prev === 'put' || prev === 'puts')) || (w === 'out' && prev !== undefined && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev));
+    if (prev === undefined) return false;
+    return (
+      (w === 'it' && (prev === 'put' || prev === 'puts')) ||
+      (w === 'out' && /^(?:pointed|points|spelled|spells|laid|lays|lashed|lashes)$/.test(prev)) ||
+      (w === 'back' && /^(?:shot|shoots|fired|fires|hit|hits|pushed|pushes|struck|strikes|fought|fights|wrote|writes)$/.test(prev))
+    );
   }
 
   // ——— before the quotation, in its sentence ———
@@ -634,12 +732,13 @@ class Attributor implements GenderReader {
     const lead = this.masked.slice(Math.max(from, to - 120), to);
     const m = POSSESSED_SPEECH.exec(lead);
     if (!m) return null;
-    const at = to - lead.length + m.index + m[0].indexOf(m[1]!);
+    const possessor = m[1] ?? m[2]!;
+    const at = to - lead.length + m.index + m[0].indexOf(possessor);
     let found: Attribution | null = null;
-    if (/^(?:his|her)$/i.test(m[1]!)) {
-      found = this.pronoun({ word: m[1]!, lower: m[1]!.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + m[1]!.length });
+    if (/^(?:his|her)$/i.test(possessor)) {
+      found = this.pronoun({ word: possessor, lower: possessor.toLowerCase() === 'her' ? 'she' : 'he', start: at, end: at + possessor.length });
     } else {
-      const mention = this.byEnd.get(at + m[1]!.length - 2);
+      const mention = this.byEnd.get(at + possessor.length - 2);
       if (mention && this.isPerson(mention) && this.isSpeakerName(mention)) found = this.named(mention);
     }
     return found?.name ? { ...found, method: 'sentence-subject', confidence: Math.min(found.confidence ?? 1, 0.7) } : null;
@@ -680,6 +779,28 @@ class Attributor implements GenderReader {
             confidence: Math.min(s.attribution.confidence ?? 1, CONFIDENCE['according-to']),
           };
         }
+        // "a book whose, according to its Amazon summary, “…”": a document is the source, and nobody we can name.
+        const described = this.describedSource(words[k + 1]!.start, to);
+        if (described) return described;
+      }
+      // "Clinton is telling customers that “…”": a verb of saying in the progressive.
+      if (PARTICIPLES_OF_SAYING.has(w.lower) && k > 0 && /^(?:is|are|was|were|am|been)$/.test(words[k - 1]!.lower)) {
+        const subject = this.subjectBackward(words[k - 1]!.start, from);
+        if (subject?.name) return subject;
+      }
+      // "Sanders compared himself to Clinton, saying, “…”": a participle of saying after a comma has the clause's subject
+      // ("Clinton celebrated with supporters, declaring it “…”": a few words of its own may stand before the quote).
+      if (
+        (PARTICIPLES_OF_SAYING.has(w.lower) || /^(?:calling|describing|labell?ing|dubbing|branding|terming)$/.test(w.lower)) &&
+        k > 0 &&
+        /,\s*$/.test(this.masked.slice(words[k - 1]!.end, w.start)) &&
+        /^(?:\s+(?:it|that|them|him|her|this|as|the\s+\p{Ll}+|a\s+\p{Ll}+)){0,2}[\s,:]*$/u.test(this.masked.slice(w.end, to))
+      ) {
+        // "…, Nefzi said, adding, “…”": the one a reporting clause before it names.
+        const reported = this.introducedIn(from, words[k - 1]!.end);
+        if (reported?.name) return reported;
+        const first = this.subjectByScan(from, words[k - 1]!.start);
+        if (first?.name) return { ...first, method: 'sentence-subject', confidence: Math.min(first.confidence ?? 1, 0.8) };
       }
       if (!SPEECH_VERBS.has(w.lower) && !this.phrasalSpeech(words, k)) continue;
       // "many Asian states", "the party's claims": a plural noun, not a verb of saying.
@@ -693,6 +814,22 @@ class Attributor implements GenderReader {
         ) {
           continue;
         }
+      }
+      // "under a headline that said, “…”", "a sign which read": a document's words, nobody we can name.
+      const rel = words[k - 1];
+      const noun = words[k - 2];
+      if (
+        rel &&
+        noun &&
+        /^(?:that|which)$/.test(rel.lower) &&
+        /^\p{Ll}+$/u.test(noun.word) &&
+        !isPersonNoun(noun.lower) &&
+        !isSpeakerNoun(noun.lower) &&
+        DOCUMENT_NOUNS.has(noun.lower)
+      ) {
+        const det = words[k - 3] && /^(?:a|an|the|its|his|her|their)$/.test(words[k - 3]!.lower) ? words[k - 3]! : noun;
+        const span = { start: det.start, end: noun.end };
+        return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
       }
       // "Rubio was asked by moderator Gerard Baker whether …": a passive's agent asked it.
       if (words[k + 1]?.lower === 'by' && words[k + 2] && /^(?:was|were|is|are|been|being|be)$/.test(words[k - 1]?.lower ?? '')) {
@@ -732,6 +869,13 @@ class Attributor implements GenderReader {
       break;
     }
     if (colon) {
+      // A digest's line: "… fared much better - HuffPollster: “…”": the name after the dash.
+      const digest = /\s[-–—]\s+([^-–—:,.;]{1,40}):\s*$/.exec(this.masked.slice(from, to));
+      if (digest) {
+        const at = to - digest[0].length + digest[0].indexOf(digest[1]!);
+        const m = this.byStart.get(at);
+        if (m && m.end === at + digest[1]!.trimEnd().length && this.isSpeakerName(m)) return { ...this.named(m), via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
+      }
       const s = this.subjectForward(this.skipLead(from, to), to);
       if (s && s.attribution.name) return { ...s.attribution, via: 'colon', method: 'colon', confidence: CONFIDENCE.colon };
       // "… does not surprise county pollster Dana Whitcomb: “…”" and round-ups ("More from Jones:"): the person the
@@ -995,7 +1139,9 @@ class Attributor implements GenderReader {
       const w = words[i]!;
       if (count >= 9) break;
       const gap = this.masked.slice(end, w.start);
-      if (phrase.length && !/^\s+$/.test(gap)) break;
+      // An ordinal in a rank ("Air Force 1st Lt. Tyler Livingston") is part of the phrase.
+      // So is a number that qualifies the noun: "said a 2008 Clinton veteran", "a 25-year-old voter".
+      if (phrase.length && !/^\s+$/.test(gap) && !(/^\s+\d+$/.test(gap) && /^(?:st|nd|rd|th)$/.test(w.lower)) && !/^\s+\d[\d,.]*(?:\s+|-)$/.test(gap)) break;
       if (SPEECH_VERBS.has(w.lower) && phrase.length) break;
       if (phrase.length && /^(?:who|which|that|whose|and|or|but|as|in|at|on|during|after|before|when|while|to|for|with|about|from)$/.test(w.lower)) break;
       if (phrase.length && ADVERBS_BETWEEN.has(w.lower) && !/^\p{Lu}/u.test(w.word)) break;
@@ -1020,12 +1166,17 @@ class Attributor implements GenderReader {
         const det = /^(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its|our)$/.test(phrase[0]!.lower) && phrase[0] !== w;
         let j = i + 1;
         while (j < words.length && j <= i + 3 && /^\p{Ll}/u.test(words[j]!.word) && !SPEECH_VERBS.has(words[j]!.lower) && !/(?:ed|[^s]s)$/.test(words[j]!.lower)) j++;
-        const role =
-          j > i + 1 && words[j] && /^\p{Lu}/u.test(words[j]!.word) && this.byStart.has(words[j]!.start) && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]!.start));
+        const role = j > i + 1 && /^\s+$/.test(this.masked.slice(words[j - 1]!.end, words[j]?.start ?? 0)) && this.nameSoon(words, j);
         if (!det && !role) break;
       }
     }
     if (phrase.length === 0) return null;
+    // "a Donald Trump tweet", "an Obama speech": a name right after an indefinite article modifies the noun after it.
+    if (/^an?$/.test(w0.lower) && phrase.length >= 2) {
+      const m = this.byStart.get(phrase[1]!.start);
+      const next = words[phrase.length];
+      if (m && this.isPerson(m) && m.end === end && next && /^\p{Ll}/u.test(next.word) && /^\s+$/.test(this.masked.slice(end, next.start))) return null;
+    }
     // "Sen. Bernie Sanders (I-Vt.)": a short bracket after the name belongs to the phrase.
     const bracket = /^\s*\([^()]{1,24}\)/.exec(this.masked.slice(end, end + 30));
     const nameEnd = end;
@@ -1075,7 +1226,11 @@ class Attributor implements GenderReader {
         return { attribution: a, end: this.skipAppositive(end, limit) };
       }
       const titled = person.start > pos || possessiveSeen;
-      const base = this.named(person);
+      let base = this.named(person);
+      // "a study by economists Peter Schott and Justin Pierce": two people, so neither is sure.
+      const and = /^\s+and\s+/.exec(text.slice(person.end, person.end + 6));
+      const second = and ? this.byStart.get(person.end + and[0].length) : undefined;
+      if (second && this.isPerson(second)) base = { ...base, confidence: Math.min(base.confidence ?? 1, 0.8) };
       const attribution: Attribution = titled ? appositive(base) : base;
       return { attribution, end: this.skipAppositive(end, limit) };
     }
@@ -1326,6 +1481,20 @@ class Attributor implements GenderReader {
     return fits.length === 1 ? fits[0] : undefined;
   }
 
+  /**
+   * Whether a name starts at words[j], or after a few capitalized words of a rank or title before it ("spokesman Navy
+   * Capt. Jeff Davis").
+   */
+  private nameSoon(words: readonly WordAt[], j: number): boolean {
+    for (let t = j; t < Math.min(words.length, j + 4); t++) {
+      const w = words[t]!;
+      if (!/^\p{Lu}/u.test(w.word)) return false;
+      if (t > j && !/^\.?\s+$/.test(this.masked.slice(words[t - 1]!.end, w.start))) return false;
+      if (this.byStart.has(w.start)) return true;
+    }
+    return false;
+  }
+
   private named(m: NameMention): Attribution {
     const name = this.fullName(m);
     // A surname two people of the text share ("Clinton" with Bill and Hillary): the latest full mention, not sure.
@@ -1448,7 +1617,8 @@ class Attributor implements GenderReader {
     for (let i = 1; i < Math.min(words.length, 5); i++) {
       const w = words[i]!;
       if (!/^\p{Ll}/u.test(w.word)) return false;
-      if (isPersonNoun(w.lower)) return true;
+      // Unless a name follows in apposition: "One local woman, Karen Robison, pulled …" names her.
+      if (isPersonNoun(w.lower)) return !(words[i + 1] && /^\s*,\s*$/.test(this.masked.slice(w.end, words[i + 1]!.start)) && this.byStart.has(words[i + 1]!.start));
     }
     return false;
   }
@@ -1491,10 +1661,18 @@ class Attributor implements GenderReader {
     const m = this.byStart.get(this.skipLead(start, end));
     if (!m || m.name.includes(' ') || m.titled || this.isPerson(m) || !this.isSpeakerName(m) || this.possessive(m) || m.end >= end) return undefined;
     if (!/^\p{Lu}\p{Ll}{2,}$/u.test(m.name) || NON_PERSON_WORDS.has(m.name) || entityKindOf(m.name) === 'place' || entityKindOf(m.name) === 'organisation') return undefined;
-    const next = wordsIn(this.masked, m.end, Math.min(end, m.end + 30))[0];
-    if (!next || !/^\s+$/.test(this.masked.slice(m.end, next.start)) || NOT_VERBS.has(next.lower)) return undefined;
+    const after = wordsIn(this.masked, m.end, Math.min(end, m.end + 45));
+    // "Cruz openly admitted": an adverb may stand before the verb.
+    const next = after[0] && /^\p{Ll}+ly$/u.test(after[0].word) && /^\s+$/.test(this.masked.slice(after[0].end, after[1]?.start ?? 0)) ? after[1] : after[0];
+    if (!next || !/^\s+$/.test(this.masked.slice(m.end, after[0]!.start)) || NOT_VERBS.has(next.lower)) return undefined;
     if (!(/(?:ed|[^s]s)$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || /^(?:has|had|was|will|would|also|did|does|could|can)$/.test(next.lower))) return undefined;
-    return this.capitalizedInside(m.name) ? m : undefined;
+    // A name if the text capitalizes it inside a sentence too, or if the sentence goes on about it as "his" or "her"
+    // ("Cruz openly admitted that his pick …").
+    if (this.capitalizedInside(m.name)) return m;
+    const own = /\b(?:his|her)\b/i.exec(this.masked.slice(next.end, end));
+    if (!own || !/(?:ed|said|told|wrote)$/.test(next.lower)) return undefined;
+    const ownAt = next.end + own.index;
+    return /\p{L}/u.test(this.masked.slice(next.end, ownAt)) && !this.ctx.mentions.some((x) => x.start > next.end && x.start < ownAt) ? m : undefined;
   }
 
   /** Whether the text capitalizes a word inside a sentence too ("… with Carson"): a name, not "Opinion" or "Similar". */

@@ -19,9 +19,19 @@ export const SPEECH_VERBS = new Set(
     'texted emailed wrote write tweet tweeted say ' +
     'questioned questions pressed presses assured assures echoed echoes interrupted interrupts sniped snipes chided ' +
     'bragged brags sighed elaborated clarified relayed reminded reminds informed stated quoted ' +
-    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared reported'
+    'beamed exulted enthused crowed cracked sniffed scolded scolds remembered screamed chanted cheered roared reported repeated repeats retaliated'
   ).split(' '),
 );
+
+/** Things whose words are quoted: "a headline that said", "a sign which read". */
+export const DOCUMENT_NOUNS = new Set(
+  'headline headlines sign signs banner banners caption message statement letter post tweet ad advert advertisement note memo document report title slogan poster placard shirt billboard email flyer leaflet mailer petition resolution'.split(
+    ' ',
+  ),
+);
+
+/** Participles that report the words after them: "…, saying, “…”". */
+export const PARTICIPLES_OF_SAYING = new Set('saying adding writing noting declaring arguing insisting warning telling asking explaining'.split(' '));
 
 /** Verbs after which a following name is the listener, not the speaker ("told CNN"). */
 export const OBJECT_TAKING_VERBS = new Set([

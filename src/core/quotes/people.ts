@@ -2,7 +2,7 @@
 // (surname alone, transliterations such as Zelensky / Zelenskyy / Zelenskiy).
 
 import type { Span } from '../types';
-import { firstNameGender } from '../text/nlp';
+import { entityKindOf, firstNameGender } from '../text/nlp';
 import { NAME_PARTICLES, NON_PERSON_WORDS, NOT_NAME_STARTS, PERSON_TITLES, PLACE_PREFIXES, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 export interface NameMention extends Span {
@@ -65,6 +65,14 @@ export function shortName(fullName: string): string {
 }
 
 /** True when `mention` ("Zelensky", "von der Leyen", "Steve Witkoff") names `person` ("Volodymyr Zelenskyy"). */
+/** Whether `short` (two words or more) is the end of the longer `full`: "Wasserman Schultz", "Debbie Wasserman Schultz". */
+function isTailOf(short: string, full: string): boolean {
+  const s = short.split(' ');
+  const f = full.split(' ');
+  // The words before it are a given name ("Debbie"), not a word glued on ("Rival Hillary Clinton").
+  return s.length >= 2 && f.length > s.length && f.slice(-s.length).join(' ') === short && firstNameGender(f[0]!) !== undefined;
+}
+
 export function sameperson(mention: string, person: string): boolean {
   const m = nameKey(mention);
   const p = nameKey(person);
@@ -181,6 +189,10 @@ function stripTitles(run: RunWord[]): NameMention | null {
   return { name: kept.map((w) => w.word).join(' '), start: kept[0]!.start, end: kept[kept.length - 1]!.end, titled, ...(title ? { title } : {}) };
 }
 
+/** "his wife, Jane,": a relative named by a given name alone. */
+const KIN_APPOSITIVE =
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|partner|fianc[ée]e?|widow|widower|grandson|granddaughter|niece|nephew),\s+(\p{Lu}\p{Ll}+),/gu;
+
 /** Organisation or place words that are common surnames too. */
 const SURNAME_WORDS = new Set(
   'Post Hall Park Church House Street Bay Lake Woods Rivers River Fields Banks Bank Day May Price Temple Palace Gates Hill Hills Coast Bridge Tower Cook King Young Parks'.split(
@@ -193,11 +205,17 @@ export function looksLikePerson(mention: NameMention): boolean {
   const words = mention.name.split(' ');
   // "Sun-Times", "Gannett-owned": a hyphenated part counts as a word.
   const notPerson = (w: string) =>
-    NON_PERSON_WORDS.has(w) || (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) || (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.'));
+    NON_PERSON_WORDS.has(w) ||
+    (w.includes('-') && w.split('-').some((part) => NON_PERSON_WORDS.has(part))) ||
+    // An acronym, not a generational suffix ("Vann R. Newkirk II").
+    (w.length > 1 && w === w.toUpperCase() && !w.endsWith('.') && !(w === words[words.length - 1] && words.length >= 3 && /^(?:II|III|IV)$/.test(w)));
   if (words.some(notPerson)) {
     // "Megan Post", "Kathleen Hall Jamieson": a given name, and only surnames that are also such words.
     const given = words.length >= 2 && words.length <= 4 && firstNameGender(words[0]!) !== undefined;
-    if (!given || !words.slice(1).every((w) => !notPerson(w) || SURNAME_WORDS.has(w))) return false;
+    // Or three words or more, only the last of them such a word: "Yin Myint May".
+    // (A surname that is rarely a building's or a place's: not "Obama White House".)
+    const long = words.length >= 3 && words.length <= 4 && /^(?:May|Price|Cook|King|Young|Gates)$/.test(words[words.length - 1]!) && !words.slice(0, -1).some(notPerson);
+    if (!(given || long) || !words.slice(1).every((w) => !notPerson(w) || SURNAME_WORDS.has(w))) return false;
   }
   // "Sen. Ochoa" is a person; "Independent Vermont" (a word that only qualifies one) is not for that alone.
   if (mention.titled && (mention.title === undefined || PERSON_TITLES.has(mention.title))) return true;
@@ -210,10 +228,17 @@ export class PersonRegistry {
   /** Surname key → full names with that surname → where each was named in full (ascending; -1: known beforehand). */
   private readonly bySurname = new Map<string, Map<string, number[]>>();
 
-  constructor(mentions: readonly NameMention[], knownPeople: readonly string[] = []) {
+  /**
+   * @param places names the text uses as places ("in Palo Alto"), which look like a person's (see placesIn).
+   */
+  constructor(
+    mentions: readonly NameMention[],
+    knownPeople: readonly string[] = [],
+    private readonly places: ReadonlySet<string> = new Set(),
+  ) {
     for (const person of knownPeople) this.add(person, -1);
     for (const m of mentions) {
-      if (looksLikePerson(m) && m.name.split(' ').length >= 2) this.add(m.name, m.start);
+      if (looksLikePerson(m) && m.name.split(' ').length >= 2 && !places.has(m.name)) this.add(m.name, m.start);
     }
     for (const m of mentions) {
       // "Sen. Ochoa" names a person; "Republican Party" and "the U.S." are not people behind a title.
@@ -222,6 +247,11 @@ export class PersonRegistry {
         this.add(m.name, m.start);
       }
     }
+  }
+
+  /** A person the text names in a way the mentions alone do not tell ("his wife, Jane,"). */
+  addNamed(name: string, at: number): void {
+    this.add(name, at);
   }
 
   private add(name: string, at: number): void {
@@ -248,7 +278,10 @@ export class PersonRegistry {
       if (before !== null && (!best || before > best.at)) best = { name, at: before };
       if (!earliest || positions[0]! < earliest.at) earliest = { name, at: positions[0]! };
     }
-    return (best ?? earliest)?.name ?? null;
+    const found = (best ?? earliest)?.name ?? null;
+    // "Wasserman Schultz" after "Debbie Wasserman Schultz": the full name it is the end of.
+    if (found) for (const name of names.keys()) if (isTailOf(found, name)) return name;
+    return found;
   }
 
   /** Every full name the registry knows. */
@@ -267,14 +300,40 @@ export class PersonRegistry {
   countNamed(mention: string): number {
     const names = this.bySurname.get(surnameKey(mention));
     if (!names) return 0;
-    let n = 0;
-    for (const name of names.keys()) if (sameperson(mention, name)) n++;
-    return n;
+    const matching = [...names.keys()].filter((name) => sameperson(mention, name));
+    // "Wasserman Schultz" and "Debbie Wasserman Schultz" are one person.
+    return matching.filter((name) => !matching.some((other) => isTailOf(name, other))).length;
   }
 
   isPerson(mention: NameMention): boolean {
+    if (this.places.has(mention.name)) return false;
     return looksLikePerson(mention) || this.resolve(mention.name, mention.start) !== null;
   }
+}
+
+/**
+ * Names of two words or more that look like a person's but that the text uses as a place: after "in", "at", "from",
+ * "outside" … ("a forum in Palo Alto", "at Sandy Hook"), with a first word that is no given name, unknown to the
+ * lexicon as a person, and never shortened to its last word ("Al Gore" … "Gore said" is a person).
+ */
+export function placesIn(text: string, runs: readonly NameMention[]): Set<string> {
+  const places = new Set<string>();
+  let lone: Set<string> | undefined;
+  for (const m of runs) {
+    if (
+      m.titled ||
+      places.has(m.name) ||
+      /^['’]/.test(text.slice(m.end, m.end + 1)) ||
+      !/\b(?:in|at|from|outside|near|across|throughout|around)\s+$/.test(text.slice(Math.max(0, m.start - 12), m.start))
+    ) {
+      continue;
+    }
+    const words = m.name.split(' ');
+    if (words.length < 2 || firstNameGender(words[0]!) !== undefined || !looksLikePerson(m) || entityKindOf(m.name) === 'person') continue;
+    lone ??= new Set(runs.filter((r) => !r.name.includes(' ')).map((r) => r.name));
+    if (!lone.has(words[words.length - 1]!)) places.add(m.name);
+  }
+  return places;
 }
 
 function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
@@ -299,7 +358,12 @@ function lastAtOrBefore(sorted: readonly number[], at: number): number | null {
  */
 export function readPeople(text: string, from = 0, knownPeople: readonly string[] = []): { mentions: NameMention[]; registry: PersonRegistry } {
   const runs = findNameRuns(text, from);
-  const registry = new PersonRegistry(runs, knownPeople);
+  const registry = new PersonRegistry(runs, knownPeople, placesIn(text, runs));
+  // "his wife, Jane, …": a given name alone in apposition to a relative is a person's.
+  for (const m of text.slice(from).matchAll(KIN_APPOSITIVE)) {
+    const at = from + m.index! + m[0].length - m[1]!.length - 1;
+    if (firstNameGender(m[1]!) !== undefined && !registry.resolve(m[1]!, at)) registry.addNamed(m[1]!, at);
+  }
   const words = new Set<string>();
   for (const full of registry.fullNames()) {
     const last = full.split(' ').pop()!;
