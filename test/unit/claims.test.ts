@@ -523,6 +523,9 @@ test('sixth-round generalisations: US times and titles keep a sentence whole, ra
   assert.equal(check('Health officials did not say where the child had traveled.').verdict, 'supported');
   // Another person of the source made the speaker of the passage's words.
   assert.deepEqual(kindsOf('Kell said the improvement depended heavily on one-off player sales.'), ['agent']);
+  // "last year", "next year" resolved against the source's date; a relative year met by no date says nothing.
+  assert.equal(check('By last year the meadows had regrown to 89 per cent of their earlier extent.').verdict, 'supported');
+  assert.deepEqual(kinds('By 2023 the meadows had regrown to 89 per cent of their earlier extent.'), ['date:2023→2024']);
   // A negated auxiliary further on negates the same clause; a relative clause without commas keeps its subject.
   assert.notEqual(check('Pryor said the club had not fixed its business model.').verdict, 'contradicted');
   assert.notEqual(check('Residents said they could smell the smoke downtown.').verdict, 'contradicted');

@@ -70,6 +70,8 @@ export interface DateMention extends Span {
   year: number | null;
   /** "last month" (-1), "this month" (0), "next month" (1): a month counted from the source's date. */
   monthOffset?: number;
+  /** "last year" (-1), "this year" (0), "next year" (1): a year counted from the source's date. */
+  yearOffset?: number;
   /** "yesterday" (-1), "today" or "this afternoon" (0), "tomorrow" (1): a day counted from the source's date. */
   dayOffset?: number;
   /** The sentence looks forward ("will meet on Thursday"). */
@@ -341,6 +343,11 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     const start = span.start + m.index;
     const word = m[1]!.toLowerCase();
     push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, monthOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
+  }
+  for (const m of slice.matchAll(/\b(last|this|next)\s+year\b/gi)) {
+    const start = span.start + m.index;
+    const word = m[1]!.toLowerCase();
+    push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, yearOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
   }
   // "this afternoon", "today", "yesterday": a day counted from the source's date (a live blog's "this afternoon").
   for (const m of slice.matchAll(/\b(today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/gi)) {

@@ -779,6 +779,10 @@ function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
     const date = new Date(base.getTime() + x.dayOffset * 86_400_000);
     return { level: 'day', y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
   }
+  if (x.yearOffset !== undefined) {
+    if (!base) return { level: 'unknown' };
+    return { level: 'year', y: base.getUTCFullYear() + x.yearOffset };
+  }
   if (x.monthOffset !== undefined) {
     if (!base) return { level: 'unknown' };
     const k = base.getUTCFullYear() * 12 + base.getUTCMonth() + x.monthOffset;
@@ -1497,7 +1501,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       valuesAgreed++;
     }
     // The draft's "today" is the writer's day, not the source's: it agrees or says nothing.
-    else if (x.dayOffset !== undefined) continue;
+    // So is a year counted from it ("last year"): the passage may date the same thing another way ("a year earlier").
+    else if (x.dayOffset !== undefined || x.yearOffset !== undefined) continue;
     // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
     // year the passage does not state is no support either ("last raised the rate in 1984").
     else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
