@@ -818,15 +818,7 @@ class Attributor implements GenderReader {
       // "under a headline that said, “…”", "a sign which read": a document's words, nobody we can name.
       const rel = words[k - 1];
       const noun = words[k - 2];
-      if (
-        rel &&
-        noun &&
-        /^(?:that|which)$/.test(rel.lower) &&
-        /^\p{Ll}+$/u.test(noun.word) &&
-        !isPersonNoun(noun.lower) &&
-        !isSpeakerNoun(noun.lower) &&
-        DOCUMENT_NOUNS.has(noun.lower)
-      ) {
+      if (rel && noun && /^(?:that|which)$/.test(rel.lower) && DOCUMENT_NOUNS.has(noun.word)) {
         const det = words[k - 3] && /^(?:a|an|the|its|his|her|their)$/.test(words[k - 3]!.lower) ? words[k - 3]! : noun;
         const span = { start: det.start, end: noun.end };
         return { mention: this.ctx.text.slice(span.start, span.end), name: null, span, via: 'named', method: 'description', confidence: CONFIDENCE.description };
@@ -1672,7 +1664,8 @@ class Attributor implements GenderReader {
     const own = /\b(?:his|her)\b/i.exec(this.masked.slice(next.end, end));
     if (!own || !/(?:ed|said|told|wrote)$/.test(next.lower)) return undefined;
     const ownAt = next.end + own.index;
-    return /\p{L}/u.test(this.masked.slice(next.end, ownAt)) && !this.ctx.mentions.some((x) => x.start > next.end && x.start < ownAt) ? m : undefined;
+    const between = this.ctx.mentions[firstStartingFrom(this.ctx.mentions, next.end + 1)];
+    return /\p{L}/u.test(this.masked.slice(next.end, ownAt)) && !(between && between.start < ownAt) ? m : undefined;
   }
 
   /** Whether the text capitalizes a word inside a sentence too ("… with Carson"): a name, not "Opinion" or "Similar". */

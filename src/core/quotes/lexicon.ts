@@ -23,9 +23,9 @@ export const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
-/** Things whose words are quoted: "a headline that said", "a sign which read". */
+/** Things whose words are quoted: "a headline that said", "a sign which read" (not an ad: a campaign's words). */
 export const DOCUMENT_NOUNS = new Set(
-  'headline headlines sign signs banner banners caption message statement letter post tweet ad advert advertisement note memo document report title slogan poster placard shirt billboard email flyer leaflet mailer petition resolution'.split(
+  'headline headlines sign signs banner banners caption message statement letter post tweet note memo document report title slogan poster placard shirt billboard email flyer leaflet mailer petition resolution'.split(
     ' ',
   ),
 );

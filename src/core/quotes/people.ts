@@ -64,7 +64,6 @@ export function shortName(fullName: string): string {
   return words.slice(k).join(' ');
 }
 
-/** True when `mention` ("Zelensky", "von der Leyen", "Steve Witkoff") names `person` ("Volodymyr Zelenskyy"). */
 /** Whether `short` (two words or more) is the end of the longer `full`: "Wasserman Schultz", "Debbie Wasserman Schultz". */
 function isTailOf(short: string, full: string): boolean {
   const s = short.split(' ');
@@ -73,6 +72,7 @@ function isTailOf(short: string, full: string): boolean {
   return s.length >= 2 && f.length > s.length && f.slice(-s.length).join(' ') === short && firstNameGender(f[0]!) !== undefined;
 }
 
+/** True when `mention` ("Zelensky", "von der Leyen", "Steve Witkoff") names `person` ("Volodymyr Zelenskyy"). */
 export function sameperson(mention: string, person: string): boolean {
   const m = nameKey(mention);
   const p = nameKey(person);
