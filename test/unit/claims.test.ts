@@ -526,6 +526,9 @@ test('sixth-round generalisations: US times and titles keep a sentence whole, ra
   // "last year", "next year" resolved against the source's date; a relative year met by no date says nothing.
   assert.equal(check('By last year the meadows had regrown to 89 per cent of their earlier extent.').verdict, 'supported');
   assert.deepEqual(kinds('By 2023 the meadows had regrown to 89 per cent of their earlier extent.'), ['date:2023→2024']);
+  // A place that only says where a thing the passage states is, named elsewhere in the source (the issue's example).
+  assert.equal(check('The war in Ukraine is now in its fourth year.').verdict, 'supported');
+  assert.notEqual(check('The war in Syria is now in its fourth year.').verdict, 'supported');
   // A negated auxiliary further on negates the same clause; a relative clause without commas keeps its subject.
   assert.notEqual(check('Pryor said the club had not fixed its business model.').verdict, 'contradicted');
   assert.notEqual(check('Residents said they could smell the smoke downtown.').verdict, 'contradicted');

@@ -1715,7 +1715,18 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         !ct[to]!.cap &&
         /^\s+$/.test(claim.text.slice(ct[to - 1]!.end, ct[to]!.start)) &&
         kindOfRun(claim, e.from, e.to, e.titled, ctx, true) !== 'person';
-      const framed = describesAnother(claim, e, to) || which || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
+      // Or a place that only says where a thing the passage states is ("the war in Ukraine" / "the 3 1/2-year conflict"),
+      // a place the source names elsewhere.
+      const whereOf =
+        from === e.from &&
+        from >= 2 &&
+        (ct[from - 1]!.key === 'in' || ct[from - 1]!.key === 'of') &&
+        al.kind[from - 2] === 'same' &&
+        !ct[from - 2]!.stop &&
+        !ct[from - 2]!.cap &&
+        !ct[from - 2]!.value &&
+        kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'place';
+      const framed = describesAnother(claim, e, to) || which || whereOf || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
       // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
       // former finance director" / "the former finance director of St. Brendan's"): the same person.
       const byRole = kind === 'person' && [...claimRoles].some((r) => st.some((t) => t.key === r));
