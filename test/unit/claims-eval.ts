@@ -37,6 +37,10 @@ export type EvalPart =
   | 'blind16'
   | 'blind17'
   | 'blind18'
+  | 'blind19'
+  | 'blind20'
+  | 'blind21'
+  | 'blind22'
   | 'probes';
 
 export function readEvalSet(name: EvalPart): EvalItem[] {
@@ -86,6 +90,11 @@ export function claimsIndex(): QuoteIndex {
       'claims/sources/court-assault.md',
       'claims/sources/bees-feature.md',
       'claims/sources/podcast-notes.md',
+      'claims/sources/mine-blockade.md',
+      'claims/sources/tv-warehouse-fire.md',
+      'claims/sources/club-accounts.md',
+      'claims/sources/measles-statement.md',
+      'claims/sources/seagrass-brief.md',
     ),
   ));
 }

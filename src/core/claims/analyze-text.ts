@@ -70,6 +70,8 @@ export interface DateMention extends Span {
   year: number | null;
   /** "last month" (-1), "this month" (0), "next month" (1): a month counted from the source's date. */
   monthOffset?: number;
+  /** "last year" (-1), "this year" (0), "next year" (1): a year counted from the source's date. */
+  yearOffset?: number;
   /** "yesterday" (-1), "today" or "this afternoon" (0), "tomorrow" (1): a day counted from the source's date. */
   dayOffset?: number;
   /** The sentence looks forward ("will meet on Thursday"). */
@@ -109,6 +111,22 @@ function preventsAt(raw: readonly { key: string }[], k: number): boolean {
   for (let j = k - 1; j >= Math.max(0, k - 4); j--) if (PREVENTIONS.has(raw[j]!.key)) return true;
   return false;
 }
+
+/** Units of time a rate is counted in ("a day", "every week", "per hour"). */
+const TIME_UNITS = new Set(
+  'second seconds minute minutes hour hours day days night nights morning evening week weeks weekend month months quarter quarters year years season seasons shift shifts'.split(
+    ' ',
+  ),
+);
+
+/** Whether the words from k name a unit of time, past a count ("every day", "every two weeks", "each 12 months"). */
+function isRateUnit(raw: readonly { key: string }[], k: number): boolean {
+  const next = raw[k]?.key ?? '';
+  if (TIME_UNITS.has(next)) return true;
+  return (/^\d+$/.test(next) || NUMBER_WORDS_TO_TWELVE.has(next)) && TIME_UNITS.has(raw[k + 1]?.key ?? '');
+}
+
+const NUMBER_WORDS_TO_TWELVE = new Set('two three four five six seven eight nine ten eleven twelve few couple'.split(' '));
 
 const interned = new Map<string, number>();
 function intern(s: string): number {
@@ -203,7 +221,10 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
     const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(w.strict);
     // Whether the word opens a sentence (or a quotation): only asked of capitalized words.
     const first = upper && (k === 0 || /[.!?:]["”’)]*\s*$|^\s*["“]/.test(text.slice(raw[k - 1]!.end, w.start)));
-    const stop = stopWord;
+    // "every day", "each week", "every two hours": a rate or a frequency ("1,100 tonnes every day" says "a day"), not a
+    // whole. Read so on both sides alike, whatever stands before.
+    const rate = (key === 'every' || key === 'each') && isRateUnit(raw, k + 1);
+    const stop = stopWord || rate;
     // "Q3" names a quarter, not a body: a plain word.
     const isCap =
       !/^q[1-4]$/.test(key) &&
@@ -234,7 +255,7 @@ export function analyzeText(text: string, span: Span, exclude: readonly Span[] =
         (key === 'than' && raw[k - 1]?.key === 'rather') ||
         (key === 'of' && raw[k - 1]?.key === 'instead'),
       modality: MODALITY.get(key) ?? null,
-      quantifier: QUANTIFIERS.get(key) ?? null,
+      quantifier: rate ? null : (QUANTIFIERS.get(key) ?? null),
     };
   });
   // The second word of a two-word alias ("United States") belongs to it too.
@@ -323,6 +344,11 @@ function findDates(text: string, span: Span, exclude: readonly Span[]): DateMent
     const word = m[1]!.toLowerCase();
     push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, monthOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
   }
+  for (const m of slice.matchAll(/\b(last|this|next)\s+year\b/gi)) {
+    const start = span.start + m.index;
+    const word = m[1]!.toLowerCase();
+    push({ start, end: start + m[0].length, weekday: null, month: null, day: null, year: null, yearOffset: word === 'this' ? 0 : word === 'next' ? 1 : -1 });
+  }
   // "this afternoon", "today", "yesterday": a day counted from the source's date (a live blog's "this afternoon").
   for (const m of slice.matchAll(/\b(today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/gi)) {
     const start = span.start + m.index;
@@ -360,6 +386,15 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   const push = (start: number, end: number, value: number, percent: boolean, ordinal: boolean) => {
     if (inAny(exclude, start, end) || inAny(dates, start, end) || inAny(out, start, end)) return;
     const unit = unitAfter(end);
+    // "in the 12 months to June": a reporting period, "the year to June", not a count of months.
+    if (
+      value === 12 &&
+      unit === 'months' &&
+      /\bthe\s+$/i.test(text.slice(Math.max(span.start, start - 6), start)) &&
+      /^\s*months\s+(?:to|ending|ended|through|until)\b/i.test(text.slice(end, end + 24))
+    ) {
+      return;
+    }
     const values = [value];
     if (percent) values.push(value / 100);
     // 0.2 is 20% ("a fifth" / "20 per cent"); a fraction in words is no count ("a quarter less" is not "25 minutes").
@@ -378,8 +413,8 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
     const hedge = approxBefore(text.slice(Math.max(span.start, start - 20), start));
     out.push({ start, end, values: [value], approx: hedge.approx, ordinal: false, unit: 'year', outerStart: start - hedge.length });
   }
-  // "one in five", "2 in 3": a share, the same as 20% or a fifth.
-  for (const m of slice.matchAll(/\b(one|two|three|four|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
+  // "one in five", "2 in 3", "nine out of ten": a share, the same as 20% or a fifth.
+  for (const m of slice.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b/gi)) {
     const a = /^\d/.test(m[1]!) ? Number(m[1]) : ONE_TO_TEN.indexOf(m[1]!.toLowerCase()) + 1;
     const b = /^\d/.test(m[2]!) ? Number(m[2]) : ONE_TO_TEN.indexOf(m[2]!.toLowerCase()) + 1;
     if (a > 0 && b > a) push(span.start + m.index, span.start + m.index + m[0].length, a / b, false, false);
@@ -416,6 +451,11 @@ function findNumbers(text: string, span: Span, exclude: readonly Span[], dates: 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Holders whose possessive names a body: "Sheriff's Office", "Attorney General's Office", "Children's Hospital". */
+const OFFICE_POSSESSIVES = new Set(
+  'sheriff mayor governor attorney general prosecutor coroner auditor comptroller treasurer president premier minister chancellor children women men people veterans'.split(' '),
+);
+
 // "and" is not one: "Trump and Putin", "Aurora, Lakewood and Denver" are lists of names, far more often than one
 // name with "and" inside it.
 const CONNECTORS = new Set(['of', 'for', 'the', ...NAME_PARTICLES]);
@@ -437,7 +477,9 @@ function findEntities(text: string, tokens: readonly Token[]): EntityRun[] {
       const gap = text.slice(tokens[to - 1]!.end, tokens[to]?.start ?? tokens[to - 1]!.end);
       // A plural possessive inside a body's name: "the Slovenian Beekeepers' Association", "Teachers' Union".
       const plural = /^['’]\s+$/.test(gap) && /s$/.test(tokens[to - 1]!.key) && ORGANISATION_WORDS.has(tokens[to]?.key ?? '');
-      if (to >= tokens.length || (!/^[\s-]*$/.test(gap) && !plural) || /['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;
+      // An office's possessive inside a body's name: "the El Paso County Sheriff's Office", "Children's Hospital".
+      const office = OFFICE_POSSESSIVES.has(tokens[to - 1]!.key) && !!tokens[to]?.cap && ORGANISATION_WORDS.has(tokens[to]!.key) && /^\s+$/.test(gap);
+      if (to >= tokens.length || (!/^[\s-]*$/.test(gap) && !plural) || (/['’]s$/.test(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end)) && !office)) break;
       if (tokens[to]!.cap && !tokens[to]!.value) {
         // A title starts a new name: "European Commission | President Ursula von der Leyen".
         if (TITLE_WORDS.has(text.slice(tokens[to]!.start, tokens[to]!.end)) && !TITLE_WORDS.has(text.slice(tokens[to - 1]!.start, tokens[to - 1]!.end))) break;

@@ -13,7 +13,7 @@ import { analyzeText, defaultNameTest, lemmaOf, type Analysis, type NameTest } f
 import { compareClaim, type Comparison, type SourceContext } from './compare-claim';
 import { retrieveSentences, retrieveThroughSynonyms } from './retrieve-sentences';
 import { interviewSpeakerWords, questionBefore } from './interview';
-import { DEFAULT_SEGMENT_LIMITS, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
+import { DEFAULT_SEGMENT_LIMITS, continuesAfterTime, findClaimSentences, type ClaimSentence, type SegmentLimits } from './segment-claims';
 
 /** One claim's check and its findings (a claim-contradicted finding, or none). */
 export interface ClaimResult {
@@ -77,13 +77,49 @@ function nameTestOf(source: Source): NameTest {
   return t;
 }
 
+const contexts = new WeakMap<Source, SourceContext>();
+
+/** What compareClaim needs of a source as a whole: the same object for every passage of it (its speakers read once). */
 function contextOf(source: Source): SourceContext {
-  return {
-    date: source.meta.date,
-    text: source.text,
-    source,
-    speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
-  };
+  let c = contexts.get(source);
+  if (!c) {
+    c = {
+      date: source.meta.date,
+      text: source.text,
+      source,
+      speakers: [...new Set(source.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))],
+    };
+    contexts.set(source, c);
+  }
+  return c;
+}
+
+/** A passage as compareClaim reads it: its analysis and its context, made once per passage and kept beside the analysis. */
+interface Passage {
+  analysis: Analysis;
+  ctx: SourceContext;
+  /** The keys of its words, for the share of a claim's quoted words it has (made when first asked). */
+  keys?: Set<string>;
+}
+
+const passages = new WeakMap<Analysis, Passage>();
+
+function passageOf(source: Source, span: Span): Passage {
+  const analysis = sourceAnalysis(source, span);
+  let p = passages.get(analysis);
+  if (!p) {
+    p = {
+      analysis,
+      ctx: {
+        ...contextOf(source),
+        speakerWords: speakerWordsOf(source, span),
+        pronounWords: pronounWordsOf(source, span),
+        nameAliases: nameAliasesOf(source, span),
+      },
+    };
+    passages.set(analysis, p);
+  }
+  return p;
 }
 
 const speakerWordCache = new WeakMap<Source, Map<string, Set<string>>>();
@@ -291,9 +327,18 @@ const plainCoverage = (c: Comparison) => (c.plainWords === 0 ? c.coverage : c.pl
 const rank = (c: Candidate) =>
   0.5 * c.cmp.coverage + 0.5 * plainCoverage(c.cmp) - 0.15 * c.cmp.extras - (c.merged ? MERGE_GAIN : 0) + 0.3 * c.quoted + (verdictOf(c.cmp) === 'supported' ? 0.05 : 0);
 
+let draftNames: { text: string; test: NameTest } | null = null;
+
+/** The draft's test for names at a sentence start, shared by all its claims (it reads the whole draft for each word). */
+function draftNameTest(text: string): NameTest {
+  if (draftNames?.text !== text) draftNames = { text, test: defaultNameTest(text) };
+  return draftNames.test;
+}
+
 /** Checks one claim sentence of a draft. */
 export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimSentence): ClaimCheck {
-  const claim = analyzeText(text, sentence.span, sentence.quotations);
+  const names = draftNameTest(text);
+  const claim = analyzeText(text, sentence.span, sentence.quotations, names);
   const base: ClaimCheck = {
     text: text.slice(sentence.span.start, sentence.span.end),
     span: { ...sentence.span },
@@ -304,7 +349,7 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
   };
   const refs = retrieveSentences(index, claim.tokens, CANDIDATES);
   const quotedKeys = new Set<string>();
-  for (const q of sentence.quotations) for (const t of analyzeText(text, q).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
+  for (const q of sentence.quotations) for (const t of analyzeText(text, q, [], names).tokens) if (!t.stop && quotedKeys.size < 40) quotedKeys.add(t.key);
   let best: Candidate | null = null;
   const considered: Candidate[] = [];
   const consider = (view: SourceView, ks: number[], merged = false) => {
@@ -316,15 +361,11 @@ export function checkClaimSentence(index: Corpus, text: string, sentence: ClaimS
     while (ks.length < 4 && ks[0]! > 0 && endsInAbbreviation(view.source, ks[0]! - 1)) ks = [ks[0]! - 1, ...ks];
     const ss = ks.map((k) => list[k]!);
     const span = { start: ss[0]!.start, end: ss[ss.length - 1]!.end };
-    const cmp = compareClaim(claim, sourceAnalysis(view.source, span), {
-      ...contextOf(view.source),
-      speakerWords: speakerWordsOf(view.source, span),
-      pronounWords: pronounWordsOf(view.source, span),
-      nameAliases: nameAliasesOf(view.source, span),
-    });
+    const passage = passageOf(view.source, span);
+    const cmp = compareClaim(claim, passage.analysis, passage.ctx);
     let quoted = 0;
     if (quotedKeys.size > 0) {
-      const keys = new Set(sourceAnalysis(view.source, span).tokens.map((t) => t.key));
+      const keys = (passage.keys ??= new Set(passage.analysis.tokens.map((t) => t.key)));
       for (const k of quotedKeys) if (keys.has(k)) quoted++;
       quoted /= quotedKeys.size;
     }
@@ -436,6 +477,8 @@ function endsInAbbreviation(source: Source, k: number): boolean {
   const next = source.sentences[k + 1];
   if (!next || next.paragraphIndex !== here.paragraphIndex) return false;
   if (/^[\p{Ll}\d]/u.test(next.text) && /(?:^|[\s(])(?:[A-Z][a-z]{0,4}|[A-Z](?:\.[A-Z])*)\.$/.test(here.text)) return true;
+  // A time written "6 a.m." and the day or time zone after it: "lifted it at 6 a.m." | "Tuesday.".
+  if (continuesAfterTime(here.text, next.text)) return true;
   // A company's suffix written short: "Calloway Foods Inc." | "(NYSE: CLW) said on Wednesday …".
   if (/(?:^|\s)(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)\.$/.test(here.text) && !/^\p{Lu}\p{Ll}+\s/u.test(next.text)) return true;
   // A title written short stands before a name: "Gov." | "Martin Sorensen said".

@@ -20,7 +20,7 @@ import {
   SUBJECT_PRONOUNS,
   areAntonyms,
 } from './claim-lexicon';
-import { entityKindOf, type EntityKind } from '../text/nlp';
+import { entityKindOf, firstNameGender, type EntityKind } from '../text/nlp';
 
 export interface RawDifference {
   kind: ClaimDifferenceKind;
@@ -75,8 +75,8 @@ const NOUN_NEGATIONS = new Set(['no', 'none', 'nobody', 'nothing', 'neither']);
 const WEAK_ANCHORS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'its', 'his', 'her', 'their', 'this', 'that']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
-/** Pronouns a quantifier may govern through "of": "all of them", "most of which". */
-const PRONOUNS_OF = new Set(['them', 'these', 'those', 'which', 'whom']);
+/** Pronouns a quantifier may govern through "of": "all of them", "most of which", "most of it". */
+const PRONOUNS_OF = new Set(['them', 'these', 'those', 'which', 'whom', 'it']);
 /** Words that open the members of a group: "Early works, including utility relocation and … drilling,". */
 const INCLUDING = new Set(['including', 'such', 'like', 'among', 'notably', 'especially']);
 
@@ -242,8 +242,42 @@ function contextScore(claim: Analysis, i: number, source: Analysis, j: number): 
   return n;
 }
 
+/**
+ * The strings a claim's words are looked up by in a passage's index, made once per claim rather than once per passage
+ * compared (a claim meets five to ten passages): a string built once keeps its hash.
+ */
+interface ClaimKeys {
+  /** The prefixes of each word's key and name key that capitalized words are indexed by (one, or two when they differ). */
+  prefixes: string[][];
+  /** The first four letters of each word's lemma. */
+  lemma4: string[];
+  /** Each word with "un" before it, and without its "un" (or null). */
+  un: string[];
+  deUn: (string | null)[];
+  /** Each word written together with the next ("long" + "standing"), or null for the last. */
+  joined: (string | null)[];
+}
+
+const claimKeyMemo = new WeakMap<Analysis, ClaimKeys>();
+
+function claimKeysOf(claim: Analysis): ClaimKeys {
+  let k = claimKeyMemo.get(claim);
+  if (!k) {
+    const ts = claim.tokens;
+    k = {
+      prefixes: ts.map((c) => (c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)])),
+      lemma4: ts.map((c) => c.lemma.slice(0, 4)),
+      un: ts.map((c) => `un${c.key}`),
+      deUn: ts.map((c) => (c.key.startsWith('un') ? c.key.slice(2) : null)),
+      joined: ts.map((c, i) => (i + 1 < ts.length ? c.key + ts[i + 1]!.key : null)),
+    };
+    claimKeyMemo.set(claim, k);
+  }
+  return k;
+}
+
 /** The passage word a claim word meets (the same word first, else the first that means the same), and how. */
-function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
+function meet(c: Token, i: number, keys: ClaimKeys, source: Analysis, x: PassageIndex): { j: number; kind: MatchKind } | null {
   const exact = x.byKid.get(c.kid);
   if (exact !== undefined) return { j: exact, kind: 'same' };
   let best = -1;
@@ -256,16 +290,17 @@ function meet(c: Token, source: Analysis, x: PassageIndex): { j: number; kind: M
   if ((c.cap || c.initial) && c.key.length > 3) {
     if (c.cap) take(x.byName.get(c.nk));
     // Names that meet share their first letters (Zelensky / Zelenskyy, Alaska / Alaskan, Wiśniewski / Wisniewski).
-    for (const p of c.key.slice(0, 3) === c.nk.slice(0, 3) ? [c.key.slice(0, 3)] : [c.key.slice(0, 3), c.nk.slice(0, 3)]) {
+    for (const p of keys.prefixes[i]!) {
       for (const j of x.capsByPrefix.get(p) ?? []) if (j < best || best < 0) if (tokenMatch(c, source.tokens[j]!) === 'same') take(j);
     }
   }
-  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(c.lemma.slice(0, 4)) ?? []) if (derived(c, source.tokens[j]!)) take(j);
+  if (best < 0 && !c.cap && !c.stop && !c.value && c.lemma.length >= 4) for (const j of x.byPrefix.get(keys.lemma4[i]!) ?? []) if (derived(c, source.tokens[j]!)) take(j);
   if (best >= 0) return { j: best, kind: 'same' };
   if (c.ant) for (const j of x.antonymed) if (tokenMatch(c, source.tokens[j]!) === 'antonym') take(j);
   if (c.key.length > 3) {
-    if (c.key.startsWith('un')) take(x.lastByKey.get(c.key.slice(2)));
-    take(x.lastByKey.get(`un${c.key}`));
+    const deUn = keys.deUn[i];
+    if (deUn !== null && deUn !== undefined) take(x.lastByKey.get(deUn));
+    take(x.lastByKey.get(keys.un[i]!));
   }
   return best >= 0 ? { j: best, kind: 'antonym' } : null;
 }
@@ -278,9 +313,10 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   const metBySpeaker = new Uint8Array(n);
   let byPronoun = 0;
   const x = indexPassage(source);
+  const keys = claimKeysOf(claim);
   claim.tokens.forEach((c, i) => {
     if (c.stop && !SPEECH_LEMMAS.has(c.lemma)) return;
-    let m = meet(c, source, x);
+    let m = meet(c, i, keys, source, x);
     // A word the passage has more than once ("voted … the vote was private"): the one among the same words around.
     if (m && m.kind === 'same') {
       const repeats = x.lemmaRepeats.get(source.tokens[m.j]!.lid);
@@ -300,7 +336,8 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     let bestKind: MatchKind | null = m ? m.kind : null;
     // A compound written as one word or two ("longstanding" / "long-standing").
     if (best < 0) {
-      best = x.lastByPair.get(c.key) ?? (i + 1 < n ? x.lastByKey.get(c.key + claim.tokens[i + 1]!.key) : undefined) ?? -1;
+      const joined = keys.joined[i];
+      best = x.lastByPair.get(c.key) ?? (joined !== null && joined !== undefined ? x.lastByKey.get(joined) : undefined) ?? -1;
       if (best >= 0) bestKind = 'same';
     }
     if (best < 0 && ROLE_WORDS.has(c.key)) {
@@ -315,6 +352,9 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
     // The body an interview's "we" speaks for, named with a common noun ("the port expects" / "We expect").
     else if (!c.cap && claim.tokens[i - 1]?.key === 'the' && ctx.speakerWords?.has(`~${c.key}`)) metBySpeaker[i] = 1;
     else if (c.alias >= 0 && ctx.nameAliases?.has(c.alias) && standsForLeader(claim, i)) metBySpeaker[i] = 1;
+    // "Officials" or "authorities" for the body the passage names ("Health officials have not said" / "The department
+    // did not say"): the people who speak for it.
+    else if (!c.cap && BODY_PEOPLE.has(c.key) && factsOf(source).namesBody) metBySpeaker[i] = 1;
     else if (c.cap && c.alias < 0 && hasAnaphor(source) && organisationInSource(claim.text.slice(c.start, c.end).replace(/['’]s$/, ''), ctx)) metBySpeaker[i] = 1;
     // What a pronoun of the passage stands for, named in the sentence before ("his daughter … his hives" / "She may not
     // want them"): at most two such words.
@@ -330,16 +370,22 @@ function align(claim: Analysis, source: Analysis, ctx: SourceContext): Alignment
   // An abbreviation and the name it stands for: "IRS" / "Internal Revenue Service".
   for (let i = 0; i < n; i++) {
     if (toSource[i]! >= 0 || !isAcronym(claim, i)) continue;
-    const e = source.entities.find((r) => initialsOf(source, r) === claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end));
+    const word = claim.text.slice(claim.tokens[i]!.start, claim.tokens[i]!.end);
+    const initials = initialsOfAll(source);
+    // Or the words, in lower case, that it stands for: "MMR" / "measles, mumps and rubella".
+    const e = source.entities.find((_, k) => initials[k] === word) ?? wordsWithInitials(source, word);
     if (!e) continue;
     toSource[i] = e.from;
     kind[i] = 'same';
     for (let k = e.from; k < e.to; k++) sourceMet[k] = 1;
   }
-  for (const e of claim.entities) {
+  const sourceAcronyms = factsOf(source).acronym;
+  const anyAcronym = sourceAcronyms.includes(1);
+  for (let r = 0; r < claim.entities.length && anyAcronym; r++) {
+    const e = claim.entities[r]!;
     if (e.to - e.from < 2 || toSource.slice(e.from, e.to).some((j) => j >= 0)) continue;
-    const initials = initialsOf(claim, e);
-    const j = source.tokens.findIndex((_, k) => isAcronym(source, k) && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
+    const initials = initialsOfAll(claim)[r]!;
+    const j = source.tokens.findIndex((_, k) => sourceAcronyms[k] === 1 && source.text.slice(source.tokens[k]!.start, source.tokens[k]!.end) === initials);
     if (j < 0) continue;
     for (let k = e.from; k < e.to; k++) {
       toSource[k] = j;
@@ -422,16 +468,69 @@ const ANAPHORS = new Set([
   'authority',
 ]);
 
+/**
+ * What compareClaim asks of one text analysed whatever it is compared with, read once per analysis: a source's
+ * passage meets many claims, and a claim several passages.
+ */
+interface TextFacts {
+  /** The words written in two to six capitals ("IRS"), by token. */
+  acronym: Uint8Array;
+  /** The initials of each entity run, by its index in `entities` (read when first asked). */
+  initials?: string[];
+  placeAnaphor: boolean;
+  hasAnaphor: boolean;
+  /** It negates a noun ("no teachers", "none of its members"). */
+  nounNegation: boolean;
+  /** It names a body: by its name ("the Department of Health") or a noun ("the department"). */
+  namesBody: boolean;
+}
+
+/** The people who speak for a body, named by their kind. */
+const BODY_PEOPLE = new Set(['officials', 'authorities', 'official']);
+
+const textFacts = new WeakMap<Analysis, TextFacts>();
+
+function factsOf(a: Analysis): TextFacts {
+  let f = textFacts.get(a);
+  if (!f) {
+    f = {
+      acronym: Uint8Array.from(a.tokens, (t) => (isCapitals(a.text, t.start, t.end) ? 1 : 0)),
+      placeAnaphor: a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the'),
+      hasAnaphor: a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key)),
+      nounNegation: a.tokens.some((t) => NOUN_NEGATIONS.has(t.key)),
+      namesBody: a.tokens.some((t, k) => ORGANISATION_WORDS.has(t.key) && (t.cap || a.tokens[k - 1]?.key === 'the')),
+    };
+    textFacts.set(a, f);
+  }
+  return f;
+}
+
+/** Whether text[start, end) is two to six capitals A to Z ("IRS", "FBI"). */
+function isCapitals(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 6) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** The initials of each of a text's entity runs. */
+function initialsOfAll(a: Analysis): string[] {
+  const f = factsOf(a);
+  return (f.initials ??= a.entities.map((e) => initialsOf(a, e)));
+}
+
 /** Whether the passage names a place by a noun only: "in the town", "the city's". */
 function placeAnaphor(a: Analysis): boolean {
-  return a.tokens.some((t, k) => PLACE_ANAPHORS.has(t.key) && !t.cap && k > 0 && a.tokens[k - 1]!.key === 'the');
+  return factsOf(a).placeAnaphor;
 }
 
 const PLACE_ANAPHORS = new Set(['town', 'city', 'village', 'county', 'region', 'province', 'island', 'district']);
 
 /** Whether the passage names a company or body by a noun only: "the company", "its board". */
 function hasAnaphor(a: Analysis): boolean {
-  return a.tokens.some((t, k) => ANAPHORS.has(t.key) && !t.cap && k > 0 && ['the', 'its', 'their'].includes(a.tokens[k - 1]!.key));
+  return factsOf(a).hasAnaphor;
 }
 
 const organisationCache = new WeakMap<object, Map<string, boolean>>();
@@ -479,7 +578,33 @@ function atPlace(a: Analysis, i: number): boolean {
 
 /** A word written in two to six capitals ("IRS", "FBI"). */
 function isAcronym(a: Analysis, i: number): boolean {
-  return /^[A-Z]{2,6}$/.test(a.text.slice(a.tokens[i]!.start, a.tokens[i]!.end));
+  return factsOf(a).acronym[i] === 1;
+}
+
+/** Words of a passage, side by side but for commas and "and", "of", "the", whose first letters spell an abbreviation. */
+function wordsWithInitials(a: Analysis, abbreviation: string): { from: number; to: number } | undefined {
+  const letters = abbreviation.toLowerCase();
+  // Two letters spell too many pairs of words ("EU" / "economic uncertainty").
+  if (letters.length < 3) return undefined;
+  const skip = new Set(['and', 'of', 'the', 'for']);
+  for (let k = 0; k < a.tokens.length; k++) {
+    if (a.tokens[k]!.key[0] !== letters[0] || a.tokens[k]!.stop) continue;
+    let n = 0;
+    let j = k;
+    while (j < a.tokens.length && n < letters.length) {
+      const t = a.tokens[j]!;
+      if (j > k && !/^[\s,]*$/.test(a.text.slice(a.tokens[j - 1]!.end, t.start))) break;
+      if (skip.has(t.key) && j > k) {
+        j++;
+        continue;
+      }
+      if (t.key[0] !== letters[n]) break;
+      n++;
+      j++;
+    }
+    if (n === letters.length && j - k >= letters.length) return { from: k, to: j };
+  }
+  return undefined;
 }
 
 /** The capitals that open a name's words ("Internal Revenue Service" → "IRS"), past its connectors. */
@@ -586,7 +711,27 @@ const within = (s: Span, t: Token) => t.start >= s.start && t.end <= s.end;
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Units of time in days: "three weeks" is "21 days", "24 months" is "two years", "48 hours" is "two days". */
+const DAYS_IN: Record<string, number> = {
+  hour: 1 / 24,
+  hours: 1 / 24,
+  day: 1,
+  days: 1,
+  week: 7,
+  weeks: 7,
+  fortnight: 14,
+  fortnights: 14,
+  month: 365.25 / 12,
+  months: 365.25 / 12,
+  year: 365.25,
+  years: 365.25,
+};
+
 function numbersAgree(d: NumberMention, s: NumberMention): boolean {
+  // Two units of time: the claim's values said in the source's unit.
+  const from = d.unit ? DAYS_IN[d.unit] : undefined;
+  const to = s.unit ? DAYS_IN[s.unit] : undefined;
+  if (from !== undefined && to !== undefined && from !== to) d = { ...d, values: d.values.map((v) => (v * from) / to) };
   for (const dv of d.values) {
     for (const sv of s.values) {
       if (d.ordinal && !s.ordinal && d.unit === 'year') {
@@ -634,6 +779,10 @@ function resolveDate(x: DateMention, sourceDate: string | null): Resolved {
     const date = new Date(base.getTime() + x.dayOffset * 86_400_000);
     return { level: 'day', y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
   }
+  if (x.yearOffset !== undefined) {
+    if (!base) return { level: 'unknown' };
+    return { level: 'year', y: base.getUTCFullYear() + x.yearOffset };
+  }
   if (x.monthOffset !== undefined) {
     if (!base) return { level: 'unknown' };
     const k = base.getUTCFullYear() * 12 + base.getUTCMonth() + x.monthOffset;
@@ -674,25 +823,42 @@ function datesAgree(a: Resolved, b: Resolved): boolean | null {
 
 // ── names ────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Per text analysed, per source: the kinds of its runs of words already read (a claim meets several passages of a source). */
+const runKinds = new WeakMap<Analysis, WeakMap<object, Map<number, EntityKind | null>>>();
+
 /** `sure`: only a kind the words, the texts' use or the lexicon give, not the guess that two capitalized words name a person. */
 function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext, sure = false): EntityKind | null {
+  // The kind depends on the words and on the source as a whole (its speakers, its use of names), not on the passage.
+  if (!ctx.source || to > 4_000) return readKindOfRun(a, from, to, titled, ctx, sure);
+  let bySource = runKinds.get(a);
+  if (!bySource) runKinds.set(a, (bySource = new WeakMap()));
+  let memo = bySource.get(ctx.source);
+  if (!memo) bySource.set(ctx.source, (memo = new Map()));
+  const key = (from * 4_096 + to) * 4 + (titled ? 2 : 0) + (sure ? 1 : 0);
+  let kind = memo.get(key);
+  if (kind === undefined) memo.set(key, (kind = readKindOfRun(a, from, to, titled, ctx, sure)));
+  return kind;
+}
+
+function readKindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: SourceContext, sure: boolean): EntityKind | null {
   const text = a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end).replace(/['’]s$/, '');
   const keys = a.tokens.slice(from, to).map((t) => t.key);
   if (keys.some((k) => ORGANISATION_WORDS.has(k) || ORGANISATION_WORDS.has(k.replace(/s$/, '')))) return 'organisation';
-  // A name whose last word says what kind of place it is: "Eastern Province", "Kasembe District", "Rift Valley".
+  // A name whose last word says what kind of place it is: "Eastern Province", "Kasembe District", "Rift Valley", a
+  // street ("Airport Road", "Industrial Parkway").
   if (to - from >= 2 && PLACE_HEADS.has(keys[keys.length - 1]!)) return 'place';
   if (titled) return 'person';
   // A country by any of its names ("U.K.", "Britain", "Kremlin" for Russia); the EU and NATO are organisations.
   const aliased = a.tokens.slice(from, to).filter((t) => t.alias >= 0);
   if (aliased.length > 0) return aliased.some((t) => ['eu', 'nato', 'alliance', 'european', 'commission'].includes(t.key)) ? 'organisation' : 'place';
-  if (ctx.speakers.some((s) => sameperson(text, s))) return 'person';
+  if (isSpeaker(text, ctx)) return 'person';
   // "in Lowell" is a town whatever else the lexicon knows the word as (a first name).
   if (from > 0 && to - from === 1 && ['in', 'near', 'outside', 'across'].includes(a.tokens[from - 1]!.key)) return 'place';
   // How the texts themselves use the name ("near Dos Rios", "cities, like Marlow", "Ms. Osei") outranks the lexicon,
   // which knows Marlow as a surname.
   const used = kindInText(text, a.text, a.text === ctx.text ? ctx.source : undefined) ?? kindInText(text, ctx.text, ctx.source);
   if (used) return used;
-  const known = entityKindOf(text) ?? entityKindOf(keys.join(' '));
+  const known = entityKindOf(text) ?? entityKindOf(keys.join(' ')) ?? namedAfterTown(text);
   if (known) return known;
   if (/^\p{Lu}{2,}$/u.test(text)) return 'organisation';
   const before = from > 0 ? a.tokens[from - 1]!.key : '';
@@ -701,9 +867,45 @@ function kindOfRun(a: Analysis, from: number, to: number, titled: boolean, ctx: 
   return null;
 }
 
+/** Per speaker list (one per source, held weakly), the names found to be one of its speakers or not. */
+const speakerMemo = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/** Whether a name is one of the people the source quotes. */
+function isSpeaker(name: string, ctx: SourceContext): boolean {
+  if (ctx.speakers.length === 0) return false;
+  let byName = speakerMemo.get(ctx.speakers);
+  if (!byName) speakerMemo.set(ctx.speakers, (byName = new Map()));
+  let yes = byName.get(name);
+  if (yes === undefined) {
+    yes = ctx.speakers.some((s) => sameperson(name, s));
+    if (byName.size < 5_000) byName.set(name, yes);
+  }
+  return yes;
+}
+
+/** Words that make a place's name with another place's ("Mount Kenya", "Port Elizabeth", "Riverside Ground"). */
+const GEOGRAPHIC_WORDS = new Set(
+  'mount mountain lake port fort cape saint san santa st new north south east west upper lower greater little great old ground stadium park arena field airport station centre center hall square city town county'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A body named after its town: two words, one a place the lexicon knows and the other unknown to it and no first name
+ * ("Bayern Munich", "Borussia Dortmund", "Manchester United", "Boston Scientific").
+ */
+function namedAfterTown(name: string): EntityKind | null {
+  const words = name.split(/\s+/);
+  if (words.length !== 2 || words.some((w) => !/^\p{Lu}\p{Ll}+$/u.test(w) || GEOGRAPHIC_WORDS.has(w.toLowerCase()) || PLACE_HEADS.has(w.toLowerCase()))) return null;
+  const kinds = words.map((w) => entityKindOf(w));
+  const place = kinds.indexOf('place');
+  if (place < 0 || kinds[1 - place] !== null || words.some((w) => firstNameGender(w) !== undefined)) return null;
+  return 'organisation';
+}
+
 /** The last words of places' names. */
 const PLACE_HEADS = new Set(
-  'province region district county state island islands valley river lake mountains hills coast peninsula bay gulf strait oblast prefecture canton territory borough parish'.split(
+  'province region district county state island islands valley river lake mountains hills coast peninsula bay gulf strait oblast prefecture canton territory borough parish road street avenue parkway boulevard lane highway freeway expressway motorway square bridge terrace'.split(
     ' ',
   ),
 );
@@ -724,6 +926,14 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
     'person',
     new RegExp(String.raw`\b(?:son|daughter|wife|husband|brother|sister|mother|father|grandson|granddaughter|widow|widower|partner|niece|nephew|cousin)s?,?\s+(${NAME_RUN})`, 'gu'),
   ],
+  // A body described in an appositive: "Andina Cobre, the Canadian-owned company that runs the mine,".
+  [
+    'organisation',
+    new RegExp(
+      String.raw`(${NAME_RUN}),\s+(?:the|a|an)\s+(?:[\p{L}\d'’-]+\s+){0,3}?(?:company|firm|group|maker|retailer|lender|insurer|carrier|bank|operator|producer|miner|manufacturer|developer|charity|corporation|conglomerate|utility|broadcaster|publisher|airline|chain|consortium|start-up|startup)\b`,
+      'gu',
+    ),
+  ],
   // A body speaks of itself as "it": "Suncrest Oil Sands said it had flown … out of its site".
   ['organisation', new RegExp(String.raw`(${NAME_RUN})\s+(?:said|says|announced|reported|confirmed|added|warned)\s+(?:that\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b`, 'gu')],
   // A place by the way there, or by its people: "north to Lac Verdure", "residents of Fort Carrick".
@@ -734,6 +944,8 @@ const USAGE_PATTERNS: [EntityKind, RegExp][] = [
       'gu',
     ),
   ],
+  // A publication, where work appears: "the team reports in Marine Ecology Letters", "published in The Lancet".
+  ['organisation', new RegExp(String.raw`\b(?:reports?|reported|publish(?:es|ed)?|writes?|wrote|writing|appears?|appeared)\s+in\s+(?:the\s+journal\s+)?(${NAME_RUN})`, 'gu')],
   // "in Dayton, Ohio, and Macon, Georgia": each name of the list.
   ['place', new RegExp(String.raw`\b(?:in|near|outside|across|around)\s+((?:${NAME_RUN},\s+(?:and\s+)?){0,4}${NAME_RUN})`, 'gu')],
   ['place', new RegExp(String.raw`\b(?:cities|towns|villages|counties|countries|states|places|communities|regions),?\s+(?:like|such as|including)\s+(${NAME_RUN})`, 'gu')],
@@ -747,9 +959,11 @@ function scanUsage(text: string): Map<string, EntityKind> {
       for (const item of m[1]!.split(/,\s+(?:and\s+)?/)) {
         const words = item.replace(/[.,]+$/, '').split(/\s+/);
         for (let k = 1; k <= words.length; k++) {
+          // A name that ends a sentence keeps no full stop ("reports in Marine Ecology Letters.").
           const key = words
             .slice(0, k)
             .join(' ')
+            .replace(/[.,;:]+$/, '')
             .replace(/['’]s$/, '');
           if (!out.has(key)) out.set(key, kind);
         }
@@ -798,15 +1012,51 @@ const PLACE_BODIES = new Set(['court', 'council', 'police', 'constabulary', 'hos
 /** Per source (held weakly), the words it capitalizes mid-sentence. */
 const capitalizedCache = new WeakMap<object, Map<string, boolean>>();
 
-function capitalizedInSource(word: string, ctx: SourceContext): boolean {
-  if (ctx.text.length > 2_000_000 || word.length < 3) return false;
+function capitalizedInSource(word: string, ctx: SourceContext, spelling = false): boolean {
+  if (ctx.text.length > 2_000_000 || word.length < (spelling ? 6 : 3)) return false;
   const key = ctx.source ?? ctx;
   let forText = capitalizedCache.get(key);
   if (!forText) capitalizedCache.set(key, (forText = new Map()));
+  const memo = spelling ? `~${word}` : word;
+  let yes = forText.get(memo);
+  if (yes === undefined) {
+    // Spelt another way: the same but for the last letter and up to three more ("Zelensky" / "Zelenskyy").
+    const plain = spelling ? word.slice(0, -1) : word;
+    // Most words are not in the source at all: look before scanning with a pattern.
+    const stem = plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    yes = ctx.text.includes(plain) && new RegExp(`[\\p{Ll},;] +${stem}${spelling ? '\\p{L}{0,3}' : ''}\\b`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(memo, yes);
+  }
+  return yes;
+}
+
+const asNameCache = new WeakMap<object, Map<string, boolean>>();
+
+/** A sentence's first word that the source writes as a name, or spells so another way, and never in lower case. */
+function writtenAsName(word: string, ctx: SourceContext): boolean {
+  const key = ctx.source ?? ctx;
+  let forText = asNameCache.get(key);
+  if (!forText) asNameCache.set(key, (forText = new Map()));
   let yes = forText.get(word);
   if (yes === undefined) {
-    yes = new RegExp(`[\\p{Ll},;] +${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(ctx.text);
+    yes = (capitalizedInSource(word, ctx) || capitalizedInSource(word, ctx, true)) && !lowerCaseInSource(word, ctx);
     if (forText.size < 5_000) forText.set(word, yes);
+  }
+  return yes;
+}
+
+/** Whether the source writes the word in lower case ("health" in "State health officials"). */
+function lowerCaseInSource(word: string, ctx: SourceContext): boolean {
+  const lower = word.toLowerCase();
+  if (ctx.text.length > 2_000_000 || lower === word || lower.length < 3) return false;
+  const key = ctx.source ?? ctx;
+  let forText = capitalizedCache.get(key);
+  if (!forText) capitalizedCache.set(key, (forText = new Map()));
+  const memo = `_${lower}`;
+  let yes = forText.get(memo);
+  if (yes === undefined) {
+    yes = ctx.text.includes(lower) && new RegExp(`(?<![\\p{L}'’])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(ctx.text);
+    if (forText.size < 5_000) forText.set(memo, yes);
   }
   return yes;
 }
@@ -950,6 +1200,23 @@ function phraseBefore(a: Analysis, from: number): number {
 }
 
 /** The subject of the verb at i: the word or name before it, through auxiliaries, a relative pronoun or a passive's "by". */
+const DOCUMENTS = String.raw`(?:figures|data|accounts|records|documents|filings|statistics|numbers|results|report|survey|study|minutes|papers)`;
+const SHOW_VERBS = String.raw`(?:show|shows|showed|shown|reveal|reveals|revealed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds)`;
+const DETERMINERS = String.raw`(?:(?:the|its|their|official|latest|new)\s+)*`;
+const TRAILING_DOCUMENT = new RegExp(String.raw`,\s+(?:according\s+to\s+${DETERMINERS}${DOCUMENTS}|${DETERMINERS}${DOCUMENTS}\s+${SHOW_VERBS})\s*[.!]?\s*$`, 'i');
+const LEADING_DOCUMENT = new RegExp(String.raw`^${DETERMINERS}${DOCUMENTS}\s+${SHOW_VERBS}\s+(?:that\s+)?`, 'i');
+
+/** The words of a claim that cite a document for it ("…, the accounts show", "Figures show that …"), or null. */
+function documentFrame(claim: Analysis): Span | null {
+  const text = claim.text.slice(claim.span.start, claim.span.end);
+  const trailing = TRAILING_DOCUMENT.exec(text);
+  if (trailing) return { start: claim.span.start + trailing.index, end: claim.span.end };
+  const leading = LEADING_DOCUMENT.exec(text);
+  return leading ? { start: claim.span.start, end: claim.span.start + leading[0].length } : null;
+}
+
+const INDEFINITE_PRONOUNS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'something', 'anything']);
+
 function subjectOf(a: Analysis, i: number): Subject | null {
   const toks = a.tokens;
   let k = i - 1;
@@ -968,6 +1235,7 @@ function subjectOf(a: Analysis, i: number): Subject | null {
         if (e <= j + 1) return null;
         let h = j + 1;
         while (h < e - 1 && toks[h]!.stop) h++;
+        if (INDEFINITE_PRONOUNS.has(toks[h]!.key)) return null;
         return { head: toks[h]!.cap ? runOf(a, h) : { from: h, to: h + 1 }, phrase: { from: j + 1, to: e } };
       }
     }
@@ -976,6 +1244,17 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   if (k < 0) return null;
   let appositiveFrom = -1;
   const gap = a.text.slice(toks[k]!.end, toks[k + 1]!.start);
+  // A relative clause between the subject and its verb, without commas ("Residents who live in the area said"): the
+  // noun before "who".
+  // Or "that" with its verb right after it, after a noun ("Seagrass meadows off Western Australia that lost more than a
+  // third of their area in a 2011 marine heatwave have recovered"), not "the proposal that the US …".
+  for (let r = k - 1; r >= Math.max(1, k - 14) && !/[,;:—–()"“”]/.test(a.text.slice(toks[r]!.end, toks[r + 1]!.start)); r--) {
+    const relative = (toks[r]!.key === 'who' && r >= k - 6) || (toks[r]!.key === 'that' && r + 1 < k && isVerbAt(a, r + 1) && !isVerbAt(a, r - 1));
+    if (relative && !toks[r - 1]!.stop && !toks[r - 1]!.value && !/[,;:—–()"“”]/.test(a.text.slice(toks[r - 1]!.end, toks[r]!.start))) {
+      k = r - 1;
+      break;
+    }
+  }
   if (toks[k]!.key === 'who' || toks[k]!.key === 'which') {
     k--;
     if (k < 0) return null;
@@ -995,7 +1274,8 @@ function subjectOf(a: Analysis, i: number): Subject | null {
     }
   }
   const t = toks[k]!;
-  if (SUBJECT_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
+  // "someone", "anybody": no particular doer ("a battery that someone had thrown away" / "a battery thrown out").
+  if (SUBJECT_PRONOUNS.has(t.key) || INDEFINITE_PRONOUNS.has(t.key) || (t.stop && !t.cap) || t.value) return null;
   let head = t.cap ? runOf(a, k) : { from: k, to: k + 1 };
   // A noun placed by a name after it ("The government in Ljubljana has promised"): the noun is the subject.
   const before = toks[head.from - 1];
@@ -1221,7 +1501,8 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       valuesAgreed++;
     }
     // The draft's "today" is the writer's day, not the source's: it agrees or says nothing.
-    else if (x.dayOffset !== undefined) continue;
+    // So is a year counted from it ("last year"): the passage may date the same thing another way ("a year earlier").
+    else if (x.dayOffset !== undefined || x.yearOffset !== undefined) continue;
     // Not comparable (a weekday against a date, the source undated; a year against a day): no difference, but a
     // year the passage does not state is no support either ("last raised the rate in 1984").
     else if (verdicts.length > 0 && verdicts.every((v) => v === null)) {
@@ -1296,9 +1577,17 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     let from = e.from;
     const titleOf = (k: number) => k >= 2 && ct[k - 1]!.key === 'of' && TITLE_WORDS.has(claim.text.slice(ct[k - 2]!.start, ct[k - 2]!.end));
     // "Secretary of State Marco Rubio": the title's own words are not the name.
-    while (from < e.to && (al.toSource[from]! >= 0 || al.metBySpeaker[from] || ct[from]!.stop || titleOf(from))) from++;
+    // A word of a name of two words or more met only by a common noun of the passage ("Southern Copper" / "copper
+    // concentrate") is not met as a name: the name is still to be faced whole.
+    const metInName = (k: number) => {
+      const j = al.toSource[k]!;
+      return (
+        j >= 0 && (e.to - e.from < 2 || !ct[k]!.cap || st[j]!.cap || st[j]!.initial || ROLE_WORDS.has(ct[k]!.key) || TITLE_WORDS.has(claim.text.slice(ct[k]!.start, ct[k]!.end)))
+      );
+    };
+    while (from < e.to && (metInName(from) || al.metBySpeaker[from] || ct[from]!.stop || titleOf(from))) from++;
     let to = e.to;
-    while (to > from && (al.toSource[to - 1]! >= 0 || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
+    while (to > from && (metInName(to - 1) || al.metBySpeaker[to - 1] || ct[to - 1]!.stop)) to--;
     if (from >= to) continue;
     if (ct.slice(from, to).every((t) => TITLE_WORDS.has(claim.text.slice(t.start, t.end)) || ROLE_WORDS.has(t.key))) continue;
     // A person whose surname the passage has, named with a first name it does not ("Donald Trump's envoy" / "Trump's
@@ -1391,7 +1680,12 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     if (e.initial && !s) {
       // Nor when it only describes someone else ("Mariners captain Liam Dacre").
       const framed = attributes(claim, e.from, to) || describesAnother(claim, { titled: false }, to);
-      if (capitalizedInSource(claim.text.slice(ct[0]!.start, ct[0]!.end), ctx) && !(framed && namedInSource(claim, from, to, ctx))) extras++;
+      // Or spelt another way ("Zelensky" / "Zelenskyy"): the source's person, whom this passage does not name.
+      const word = claim.text.slice(ct[0]!.start, ct[0]!.end);
+      // Not a word the source also writes in lower case ("Health officials" where the source has "State health officials"
+      // beside "the Department of Health"): a common noun that some name holds.
+      const asName = writtenAsName(word, ctx);
+      if (asName && !(framed && namedInSource(claim, from, to, ctx))) extras++;
       continue;
     }
     if (s) {
@@ -1421,7 +1715,18 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
         !ct[to]!.cap &&
         /^\s+$/.test(claim.text.slice(ct[to - 1]!.end, ct[to]!.start)) &&
         kindOfRun(claim, e.from, e.to, e.titled, ctx, true) !== 'person';
-      const framed = describesAnother(claim, e, to) || which || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
+      // Or a place that only says where a thing the passage states is ("the war in Ukraine" / "the 3 1/2-year conflict"),
+      // a place the source names elsewhere.
+      const whereOf =
+        from === e.from &&
+        from >= 2 &&
+        (ct[from - 1]!.key === 'in' || ct[from - 1]!.key === 'of') &&
+        al.kind[from - 2] === 'same' &&
+        !ct[from - 2]!.stop &&
+        !ct[from - 2]!.cap &&
+        !ct[from - 2]!.value &&
+        kindOfRun(claim, e.from, e.to, e.titled, ctx, true) === 'place';
+      const framed = describesAnother(claim, e, to) || which || whereOf || (attributes(claim, e.from, to) && !st.some((t) => SPEECH_LEMMAS.has(t.lemma)));
       // A person the source names, described in the claim by a role the passage names them by ("Gail Prentiss, the
       // former finance director" / "the former finance director of St. Brendan's"): the same person.
       const byRole = kind === 'person' && [...claimRoles].some((r) => st.some((t) => t.key === r));
@@ -1452,10 +1757,9 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   // Negation, hedges and quantifiers on the words both state.
   // Both sides negate a noun ("no teachers will lose" / "none of its members would lose"): a word negated on one side
   // only is a misaligned word (here "the teachers' union"), not the opposite claim.
-  const nounNegations = (a: Analysis) => a.tokens.filter((t) => NOUN_NEGATIONS.has(t.key)).length;
-  const negatedAlike = nounNegations(claim) > 0 && nounNegations(source) > 0;
-  const ask = source.text.indexOf('?', source.span.start);
-  const asks = ask >= 0 && ask < source.span.end;
+  const negatedAlike = factsOf(claim).nounNegation && factsOf(source).nounNegation;
+  let asks = false;
+  for (let k = source.span.start; k < source.span.end && !asks; k++) asks = source.text.charCodeAt(k) === 63; // '?'
   ct.forEach((c, i) => {
     const j = al.toSource[i]!;
     if (j < 0) return;
@@ -1483,7 +1787,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
     // "unless pay talks resume" says "if talks do not resume".
     const unlessFor = (neg: boolean, a: Analysis, k: number, b: Analysis, l: number) => neg && conditionalAt(a, k, 'if') && conditionalAt(b, l, 'unless');
     if (unlessFor(nc, claim, i, source, j) || unlessFor(ns, source, j, claim, i)) return;
-    if (nc !== ns && !c.negation && !s.negation && !(nc ? negationNear(source, j) : negationNear(claim, i)) && !negatedAlike && !objectsAlike) {
+    // Nor does one a few words on, in the same clause ("the club had not fixed" / "not a club that has fixed"): the same
+    // clause negated at another of its words.
+    const elsewhere = () => (nc ? negationNear(source, j) || negationAhead(source, j) : negationNear(claim, i) || negationAhead(claim, i));
+    if (nc !== ns && !c.negation && !s.negation && !negatedAlike && !objectsAlike && !elsewhere()) {
       // "few residents" where the source says "most residents": a quantifier said differently, not a negation.
       const fewVersusQuantifier = (a: Analysis, k: number, b: Analysis, l: number) => FEW_WORDS.has(a.tokens[k - 1]?.key ?? '') && quantifierAt(b, l) !== null;
       const kind = fewVersusQuantifier(claim, i, source, j) || fewVersusQuantifier(source, j, claim, i) ? 'quantifier' : 'negation';
@@ -1542,7 +1849,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       }
       return false;
     };
-    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause() && !predicateUnmet())) && !onNoun(qc) && !c.value && !cueDone()) {
+    // The passage has the same whole elsewhere ("most of the new growth" met "fast-growing" beside "Most of the
+    // regrowth"): the claim's noun said another way, not a whole where the passage has none.
+    const sameWholeElsewhere = () => st.some((t) => t.quantifier === qc);
+    if (qc !== qs && ((qc && qs) || (strong && !qs && !onClause() && !predicateUnmet() && !sameWholeElsewhere())) && !onNoun(qc) && !c.value && !cueDone()) {
       differs(
         'quantifier',
         cueSpan(claim, i, (t) => t.quantifier !== null),
@@ -1637,7 +1947,10 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
       const twoRoles = role(claim, cs.head) && role(source, ss.head) && tokenMatch(ct[cs.head.from]!, st[ss.head.from]!) === null;
       // Or the claim gives the words to another person the source names ("Mr. Reilly said parents had been given…"
       // where "Amara Osei … said" it): who said it is who did it.
-      const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && ct[cs.head.from]!.cap && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
+      // A claim's first word is such a name when the source writes it capitalized mid-sentence ("Kell said" / "Dan Pryor
+      // … said", where the source quotes Rhiannon Kell elsewhere).
+      const claimName = ct[cs.head.from]!.cap || (ct[cs.head.from]!.initial && capitalizedInSource(claim.text.slice(ct[cs.head.from]!.start, ct[cs.head.from]!.end), ctx));
+      const otherSpeaker = SPEECH_LEMMAS.has(ct[i]!.lemma) && claimName && st[ss.head.from]!.cap && namedInSource(claim, cs.head.from, cs.head.to, ctx);
       // The claim's subject has a clause of its own in the passage, with the claim's numbers ("a monthly pass will
       // cost $99, up from $88" beside "the base fare will rise"): the claim reports that clause, not another doer.
       if (!twoRoles && !otherSpeaker && ownClause(claim, cs, source, j, ctx, ss)) continue;
@@ -1713,9 +2026,13 @@ export function compareClaim(claim: Analysis, source: Analysis, ctx: SourceConte
   let met = 0;
   let plain = 0;
   let plainMet = 0;
+  const docFrame = documentFrame(claim);
   ct.forEach((c, i) => {
     if (c.stop || c.value || c.negation || c.modality || c.quantifier || c.key.length < 2) return;
     if (differences.some((d) => within(d.draft, c))) return;
+    // The document a claim cites ("…, the accounts show.") is where the writer read it, like a speaker's frame: its
+    // words count only where the passage has them.
+    if (docFrame && within(docFrame, c) && !(al.toSource[i]! >= 0 && al.kind[i] === 'same')) return;
     // A swapped person's own description ("Union convenor Margaret O'Donnell") goes with them.
     if (describesSwappedPerson(i)) return;
     // A sentence's first word that meets a name of the passage (or its speaker) was a name after all.
@@ -1768,6 +2085,19 @@ function privativeBefore(a: Analysis, i: number): boolean {
 }
 
 /** A negation before the word, in the same clause: "not to go after any other European countries and violate". */
+/**
+ * Whether the clause's own verb is negated a few words after word i ("the club had not fixed"): a negation after an
+ * auxiliary or a modal, not one of a clause of its own ("pass legislation pledging not to").
+ */
+function negationAhead(a: Analysis, i: number): boolean {
+  for (let k = i + 1; k < Math.min(a.tokens.length, i + 5); k++) {
+    if (/[.;:!?,"“”]/.test(a.text.slice(a.tokens[k - 1]!.end, a.tokens[k]!.start))) return false;
+    const prev = a.tokens[k - 1]!;
+    if (a.tokens[k]!.negation && k - 1 > i && (AUXILIARIES.has(prev.key) || prev.modality !== null)) return true;
+  }
+  return false;
+}
+
 function negationNear(a: Analysis, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
     if (a.tokens[k]!.negation) return true;

@@ -100,10 +100,24 @@ export function joinAbbreviations(text: string): Span[] {
     if (trimmed === '') continue;
     const start = seg.index + lead;
     const last = out[out.length - 1];
-    if (last && ABBREVIATION_END.test(text.slice(last.start, last.end)) && /^[\p{Ll}\d]/u.test(trimmed)) last.end = start + trimmed.length;
-    else out.push({ start, end: start + trimmed.length });
+    const before = last ? text.slice(last.start, last.end) : '';
+    if (last && ((ABBREVIATION_END.test(before) && /^[\p{Ll}\d]/u.test(trimmed)) || continuesAfterTime(before, trimmed) || TITLE_END.test(before))) {
+      last.end = start + trimmed.length;
+    } else out.push({ start, end: start + trimmed.length });
   }
   return out;
+}
+
+/** A title written short stands before a name, never at a sentence's end: "State epidemiologist Dr." | "Laura Chen said". */
+const TITLE_END = /(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Messrs|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Prof|Rev|Supt|Insp|Atty|Fr|Hon)\.$/;
+
+/** Words that go on with a time written "6 a.m.": a day ("6 a.m. Tuesday"), a time zone ("9 a.m. ET"). */
+const AFTER_TIME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|BST|UTC|local time)\b/;
+
+/** Whether a sentence cut after "a.m." or "p.m." goes on in the next piece ("lifted at 6 a.m." | "Tuesday."). */
+export function continuesAfterTime(before: string, next: string): boolean {
+  return /(?:^|[\s\d])[ap]\.m\.$/i.test(before) && AFTER_TIME.test(next);
 }
 
 const PIECE_CHARS = 2_000;
