@@ -139,6 +139,8 @@ class Attributor implements GenderReader {
   private readonly nameCache = new Map<NameMention, string>();
   private readonly speechCache = new Map<NameMention, boolean>();
   private readonly insideCache = new Map<string, boolean>();
+  /** Each quotation's signature (asked again by the quotation after it). */
+  private readonly signatureCache = new Map<Quotation, Attribution | null>();
   private readonly sentenceStartCache = new Map<number, number[]>();
   /** Each pronoun's antecedent, by position and gender: a chain of "he"s asks for the same ones again. */
   private readonly antecedents = new Map<number, Antecedent | null>();
@@ -636,6 +638,12 @@ class Attributor implements GenderReader {
    * Tucson." The name and what describes it end the line.
    */
   private signedAfter(q: Quotation): Attribution | null {
+    let known = this.signatureCache.get(q);
+    if (known === undefined) this.signatureCache.set(q, (known = this.readSignature(q)));
+    return known;
+  }
+
+  private readSignature(q: Quotation): Attribution | null {
     const { text } = this.ctx;
     const para = this.paragraphOf(q.outer.end - 1);
     // Only a quote that stands alone on its line: "… insisted his party was “…”.--Kim Hjelmgaard" is a byline.
